@@ -1,0 +1,10 @@
+export * from './envelope';
+export * from './events/document-parts';
+export * from './events/document-events';
+export * from './events/job-events';
+export * from './events/catalog';
+export * from './topology';
+export * from './rest/errors';
+export { exportFiles, writeExport } from './export/write';
+export { eventJsonSchema, allEventJsonSchemas } from './export/json-schema';
+export { buildAsyncApi } from './export/asyncapi';

@@ -1,0 +1,26 @@
+/** Message headers the runtime reads and writes. */
+export const HEADERS = {
+  /** Transport retries this message has had (0 on first delivery). */
+  retries: 'x-docflow-retries',
+  /** Why the runtime dead-lettered the message (schema_invalid, permanent_error, retries_exhausted, …). */
+  reason: 'x-docflow-reason',
+  consumer: 'x-docflow-consumer',
+  errorCode: 'x-docflow-error-code',
+  lastError: 'x-docflow-last-error',
+  /** JSON: validation issues or error details. */
+  details: 'x-docflow-details',
+  deadLetteredAt: 'x-docflow-dead-lettered-at',
+  originalExchange: 'x-docflow-original-exchange',
+  originalRoutingKey: 'x-docflow-original-routing-key',
+  /** Unique per publish, so a broker return can be matched to its publish. */
+  publishId: 'x-docflow-publish-id',
+  /** Set by quorum queues on redelivery. */
+  deliveryCount: 'x-delivery-count',
+} as const;
+
+export type DeadLetterReason =
+  | 'not_json'
+  | 'unknown_event_type'
+  | 'schema_invalid'
+  | 'permanent_error'
+  | 'retries_exhausted';

@@ -1,0 +1,2 @@
+export { parseConfig, ConfigError, env } from './parse-config';
+export { runtimeConfigSchema, type RuntimeConfig } from './runtime-config';

@@ -1,0 +1,1 @@
+export { startOpsServer, type OpsServer, type ReadinessCheck } from './http-server';

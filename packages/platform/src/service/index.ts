@@ -1,0 +1,2 @@
+export { startWorker, type Worker, type WorkerDeps, type WorkerSpec } from './start-worker';
+export { runMain } from './run-main';

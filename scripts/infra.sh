@@ -36,11 +36,15 @@ DEFAULT_AMQP_URL="amqp://guest:guest@127.0.0.1:$AMQP_PORT"
 DEFAULT_MANAGEMENT_URL="http://guest:guest@127.0.0.1:$MANAGEMENT_PORT"
 DEFAULT_MONGODB_URL="mongodb://127.0.0.1:$MONGO_PORT"
 DEFAULT_CLAMD_URL="tcp://127.0.0.1:$CLAMD_PORT"
+RABBITMQ_WHERE="$DEFAULT_AMQP_URL, management http://127.0.0.1:$MANAGEMENT_PORT"
 
 # The standard EICAR anti-virus test string (harmless; every scanner detects it by convention).
+# shellcheck disable=SC2016 # literal $ signs
 EICAR='X5O!P%@AP[4\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*'
 
 # Filled in by the start functions and written to infra.env / printed at the end of `up`.
+# (A MONGODB_SERVER from the environment is kept for an external MONGODB_URL.)
+MONGODB_SERVER_FROM_ENV="${MONGODB_SERVER:-}"
 MONGODB_SERVER=""
 declare -a SUMMARY=()
 
@@ -163,7 +167,25 @@ render_template() {
   printf '%s\n' "$content" >"$output"
 }
 
-is_external() { [[ -n "${!1:-}" ]]; }
+# True when the URL variable <name> is set, meaning "use that server, start none". Exception: the
+# URL of a server that this script started and that still runs is ours (say, infra.env was
+# sourced into the shell before running `up` or `status` again).
+is_external() {
+  local name="$1" value="${!1:-}"
+  [[ -n "$value" ]] || return 1
+  case "$name" in
+    AMQP_URL)
+      [[ "$value" == "$DEFAULT_AMQP_URL" ]] && rabbitmq_pid >/dev/null && return 1
+      ;;
+    MONGODB_URL)
+      [[ "$value" == "$DEFAULT_MONGODB_URL" ]] && { ferretdb_pid || mongod_pid; } >/dev/null && return 1
+      ;;
+    CLAMD_URL)
+      [[ "$value" == "$DEFAULT_CLAMD_URL" ]] && clamd_pid >/dev/null && return 1
+      ;;
+  esac
+  return 0
+}
 
 # ---------------------------------------------------------------------------------------------
 # Debian packages
@@ -234,13 +256,21 @@ ensure_packages() {
 }
 
 # If a package's maintainer script started a system-wide instance anyway, stop it with the
-# package's own tools. Runs only right after an install.
+# package's own init script. Runs only right after an install. (Checks pid files rather than
+# `init.d/... status`: rabbitmq's status command would itself spawn an epmd daemon.)
 stop_system_services() {
-  local svc
-  for svc in rabbitmq-server clamav-daemon clamav-freshclam; do
-    if [[ -x "/etc/init.d/$svc" ]] && "/etc/init.d/$svc" status >/dev/null 2>&1; then
+  local svc pidfile pattern
+  for svc in rabbitmq-server:/run/rabbitmq/pid:beam \
+    clamav-daemon:/run/clamav/clamd.pid:clamd \
+    clamav-freshclam:/run/clamav/freshclam.pid:freshclam; do
+    IFS=: read -r svc pidfile pattern <<<"$svc"
+    if live_pid "$pidfile" "$pattern" >/dev/null; then
       log "stopping the system-wide $svc that the package started"
-      "/etc/init.d/$svc" stop >/dev/null 2>&1 || warn "could not stop system-wide $svc"
+      if command -v service >/dev/null 2>&1; then
+        service "$svc" stop >/dev/null 2>&1 || warn "could not stop system-wide $svc"
+      else
+        "/etc/init.d/$svc" stop >/dev/null 2>&1 || warn "could not stop system-wide $svc"
+      fi
     fi
   done
   if command -v pg_lsclusters >/dev/null 2>&1; then
@@ -271,6 +301,8 @@ rabbitmq_env() {
     RABBITMQ_CONFIG_FILE="$RMQ_DIR/rabbitmq.conf" \
     RABBITMQ_PID_FILE="$RMQ_PID_FILE" \
     RABBITMQ_DIST_PORT="$RABBITMQ_DIST_PORT" \
+    ERL_EPMD_ADDRESS=127.0.0.1 \
+    ERL_CRASH_DUMP="$RMQ_DIR/log/erl_crash.dump" \
     RABBITMQ_SERVER_ADDITIONAL_ERL_ARGS="-kernel inet_dist_use_interface {127,0,0,1}" \
     "$@"
 }
@@ -284,14 +316,28 @@ rabbitmq_ready() {
     curl -fsS -m 5 -u guest:guest "http://127.0.0.1:$MANAGEMENT_PORT/api/overview" >/dev/null 2>&1
 }
 
-rabbitmq_log_file() { ls -t "$RMQ_DIR"/log/*.log 2>/dev/null | head -n 1 || true; }
+rabbitmq_log_file() { ls -t "$RMQ_DIR/log/$RABBITMQ_NODE.log" 2>/dev/null || true; }
 
 rabbitmq_fail() {
   local log_file
   log_file="$(rabbitmq_log_file)"
-  show_log_tail "${log_file:-$RMQ_DIR/log/startup.log}" 40
-  [[ -s "$RMQ_DIR/log/startup_err" ]] && show_log_tail "$RMQ_DIR/log/startup_err" 20
+  [[ -n "$log_file" ]] && show_log_tail "$log_file" 30
+  if grep -q '\[error\]' "$RMQ_DIR/log/startup.out" 2>/dev/null; then
+    echo "[infra] ---- first errors in $RMQ_DIR/log/startup.out ----" >&2
+    grep -m 12 '\[error\]' "$RMQ_DIR/log/startup.out" >&2
+  fi
+  show_log_tail "$RMQ_DIR/log/startup.out" 15
   die "$1"
+}
+
+# Remembers the epmd (Erlang port mapper) that our rabbitmq-server started, so `down` can stop it.
+record_epmd_pid() {
+  [[ -s "$RMQ_EPMD_PID_FILE" ]] && return 0
+  local pid
+  pid="$(ss -ltnpH 'sport = :4369' 2>/dev/null | grep -o 'pid=[0-9]*' | head -n 1 | cut -d= -f2 || true)"
+  [[ -n "$pid" ]] || pid="$(pgrep -nx epmd || true)"
+  [[ -n "$pid" ]] && echo "$pid" >"$RMQ_EPMD_PID_FILE"
+  return 0
 }
 
 prepare_rabbitmq_dirs() {
@@ -307,12 +353,12 @@ start_rabbitmq() {
     log "rabbitmq: AMQP_URL is set, not starting one ($AMQP_URL)"
     return 0
   fi
-  local start pid
+  local start pid epmd_was_running=1 launcher=""
   start="$(now)"
   if pid="$(rabbitmq_pid)"; then
     if rabbitmq_ready; then
       log "rabbitmq: already running (pid $pid)"
-      SUMMARY+=("rabbitmq: $DEFAULT_AMQP_URL, management http://127.0.0.1:$MANAGEMENT_PORT (already running, pid $pid)")
+      SUMMARY+=("rabbitmq: $RABBITMQ_WHERE (already running, pid $pid)")
       return 0
     fi
     # The node is alive but the app does not answer: it is still booting, or someone ran
@@ -324,37 +370,37 @@ start_rabbitmq() {
     require_free_port "$MANAGEMENT_PORT" "RabbitMQ management" "set AMQP_URL to use an external RabbitMQ."
     require_free_port "$RABBITMQ_DIST_PORT" "RabbitMQ clustering" "set AMQP_URL to use an external RabbitMQ."
     prepare_rabbitmq_dirs
-    local epmd_was_running=0
-    port_open 4369 && epmd_was_running=1
+    if ! port_open 4369; then
+      epmd_was_running=0
+      rm -f "$RMQ_EPMD_PID_FILE"
+    fi
     log "rabbitmq: starting (data in $RMQ_DIR)"
     rm -f "$RMQ_PID_FILE"
+    # Runs in the foreground of a background job rather than with -detached, so that errors from
+    # before the node's own logging starts (bad config, ...) land in startup.out.
+    # setsid: own session, so the server survives the shell that ran `up`.
     # 9>&-: daemons must not inherit the lock on .infra.lock (see take_lock).
-    rabbitmq_env rabbitmq-server -detached >>"$RMQ_DIR/log/startup.out" 2>&1 9>&- ||
-      rabbitmq_fail "rabbitmq-server -detached failed"
-    # rabbitmq-server starts the Erlang port mapper daemon (epmd) when none runs; remember it so
-    # that `down` can stop it too.
-    if ((!epmd_was_running)) && wait_until 30 port_open 4369; then
-      pgrep -x epmd | head -n 1 >"$RMQ_EPMD_PID_FILE" || true
-    fi
+    rabbitmq_env setsid nohup rabbitmq-server >"$RMQ_DIR/log/startup.out" 2>&1 </dev/null 9>&- &
+    launcher=$!
   fi
   # await_startup needs the node to be reachable; retry while the node boots.
   local deadline=$((SECONDS + 120))
   until rabbitmqctl_ -q await_startup --timeout 120 >/dev/null 2>&1; do
+    ((epmd_was_running)) || ! port_open 4369 || record_epmd_pid
+    if [[ -n "$launcher" ]] && ! kill -0 "$launcher" 2>/dev/null; then
+      rabbitmq_fail "rabbitmq exited during startup"
+    fi
     if ((SECONDS >= deadline)); then
       rabbitmq_fail "rabbitmq did not finish starting within 120s"
-    fi
-    if [[ ! -s "$RMQ_PID_FILE" ]] && ((SECONDS > deadline - 90)); then
-      rabbitmq_fail "rabbitmq did not start (no pid file after 30s)"
-    fi
-    if [[ -s "$RMQ_PID_FILE" ]] && ! rabbitmq_pid >/dev/null; then
-      rabbitmq_fail "rabbitmq exited during startup"
     fi
     sleep 1
   done
   wait_until 60 rabbitmq_ready || rabbitmq_fail "rabbitmq management API did not answer on :$MANAGEMENT_PORT"
+  # rabbitmq-server starts epmd when none runs; remember it so that `down` can stop it too.
+  ((epmd_was_running)) || record_epmd_pid
   pid="$(rabbitmq_pid || echo '?')"
   log "rabbitmq: ready in $(elapsed "$start")s (pid $pid)"
-  SUMMARY+=("rabbitmq: $DEFAULT_AMQP_URL, management http://127.0.0.1:$MANAGEMENT_PORT (started in $(elapsed "$start")s, pid $pid)")
+  SUMMARY+=("rabbitmq: $RABBITMQ_WHERE (started in $(elapsed "$start")s, pid $pid)")
 }
 
 stop_rabbitmq() {
@@ -399,9 +445,9 @@ status_rabbitmq() {
   if is_external AMQP_URL; then
     echo "rabbitmq   external  $AMQP_URL (AMQP_URL is set; not managed here)"
   elif pid="$(rabbitmq_pid)" && rabbitmq_ready; then
-    echo "rabbitmq   up        $DEFAULT_AMQP_URL, management http://127.0.0.1:$MANAGEMENT_PORT (pid $pid); quorum queues: $(rabbitmq_quorum_check)"
+    echo "rabbitmq   up        $RABBITMQ_WHERE (pid $pid); quorum queues: $(rabbitmq_quorum_check)"
   elif pid="$(rabbitmq_pid)"; then
-    echo "rabbitmq   starting  node pid $pid is alive but the app/management API does not answer"
+    echo "rabbitmq   not-ready node pid $pid is alive, but the app does not answer (stopped or booting)"
   else
     echo "rabbitmq   down"
   fi
@@ -422,6 +468,7 @@ pg_bin_dir() {
     return 0
   fi
   local dir
+  # shellcheck disable=SC2012 # plain version-number folder names
   dir="$(ls -d /usr/lib/postgresql/*/bin 2>/dev/null | sort -V | tail -n 1 || true)"
   [[ -n "$dir" ]] || die "PostgreSQL binaries not found under /usr/lib/postgresql (package postgresql)"
   echo "$dir"
@@ -432,7 +479,7 @@ pg_major() { basename "$(dirname "$(pg_bin_dir)")"; }
 postgres_pid() { live_pid "$PG_DATA/postmaster.pid" postgres; }
 
 postgres_ready() {
-  "$(pg_bin_dir)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -t 2
+  "$(pg_bin_dir)/pg_isready" -q -h 127.0.0.1 -p "$PG_PORT" -U postgres -d postgres -t 2
 }
 
 psql_() { "$(pg_bin_dir)/psql" -X -q -h "$PG_RUN" -p "$PG_PORT" -U postgres "$@"; }
@@ -443,8 +490,10 @@ start_postgres() {
   bin="$(pg_bin_dir)"
   if pid="$(postgres_pid)" && postgres_ready; then
     log "postgres: already running (pid $pid)"
+    SUMMARY+=("postgres: 127.0.0.1:$PG_PORT, database ferretdb (already running, pid $pid)")
     return 0
   fi
+  require_free_port "$PG_PORT" "PostgreSQL (FerretDB storage)" "set MONGODB_URL to use another MongoDB server."
   mkdir -p "$PG_DIR" "$PG_RUN"
   chown postgres:postgres "$PG_DIR" "$PG_RUN"
   make_traversable "$DATA_DIR"
@@ -461,7 +510,6 @@ start_postgres() {
   chown postgres:postgres "$PG_DATA/docflow.conf"
   touch "$PG_LOG"
   chown postgres:postgres "$PG_LOG"
-  require_free_port "$PG_PORT" "PostgreSQL (FerretDB storage)" "set MONGODB_URL to use another MongoDB server."
   log "postgres: starting on 127.0.0.1:$PG_PORT"
   if ! run_as postgres "$bin/pg_ctl" -D "$PG_DATA" -l "$PG_LOG" -w -t 60 start >/dev/null 2>&1 9>&-; then
     show_log_tail "$PG_LOG"
@@ -517,7 +565,7 @@ ferretdb_server_name() { echo "ferretdb-${FERRETDB_VERSION#v}+postgresql-$(pg_ma
 
 start_mongo() {
   if is_external MONGODB_URL; then
-    MONGODB_SERVER="${MONGODB_SERVER_NAME:-external}"
+    MONGODB_SERVER="${MONGODB_SERVER_FROM_ENV:-external}"
     log "mongodb: MONGODB_URL is set, not starting one ($MONGODB_URL)"
     return 0
   fi
@@ -543,6 +591,9 @@ build_ferretdb() {
 
 start_ferretdb() {
   MONGODB_SERVER="$(ferretdb_server_name)"
+  if ! ferretdb_pid >/dev/null; then
+    require_free_port "$MONGO_PORT" "FerretDB" "set MONGODB_URL to use that server instead."
+  fi
   build_ferretdb
   start_postgres
   local start pid
@@ -646,7 +697,7 @@ status_mongo() {
     if mongo_ping >/dev/null 2>&1; then
       echo "mongod     up        $DEFAULT_MONGODB_URL (pid $pid); ping ok"
     else
-      echo "mongod     starting  pid $pid is alive but does not answer ping"
+      echo "mongod     not-ready pid $pid is alive but does not answer ping"
     fi
     return 0
   fi
@@ -654,7 +705,7 @@ status_mongo() {
     if mongo_ping >/dev/null 2>&1; then
       echo "ferretdb   up        $DEFAULT_MONGODB_URL ($(ferretdb_server_name); pid $pid); ping ok"
     else
-      echo "ferretdb   starting  pid $pid is alive but does not answer ping"
+      echo "ferretdb   not-ready pid $pid is alive but does not answer ping"
     fi
   else
     echo "ferretdb   down"
@@ -692,6 +743,7 @@ clamd_scan_text() {
   (
     exec 3<>"/dev/tcp/127.0.0.1/$CLAMD_PORT"
     printf 'zINSTREAM\0' >&3
+    # shellcheck disable=SC2059 # the format is the 4 length bytes as \x escapes, on purpose
     printf "$(printf '\\x%02x\\x%02x\\x%02x\\x%02x' \
       $((len >> 24 & 255)) $((len >> 16 & 255)) $((len >> 8 & 255)) $((len & 255)))" >&3
     printf '%s' "$data" >&3
@@ -782,7 +834,7 @@ status_tesseract() {
   if command -v tesseract >/dev/null 2>&1; then
     local version langs
     version="$(tesseract --version 2>&1 | head -n 1)"
-    langs="$(tesseract --list-langs 2>&1 | tail -n +2 | tr '\n' ' ')"
+    langs="$(tesseract --list-langs 2>&1 | tail -n +2 | paste -sd ' ')"
     echo "tesseract  installed $version; languages: $langs"
   else
     echo "tesseract  missing   (scripts/infra.sh up installs it)"
@@ -839,8 +891,6 @@ cmd_up() {
   start="$(now)"
   mkdir -p "$DATA_DIR"
   take_lock
-  # When a sourced infra.env put MONGODB_SERVER in the environment, keep it for an external URL.
-  MONGODB_SERVER_NAME="${MONGODB_SERVER:-}"
   ensure_packages
   start_rabbitmq
   start_mongo

@@ -51,10 +51,13 @@ cp -R "$src_dir" "$BUILD_DIR"
 chmod -R u+w "$BUILD_DIR"
 printf '%s\n' "$FERRETDB_VERSION" >"$BUILD_DIR/build/version/version.txt"
 
-log "building ferretdb (takes a minute or two the first time)"
+BUILD_LOG="$TOOLS_DIR/ferretdb-build.log"
+log "building ferretdb (about two minutes the first time; output in $BUILD_LOG)"
 mkdir -p "$OUT_DIR"
-(cd "$BUILD_DIR" && "$GO" build -trimpath -o "$OUT_BIN.tmp" ./cmd/ferretdb) ||
-  die "go build of FerretDB failed"
+if ! (cd "$BUILD_DIR" && "$GO" build -trimpath -o "$OUT_BIN.tmp" ./cmd/ferretdb) >"$BUILD_LOG" 2>&1; then
+  tail -n 30 "$BUILD_LOG" >&2
+  die "go build of FerretDB failed (full output in $BUILD_LOG)"
+fi
 mv "$OUT_BIN.tmp" "$OUT_BIN"
 rm -rf "$BUILD_DIR"
 rmdir "$TOOLS_DIR/build" 2>/dev/null || true

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Minimal MongoDB wire-protocol health probe with no dependencies (used by scripts/infra.sh).
-// Sends OP_MSG { ping: 1, $db: 'admin' } over a raw TCP socket and exits 0 when the reply has ok: 1.
+// Sends OP_MSG { ping: 1, $db: 'admin' } over a raw TCP socket; exits 0 when the reply has ok: 1.
 //
 //   node scripts/infra/mongo-ping.cjs [mongodb://127.0.0.1:27017] [timeoutMs]
 //

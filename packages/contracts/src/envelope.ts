@@ -5,7 +5,10 @@ export const tenantIdSchema = z
   .string()
   .min(1)
   .max(64)
-  .regex(/^[a-z0-9][a-z0-9_-]*$/, 'lowercase letters, digits, "-" and "_", starting with a letter or digit');
+  .regex(
+    /^[a-z0-9][a-z0-9_-]*$/,
+    'lowercase letters, digits, "-" and "_", starting with a letter or digit',
+  );
 
 export const SYSTEM_TENANT = 'system';
 
@@ -35,29 +38,37 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 export interface EventDefinition<
   TType extends string = string,
   TPayload extends z.ZodType = z.ZodType,
+  TScoped extends boolean = boolean,
 > {
   readonly type: TType;
   readonly version: number;
   readonly description: string;
   /** Whether the envelope must carry a documentId. */
-  readonly documentScoped: boolean;
+  readonly documentScoped: TScoped;
   readonly payload: TPayload;
   /** Envelope + payload, as it travels on the wire. */
-  readonly schema: z.ZodType<EventOf<TType, z.infer<TPayload>>>;
+  readonly schema: z.ZodType<EventOf<TType, z.infer<TPayload>, TScoped>>;
 }
 
-export type EventOf<TType extends string, TPayload> = Omit<Envelope, 'type'> & {
+export type EventOf<TType extends string, TPayload, TScoped extends boolean = boolean> = Omit<
+  Envelope,
+  'type'
+> & {
   type: TType;
   payload: TPayload;
-};
+} & (TScoped extends true ? { documentId: string } : unknown);
 
-export function defineEvent<TType extends string, TPayload extends z.ZodType>(spec: {
+export function defineEvent<
+  TType extends string,
+  TPayload extends z.ZodType,
+  TScoped extends boolean,
+>(spec: {
   type: TType;
   version: number;
   description: string;
-  documentScoped: boolean;
+  documentScoped: TScoped;
   payload: TPayload;
-}): EventDefinition<TType, TPayload> {
+}): EventDefinition<TType, TPayload, TScoped> {
   const base = envelopeSchema.extend({
     type: z.literal(spec.type),
     schemaVersion: z.literal(spec.version),
@@ -69,7 +80,7 @@ export function defineEvent<TType extends string, TPayload extends z.ZodType>(sp
   return {
     ...spec,
     schema: schema.describe(spec.description) as unknown as z.ZodType<
-      EventOf<TType, z.infer<TPayload>>
+      EventOf<TType, z.infer<TPayload>, TScoped>
     >,
   };
 }

@@ -6,5 +6,7 @@ export * from './events/catalog';
 export * from './topology';
 export * from './rest/errors';
 export { exportFiles, writeExport } from './export/write';
+export { replaceGeneratedBlock } from './export/generated-block';
+export { topologyMarkdown } from './export/topology-table';
 export { eventJsonSchema, allEventJsonSchemas } from './export/json-schema';
 export { buildAsyncApi } from './export/asyncapi';

@@ -53,7 +53,8 @@ export const consumers = [
   {
     name: 'scanner',
     service: 'scanner',
-    description: 'Validates the file (type, limits, integrity), hashes it and scans it for malware.',
+    description:
+      'Validates the file (type, limits, integrity), hashes it and scans it for malware.',
     consumes: ['document.received'],
     produces: ['document.scanned', 'document.rejected', 'document.failed'],
     pipelineStage: true,
@@ -85,8 +86,9 @@ export const consumers = [
   {
     name: 'tracker',
     service: 'gateway',
-    description: 'Projects every document event onto the document record (status, timeline).',
-    consumes: documentEventTypes,
+    description:
+      'Projects document events onto the document record (status, timeline) and job outcomes onto job runs.',
+    consumes: [...documentEventTypes, 'job.completed'],
     produces: [],
     pipelineStage: false,
   },
@@ -159,18 +161,16 @@ export function consumerTopology(name: ConsumerName): Pick<Topology, 'queues' | 
         'x-dead-letter-routing-key': name,
       },
     },
-    ...q.retry.map(
-      (retryQueue): QueueSpec => ({
-        name: retryQueue,
-        role: 'retry',
-        consumer: name,
-        arguments: {
-          'x-queue-type': 'classic',
-          'x-dead-letter-exchange': '',
-          'x-dead-letter-routing-key': q.work,
-        },
-      }),
-    ),
+    ...q.retry.map((retryQueue): QueueSpec => ({
+      name: retryQueue,
+      role: 'retry',
+      consumer: name,
+      arguments: {
+        'x-queue-type': 'classic',
+        'x-dead-letter-exchange': '',
+        'x-dead-letter-routing-key': q.work,
+      },
+    })),
     {
       name: q.deadLetter,
       role: 'dead-letter',
@@ -179,7 +179,11 @@ export function consumerTopology(name: ConsumerName): Pick<Topology, 'queues' | 
     },
   ];
   const bindings: BindingSpec[] = [
-    ...spec.consumes.map((type) => ({ exchange: EXCHANGES.events.name, queue: q.work, routingKey: type })),
+    ...spec.consumes.map((type) => ({
+      exchange: EXCHANGES.events.name,
+      queue: q.work,
+      routingKey: type,
+    })),
     { exchange: EXCHANGES.deadLetter.name, queue: q.deadLetter, routingKey: name },
   ];
   return { queues, bindings };

@@ -1,5 +1,4 @@
 import type { z } from 'zod';
-import type { EventDefinition } from '../envelope';
 import * as documentEvents from './document-events';
 import * as jobEvents from './job-events';
 
@@ -32,6 +31,6 @@ export function isEventType(type: string): type is EventType {
   return Object.prototype.hasOwnProperty.call(eventCatalog, type);
 }
 
-export function eventDefinition<T extends EventType>(type: T): EventDefinition<T> {
-  return eventCatalog[type] as unknown as EventDefinition<T>;
+export function eventDefinition<T extends EventType>(type: T): EventCatalog[T] {
+  return eventCatalog[type];
 }

@@ -42,7 +42,10 @@ export const documentScanned = defineEvent({
     sizeBytes: z.number().int().min(0),
     sha256: z.string().regex(/^[a-f0-9]{64}$/),
     pages: z.number().int().min(0).optional(),
-    duplicateOf: z.uuid().optional().describe('An earlier document of the tenant with the same content.'),
+    duplicateOf: z
+      .uuid()
+      .optional()
+      .describe('An earlier document of the tenant with the same content.'),
     antivirus: z.object({
       status: z.enum(['clean', 'not_scanned']),
       engine: z.string().optional(),
@@ -54,7 +57,8 @@ export const documentRejected = defineEvent({
   type: 'document.rejected',
   version: 1,
   documentScoped: true,
-  description: 'The file was refused (type, limits, corruption, malware, duplicate); nothing further runs.',
+  description:
+    'The file was refused (type, limits, corruption, malware, duplicate); nothing further runs.',
   payload: z.object({
     stage: stageNameSchema,
     reason: rejectionReasonSchema,

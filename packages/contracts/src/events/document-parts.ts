@@ -1,7 +1,16 @@
 import { z } from 'zod';
 
 /** File kinds the scanner lets through, detected from magic bytes (never from names). */
-export const detectedTypeSchema = z.enum(['pdf', 'png', 'jpeg', 'tiff', 'webp', 'text', 'csv', 'xlsx']);
+export const detectedTypeSchema = z.enum([
+  'pdf',
+  'png',
+  'jpeg',
+  'tiff',
+  'webp',
+  'text',
+  'csv',
+  'xlsx',
+]);
 export type DetectedType = z.infer<typeof detectedTypeSchema>;
 
 export const docTypeSchema = z.enum([
@@ -15,7 +24,14 @@ export const docTypeSchema = z.enum([
 ]);
 export type DocType = z.infer<typeof docTypeSchema>;
 
-export const stageNameSchema = z.enum(['gateway', 'scanner', 'ocr', 'classifier', 'publisher', 'scheduler']);
+export const stageNameSchema = z.enum([
+  'gateway',
+  'scanner',
+  'ocr',
+  'classifier',
+  'publisher',
+  'scheduler',
+]);
 export type StageName = z.infer<typeof stageNameSchema>;
 
 export const rejectionReasonSchema = z.enum([
@@ -56,7 +72,10 @@ export const findingSchema = z.object({
 });
 export type Finding = z.infer<typeof findingSchema>;
 
-export const candidateSchema = z.object({ docType: docTypeSchema, probability: z.number().min(0).max(1) });
+export const candidateSchema = z.object({
+  docType: docTypeSchema,
+  probability: z.number().min(0).max(1),
+});
 
 /** Fields by name, plus the repeated groups some types carry (line items, transactions). */
 export const extractionSchema = z.object({

@@ -30,7 +30,12 @@ export function buildAsyncApi(version: string): Record<string, unknown> {
       bindings: {
         amqp: {
           is: 'routingKey',
-          exchange: { name: EXCHANGES.events.name, type: EXCHANGES.events.type, durable: true, autoDelete: false },
+          exchange: {
+            name: EXCHANGES.events.name,
+            type: EXCHANGES.events.type,
+            durable: true,
+            autoDelete: false,
+          },
           bindingVersion: '0.3.0',
         },
       },
@@ -60,11 +65,16 @@ export function buildAsyncApi(version: string): Record<string, unknown> {
     info: {
       title: 'docflow event bus',
       version,
-      description: 'Events exchanged by the docflow services over RabbitMQ. Generated from packages/contracts.',
+      description:
+        'Events exchanged by the docflow services over RabbitMQ. Generated from packages/contracts.',
     },
     defaultContentType: 'application/json',
     servers: {
-      local: { host: '127.0.0.1:5672', protocol: 'amqp', description: 'The local infrastructure (scripts/infra.sh).' },
+      local: {
+        host: '127.0.0.1:5672',
+        protocol: 'amqp',
+        description: 'The local infrastructure (scripts/infra.sh).',
+      },
     },
     channels,
     operations,

@@ -4,7 +4,10 @@ import { eventCatalog, type EventType } from '../events/catalog';
 export type JsonSchemaTarget = 'draft-2020-12' | 'draft-7';
 
 /** The JSON Schema of one event as it travels on the wire (envelope + payload). */
-export function eventJsonSchema(type: EventType, target: JsonSchemaTarget = 'draft-2020-12'): Record<string, unknown> {
+export function eventJsonSchema(
+  type: EventType,
+  target: JsonSchemaTarget = 'draft-2020-12',
+): Record<string, unknown> {
   const def = eventCatalog[type];
   const schema = z.toJSONSchema(def.schema, { target, io: 'input' }) as Record<string, unknown>;
   return {
@@ -16,7 +19,9 @@ export function eventJsonSchema(type: EventType, target: JsonSchemaTarget = 'dra
 }
 
 /** One JSON Schema per event type, keyed by type. */
-export function allEventJsonSchemas(target: JsonSchemaTarget = 'draft-2020-12'): Record<string, Record<string, unknown>> {
+export function allEventJsonSchemas(
+  target: JsonSchemaTarget = 'draft-2020-12',
+): Record<string, Record<string, unknown>> {
   return Object.fromEntries(
     (Object.keys(eventCatalog) as EventType[]).map((type) => [type, eventJsonSchema(type, target)]),
   );

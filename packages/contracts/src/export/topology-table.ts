@@ -6,7 +6,11 @@ export function topologyMarkdown(): string {
   const lines: string[] = [];
   lines.push('| exchange | type |', '|---|---|');
   for (const e of topology.exchanges) lines.push(`| \`${e.name}\` | ${e.type} |`);
-  lines.push('', '| consumer | service | consumes | produces | work queue | retry queues | dead-letter queue |', '|---|---|---|---|---|---|---|');
+  lines.push(
+    '',
+    '| consumer | service | consumes | produces | work queue | retry queues | dead-letter queue |',
+    '|---|---|---|---|---|---|---|',
+  );
   for (const c of consumers) {
     const q = queuesOf(c.name);
     const retry = `\`${q.retry[0]}\` … \`${q.retry[q.retry.length - 1]}\``;

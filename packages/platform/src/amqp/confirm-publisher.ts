@@ -44,7 +44,12 @@ export class ConfirmPublisher {
     return this.connection.onConnect((model) => this.open(model));
   }
 
-  async publish(exchange: string, routingKey: string, content: Buffer, options: PublishOptions): Promise<void> {
+  async publish(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: PublishOptions,
+  ): Promise<void> {
     await this.connection.waitUntilUnblocked(this.waitMs);
     if (!this.channel) await this.connection.waitForConnection(this.waitMs);
     if (this.drained) await this.drained;
@@ -59,7 +64,9 @@ export class ConfirmPublisher {
       timestamp: options.timestamp ?? Math.floor(Date.now() / 1000),
       headers: { ...options.headers, [HEADERS.publishId]: publishId },
       ...(options.type ? { type: options.type } : {}),
-      ...(options.expirationMs !== undefined ? { expiration: String(Math.max(0, Math.round(options.expirationMs))) } : {}),
+      ...(options.expirationMs !== undefined
+        ? { expiration: String(Math.max(0, Math.round(options.expirationMs))) }
+        : {}),
     };
     await new Promise<void>((resolve, reject) => {
       this.pending.set(publishId, { resolve, reject });
@@ -68,9 +75,16 @@ export class ConfirmPublisher {
         if (!entry) return;
         this.pending.delete(publishId);
         if (err) {
-          entry.reject(runtimeError('PUBLISH_NACKED', `broker did not confirm ${routingKey}`, { cause: err }));
+          entry.reject(
+            runtimeError('PUBLISH_NACKED', `broker did not confirm ${routingKey}`, { cause: err }),
+          );
         } else if (this.returned.delete(publishId)) {
-          entry.reject(runtimeError('PUBLISH_UNROUTABLE', `no queue bound for "${routingKey}" on "${exchange || '(default)'}"`));
+          entry.reject(
+            runtimeError(
+              'PUBLISH_UNROUTABLE',
+              `no queue bound for "${routingKey}" on "${exchange || '(default)'}"`,
+            ),
+          );
         } else {
           entry.resolve();
         }
@@ -110,7 +124,9 @@ export class ConfirmPublisher {
     for (const [id, entry] of this.pending) {
       this.pending.delete(id);
       this.returned.delete(id);
-      entry.reject(runtimeError('BROKER_UNAVAILABLE', 'channel closed before the broker confirmed'));
+      entry.reject(
+        runtimeError('BROKER_UNAVAILABLE', 'channel closed before the broker confirmed'),
+      );
     }
   }
 }

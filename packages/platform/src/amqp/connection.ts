@@ -85,7 +85,8 @@ export class AmqpConnection {
         return;
       } catch (err) {
         attempt += 1;
-        const delay = Math.min(maxDelay, 100 * 2 ** Math.min(attempt, 16)) * (0.8 + Math.random() * 0.4);
+        const delay =
+          Math.min(maxDelay, 100 * 2 ** Math.min(attempt, 16)) * (0.8 + Math.random() * 0.4);
         this.options.logger.warn(
           { err, attempt, retryInMs: Math.round(delay), url: safeUrl(this.options.url) },
           'broker connection failed; retrying',
@@ -96,7 +97,9 @@ export class AmqpConnection {
   }
 
   private async connectOnce(): Promise<void> {
-    const model = await connect(this.options.url, { clientProperties: { connection_name: this.options.name } });
+    const model = await connect(this.options.url, {
+      clientProperties: { connection_name: this.options.name },
+    });
     model.on('error', (err: Error) => this.options.logger.warn({ err }, 'broker connection error'));
     model.on('blocked', (reason: string) => {
       this.blockedReason = reason;
@@ -118,7 +121,10 @@ export class AmqpConnection {
     this.connections += 1;
     if (this.connections > 1) this.options.metrics?.brokerReconnects.inc();
     this.options.metrics?.brokerConnected.set(1);
-    this.options.logger.info({ url: safeUrl(this.options.url), connection: this.connections }, 'broker connected');
+    this.options.logger.info(
+      { url: safeUrl(this.options.url), connection: this.connections },
+      'broker connected',
+    );
     flush(this.connectWaiters);
   }
 
@@ -133,13 +139,18 @@ export class AmqpConnection {
   }
 }
 
-export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+export const sleep = (ms: number): Promise<void> =>
+  new Promise((resolve) => setTimeout(resolve, ms));
 
 function flush(waiters: (() => void)[]): void {
   for (const resolve of waiters.splice(0)) resolve();
 }
 
-function waitFor(waiters: (() => void)[], timeoutMs: number, onTimeout: () => Error): Promise<void> {
+function waitFor(
+  waiters: (() => void)[],
+  timeoutMs: number,
+  onTimeout: () => Error,
+): Promise<void> {
   return new Promise((resolve, reject) => {
     const timer = setTimeout(() => {
       const index = waiters.indexOf(done);

@@ -54,6 +54,8 @@ export class StageConsumer {
   private stopping = false;
   private readonly inFlight = new Set<Promise<void>>();
   private readonly abort = new AbortController();
+  /** Events this process is handling now, by idempotency key (a redelivery waits for them). */
+  private readonly running = new Map<string, Promise<unknown>>();
 
   constructor(
     private readonly name: ConsumerName,
@@ -64,7 +66,8 @@ export class StageConsumer {
     this.spec = consumerSpec(name);
     this.queues = queuesOf(name);
     const missing = this.spec.consumes.filter((type) => !handlers[type]);
-    if (missing.length > 0) throw new Error(`consumer "${name}" has no handler for ${missing.join(', ')}`);
+    if (missing.length > 0)
+      throw new Error(`consumer "${name}" has no handler for ${missing.join(', ')}`);
   }
 
   /** Consuming now (a channel is open and the broker knows our consumer). */
@@ -92,7 +95,9 @@ export class StageConsumer {
   private async subscribe(model: ChannelModel): Promise<void> {
     if (this.stopping) return;
     const channel = await model.createChannel();
-    channel.on('error', (err: Error) => this.deps.logger.warn({ err, consumer: this.name }, 'consumer channel error'));
+    channel.on('error', (err: Error) =>
+      this.deps.logger.warn({ err, consumer: this.name }, 'consumer channel error'),
+    );
     channel.on('close', () => {
       if (this.channel === channel) {
         this.channel = undefined;
@@ -111,7 +116,10 @@ export class StageConsumer {
       { noAck: false },
     );
     this.consumerTag = consumerTag;
-    this.deps.logger.info({ consumer: this.name, queue: this.queues.work, prefetch: this.options.prefetch }, 'consuming');
+    this.deps.logger.info(
+      { consumer: this.name, queue: this.queues.work, prefetch: this.options.prefetch },
+      'consuming',
+    );
   }
 
   private async handle(channel: Channel, msg: ConsumeMessage): Promise<void> {
@@ -151,7 +159,10 @@ export class StageConsumer {
     } catch (err) {
       // Retry or dead-letter publishing failed: leave the message to the broker, which redelivers it
       // (and dead-letters it at the delivery limit).
-      this.deps.logger.error({ err, consumer: this.name, eventType }, 'could not settle message; returning it to the queue');
+      this.deps.logger.error(
+        { err, consumer: this.name, eventType },
+        'could not settle message; returning it to the queue',
+      );
       outcome = 'deferred';
       if (this.ackable(channel)) channel.nack(msg, false, true);
     } finally {
@@ -165,18 +176,26 @@ export class StageConsumer {
     return this.channel === channel;
   }
 
-  private parse(msg: ConsumeMessage): { event: AnyEvent } | { reason: DeadLetterReason; error: ErrorSummary } {
+  private parse(
+    msg: ConsumeMessage,
+  ): { event: AnyEvent } | { reason: DeadLetterReason; error: ErrorSummary } {
     let body: unknown;
     try {
       body = JSON.parse(msg.content.toString('utf8'));
     } catch (err) {
-      return { reason: 'not_json', error: summary('MESSAGE_NOT_JSON', `body is not JSON: ${(err as Error).message}`) };
+      return {
+        reason: 'not_json',
+        error: summary('MESSAGE_NOT_JSON', `body is not JSON: ${(err as Error).message}`),
+      };
     }
     const type = (body as { type?: unknown } | null)?.type;
     if (typeof type !== 'string' || !isEventType(type) || !this.spec.consumes.includes(type)) {
       return {
         reason: 'unknown_event_type',
-        error: summary('EVENT_TYPE_UNKNOWN', `consumer "${this.name}" does not handle type ${JSON.stringify(type)}`),
+        error: summary(
+          'EVENT_TYPE_UNKNOWN',
+          `consumer "${this.name}" does not handle type ${JSON.stringify(type)}`,
+        ),
       };
     }
     const result = eventCatalog[type].schema.safeParse(body);
@@ -192,8 +211,33 @@ export class StageConsumer {
     return { event: result.data as AnyEvent };
   }
 
-  private async process(event: AnyEvent, msg: ConsumeMessage, retries: number, logger: Logger): Promise<Outcome> {
+  private async process(
+    event: AnyEvent,
+    msg: ConsumeMessage,
+    retries: number,
+    logger: Logger,
+  ): Promise<Outcome> {
     const key = `${this.name}:${event.eventId}`;
+    // After a reconnect the broker redelivers messages whose handlers may still run here on the
+    // old channel: let them finish first, so the claim below sees their outcome.
+    const earlier = this.running.get(key);
+    if (earlier) await earlier.catch(() => undefined);
+    const work = this.claimAndRun(key, event, msg, retries, logger);
+    this.running.set(key, work);
+    try {
+      return await work;
+    } finally {
+      if (this.running.get(key) === work) this.running.delete(key);
+    }
+  }
+
+  private async claimAndRun(
+    key: string,
+    event: AnyEvent,
+    msg: ConsumeMessage,
+    retries: number,
+    logger: Logger,
+  ): Promise<Outcome> {
     const deliveryCount = Number(msg.properties.headers?.[HEADERS.deliveryCount]);
     const claim = await this.deps.idempotency.begin(key, {
       retries,
@@ -211,9 +255,12 @@ export class StageConsumer {
     }
     const handler = this.handlers[event.type as EventType] as EventHandler<EventType>;
     const result = await this.runWithTimeout(handler, event, retries, logger);
-    const outgoing: readonly Outgoing[] = result === undefined ? [] : Array.isArray(result) ? result : [result as Outgoing];
+    const outgoing: readonly Outgoing[] =
+      result === undefined ? [] : Array.isArray(result) ? result : [result as Outgoing];
     await Promise.all(
-      outgoing.map((out, index) => this.deps.publishEvent(followUpEvent(this.name, event, out, index))),
+      outgoing.map((out, index) =>
+        this.deps.publishEvent(followUpEvent(this.name, event, out, index)),
+      ),
     );
     await this.deps.idempotency.complete(key);
     return 'acked';
@@ -232,18 +279,32 @@ export class StageConsumer {
     const timeout = new Promise<never>((_, reject) => {
       timer = setTimeout(() => {
         controller.abort();
-        reject(runtimeError('HANDLER_TIMEOUT', `handler took longer than ${this.options.handlerTimeoutMs} ms`));
+        reject(
+          runtimeError(
+            'HANDLER_TIMEOUT',
+            `handler took longer than ${this.options.handlerTimeoutMs} ms`,
+          ),
+        );
       }, this.options.handlerTimeoutMs);
     });
     try {
-      return await Promise.race([handler(event as never, { logger, retries, signal: controller.signal }), timeout]);
+      return await Promise.race([
+        handler(event as never, { logger, retries, signal: controller.signal }),
+        timeout,
+      ]);
     } finally {
       clearTimeout(timer);
       this.abort.signal.removeEventListener('abort', onStop);
     }
   }
 
-  private async fail(msg: ConsumeMessage, event: AnyEvent, error: ErrorSummary, retries: number, routingKey: string): Promise<Outcome> {
+  private async fail(
+    msg: ConsumeMessage,
+    event: AnyEvent,
+    error: ErrorSummary,
+    retries: number,
+    routingKey: string,
+  ): Promise<Outcome> {
     const delays = this.options.retryDelaysMs;
     if (error.transient && retries < delays.length) {
       await this.sendToRetry(msg, retries + 1, retries, error);
@@ -264,7 +325,12 @@ export class StageConsumer {
   }
 
   /** Re-publishes the message to the retry queue of `level` (0 = shortest) with a jittered delay. */
-  private async sendToRetry(msg: ConsumeMessage, retries: number, level: number, error: ErrorSummary | Error): Promise<void> {
+  private async sendToRetry(
+    msg: ConsumeMessage,
+    retries: number,
+    level: number,
+    error: ErrorSummary | Error,
+  ): Promise<void> {
     const delays = this.options.retryDelaysMs;
     const index = Math.min(level, delays.length - 1, this.queues.retry.length - 1);
     const base = delays[index]!;
@@ -278,7 +344,8 @@ export class StageConsumer {
         [HEADERS.retries]: retries,
         [HEADERS.errorCode]: summary.code,
         [HEADERS.lastError]: summary.message.slice(0, 2000),
-        [HEADERS.originalRoutingKey]: msg.properties.headers?.[HEADERS.originalRoutingKey] ?? msg.fields.routingKey,
+        [HEADERS.originalRoutingKey]:
+          msg.properties.headers?.[HEADERS.originalRoutingKey] ?? msg.fields.routingKey,
       },
     });
   }
@@ -302,11 +369,16 @@ export class StageConsumer {
         [HEADERS.deadLetteredAt]: new Date().toISOString(),
         [HEADERS.originalExchange]: msg.fields.exchange,
         [HEADERS.originalRoutingKey]: routingKey,
-        ...(error.details !== undefined ? { [HEADERS.details]: JSON.stringify(error.details).slice(0, 16_000) } : {}),
+        ...(error.details !== undefined
+          ? { [HEADERS.details]: JSON.stringify(error.details).slice(0, 16_000) }
+          : {}),
       },
     });
     this.deps.metrics.deadLetters.inc({ consumer: this.name, reason });
-    this.deps.logger.warn({ consumer: this.name, reason, code: error.code, messageId: msg.properties.messageId }, 'message dead-lettered');
+    this.deps.logger.warn(
+      { consumer: this.name, reason, code: error.code, messageId: msg.properties.messageId },
+      'message dead-lettered',
+    );
     return 'dead_lettered';
   }
 }

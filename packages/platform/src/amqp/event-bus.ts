@@ -1,5 +1,12 @@
 import { randomUUID } from 'node:crypto';
-import { EXCHANGES, buildTopology, eventCatalog, type AnyEvent, type ConsumerName, type Topology } from '@docflow/contracts';
+import {
+  EXCHANGES,
+  buildTopology,
+  eventCatalog,
+  type AnyEvent,
+  type ConsumerName,
+  type Topology,
+} from '@docflow/contracts';
 import { runtimeError } from '../errors';
 import { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../logging';
@@ -43,7 +50,11 @@ export class EventBus {
       ...(options.reconnectMaxMs !== undefined ? { reconnectMaxMs: options.reconnectMaxMs } : {}),
     });
     this.publisher = new ConfirmPublisher(this.connection, options.logger);
-    this.idempotency = new IdempotencyStore(options.db, instance, options.consumer.handlerTimeoutMs + 30_000);
+    this.idempotency = new IdempotencyStore(
+      options.db,
+      instance,
+      options.consumer.handlerTimeoutMs + 30_000,
+    );
   }
 
   /** Connects (retrying until the broker answers), declares the topology, opens the publisher. */
@@ -66,15 +77,24 @@ export class EventBus {
     const definition = eventCatalog[event.type];
     const checked = definition.schema.safeParse(event);
     if (!checked.success) {
-      throw runtimeError('MESSAGE_INVALID', `refusing to publish an invalid ${event.type}: ${checked.error.message}`, {
-        operational: false,
-      });
+      throw runtimeError(
+        'MESSAGE_INVALID',
+        `refusing to publish an invalid ${event.type}: ${checked.error.message}`,
+        {
+          operational: false,
+        },
+      );
     }
     try {
-      await this.publisher.publish(EXCHANGES.events.name, event.type, Buffer.from(JSON.stringify(event)), {
-        messageId: event.eventId,
-        type: event.type,
-      });
+      await this.publisher.publish(
+        EXCHANGES.events.name,
+        event.type,
+        Buffer.from(JSON.stringify(event)),
+        {
+          messageId: event.eventId,
+          type: event.type,
+        },
+      );
       this.options.metrics.messagesPublished.inc({ event_type: event.type, outcome: 'confirmed' });
     } catch (err) {
       this.options.metrics.messagesPublished.inc({ event_type: event.type, outcome: 'failed' });
@@ -83,7 +103,11 @@ export class EventBus {
   }
 
   /** Starts consuming the named consumer's queue with these handlers. */
-  async consume(name: ConsumerName, handlers: HandlerMap, overrides: Partial<ConsumerOptions> = {}): Promise<StageConsumer> {
+  async consume(
+    name: ConsumerName,
+    handlers: HandlerMap,
+    overrides: Partial<ConsumerOptions> = {},
+  ): Promise<StageConsumer> {
     const consumer = new StageConsumer(
       name,
       handlers,

@@ -22,7 +22,11 @@ export interface Outgoing<T extends EventType = EventType> {
 }
 
 /** Typed constructor for a handler's result. */
-export function next<T extends EventType>(type: T, payload: PayloadOf<T>, documentId?: string): Outgoing<T> {
+export function next<T extends EventType>(
+  type: T,
+  payload: PayloadOf<T>,
+  documentId?: string,
+): Outgoing<T> {
   return documentId === undefined ? { type, payload } : { type, payload, documentId };
 }
 
@@ -31,7 +35,12 @@ export function next<T extends EventType>(type: T, payload: PayloadOf<T>, docume
  * its position, so re-running a handler after a crash yields the same event id and downstream
  * consumers see a duplicate rather than a new event.
  */
-export function followUpEvent(consumer: string, cause: AnyEvent, outgoing: Outgoing, index: number): AnyEvent {
+export function followUpEvent(
+  consumer: string,
+  cause: AnyEvent,
+  outgoing: Outgoing,
+  index: number,
+): AnyEvent {
   const event = {
     eventId: deriveId(`${consumer}/${cause.eventId}/${index}/${outgoing.type}`),
     type: outgoing.type,
@@ -42,7 +51,9 @@ export function followUpEvent(consumer: string, cause: AnyEvent, outgoing: Outgo
     causationId: cause.eventId,
     attempt: cause.attempt,
     payload: outgoing.payload,
-    ...((outgoing.documentId ?? cause.documentId) ? { documentId: outgoing.documentId ?? cause.documentId } : {}),
+    ...((outgoing.documentId ?? cause.documentId)
+      ? { documentId: outgoing.documentId ?? cause.documentId }
+      : {}),
   };
   return event as AnyEvent;
 }
@@ -51,7 +62,13 @@ export function followUpEvent(consumer: string, cause: AnyEvent, outgoing: Outgo
 export function originEvent<T extends EventType>(
   type: T,
   payload: PayloadOf<T>,
-  fields: { tenantId: string; documentId?: string; correlationId?: string; attempt?: number; eventId?: string },
+  fields: {
+    tenantId: string;
+    documentId?: string;
+    correlationId?: string;
+    attempt?: number;
+    eventId?: string;
+  },
 ): AnyEvent {
   const event = {
     eventId: fields.eventId ?? randomUUID(),

@@ -14,6 +14,9 @@ export interface HandlerContext {
 export type HandlerResult = Outgoing | readonly Outgoing[] | void;
 
 /** A handler: a function of the event (and its dependencies, closed over) returning the next events. */
-export type EventHandler<T extends EventType> = (event: EventOfType<T>, ctx: HandlerContext) => Promise<HandlerResult>;
+export type EventHandler<T extends EventType> = (
+  event: EventOfType<T>,
+  ctx: HandlerContext,
+) => Promise<HandlerResult>;
 
 export type HandlerMap = { [T in EventType]?: EventHandler<T> };

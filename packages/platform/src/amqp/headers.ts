@@ -19,8 +19,4 @@ export const HEADERS = {
 } as const;
 
 export type DeadLetterReason =
-  | 'not_json'
-  | 'unknown_event_type'
-  | 'schema_invalid'
-  | 'permanent_error'
-  | 'retries_exhausted';
+  'not_json' | 'unknown_event_type' | 'schema_invalid' | 'permanent_error' | 'retries_exhausted';

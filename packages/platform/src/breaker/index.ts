@@ -14,7 +14,16 @@ export interface BreakerOptions {
 }
 
 const stateValue = { closed: 0, halfOpen: 1, open: 2 } as const;
-const events = ['success', 'failure', 'timeout', 'reject', 'open', 'halfOpen', 'close', 'fallback'] as const;
+const events = [
+  'success',
+  'failure',
+  'timeout',
+  'reject',
+  'open',
+  'halfOpen',
+  'close',
+  'fallback',
+] as const;
 
 /**
  * Wraps an async call in an opossum breaker whose state and events are metrics. When open, calls
@@ -36,7 +45,8 @@ export function createBreaker<TArgs extends unknown[], TResult>(
     ...(options.errorFilter ? { errorFilter: options.errorFilter } : {}),
   });
   metrics.breakerState.set({ breaker: name }, stateValue.closed);
-  for (const event of events) breaker.on(event as 'success', () => metrics.breakerEvents.inc({ breaker: name, event }));
+  for (const event of events)
+    breaker.on(event as 'success', () => metrics.breakerEvents.inc({ breaker: name, event }));
   breaker.on('open', () => metrics.breakerState.set({ breaker: name }, stateValue.open));
   breaker.on('halfOpen', () => metrics.breakerState.set({ breaker: name }, stateValue.halfOpen));
   breaker.on('close', () => metrics.breakerState.set({ breaker: name }, stateValue.closed));

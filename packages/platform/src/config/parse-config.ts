@@ -5,10 +5,14 @@ import { DocflowError } from '../errors';
 export class ConfigError extends DocflowError {
   readonly problems: string[];
   constructor(problems: string[]) {
-    super('CONFIG_INVALID', `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`, {
-      transient: false,
-      details: { problems },
-    });
+    super(
+      'CONFIG_INVALID',
+      `invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`,
+      {
+        transient: false,
+        details: { problems },
+      },
+    );
     this.name = 'ConfigError';
     this.problems = problems;
   }
@@ -64,13 +68,16 @@ export const env = {
   url: (description: string, protocols: string[], defaultValue?: string) => {
     const base = z
       .string()
-      .refine((value) => {
-        try {
-          return protocols.includes(new URL(value).protocol.replace(':', ''));
-        } catch {
-          return false;
-        }
-      }, `expected a URL with scheme ${protocols.join(' or ')}`)
+      .refine(
+        (value) => {
+          try {
+            return protocols.includes(new URL(value).protocol.replace(':', ''));
+          } catch {
+            return false;
+          }
+        },
+        `expected a URL with scheme ${protocols.join(' or ')}`,
+      )
       .describe(description);
     return defaultValue === undefined ? base : base.default(defaultValue);
   },

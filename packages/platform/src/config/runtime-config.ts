@@ -4,23 +4,49 @@ import { env } from './parse-config';
 
 /** The keys every service shares. Services extend this schema with their own. */
 export const runtimeConfigSchema = z.object({
-  AMQP_URL: env.url('RabbitMQ connection URL.', ['amqp', 'amqps'], 'amqp://guest:guest@127.0.0.1:5672'),
-  MONGODB_URL: env.url('MongoDB connection URL.', ['mongodb', 'mongodb+srv'], 'mongodb://127.0.0.1:27017'),
+  AMQP_URL: env.url(
+    'RabbitMQ connection URL.',
+    ['amqp', 'amqps'],
+    'amqp://guest:guest@127.0.0.1:5672',
+  ),
+  MONGODB_URL: env.url(
+    'MongoDB connection URL.',
+    ['mongodb', 'mongodb+srv'],
+    'mongodb://127.0.0.1:27017',
+  ),
   MONGODB_DATABASE: z
     .string()
     .regex(/^[A-Za-z0-9_-]{1,63}$/, 'letters, digits, "_" and "-", at most 63')
     .default('docflow')
     .describe('Database holding documents, state and blobs.'),
-  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info').describe('pino log level.'),
+  LOG_LEVEL: z
+    .enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'])
+    .default('info')
+    .describe('pino log level.'),
   HTTP_HOST: z.string().default('0.0.0.0').describe('Address of the metrics/health HTTP server.'),
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9464, 0, 65535),
   AMQP_PREFETCH: env.int('Unacknowledged messages a consumer holds at once.', 16, 1, 1000),
   AMQP_RECONNECT_MAX_MS: env.int('Longest wait between broker reconnect attempts.', 10_000, 100),
   RETRY_DELAYS_MS: env
-    .intList(`Delay before each transient retry, one per retry level (at most ${RETRY_LEVELS}).`, [1_000, 5_000, 25_000, 120_000, 600_000])
-    .refine((list) => list.length >= 1 && list.length <= RETRY_LEVELS, `between 1 and ${RETRY_LEVELS} delays`),
-  RETRY_JITTER: z.coerce.number().min(0).max(0.5).default(0.2).describe('Random spread of each retry delay (0.2 = ±20 %).'),
-  HANDLER_TIMEOUT_MS: env.int('A handler running longer than this fails as transient.', 120_000, 100),
+    .intList(
+      `Delay before each transient retry, one per retry level (at most ${RETRY_LEVELS}).`,
+      [1_000, 5_000, 25_000, 120_000, 600_000],
+    )
+    .refine(
+      (list) => list.length >= 1 && list.length <= RETRY_LEVELS,
+      `between 1 and ${RETRY_LEVELS} delays`,
+    ),
+  RETRY_JITTER: z.coerce
+    .number()
+    .min(0)
+    .max(0.5)
+    .default(0.2)
+    .describe('Random spread of each retry delay (0.2 = ±20 %).'),
+  HANDLER_TIMEOUT_MS: env.int(
+    'A handler running longer than this fails as transient.',
+    120_000,
+    100,
+  ),
   SHUTDOWN_TIMEOUT_MS: env.int('How long shutdown waits for in-flight handlers.', 30_000, 0),
 });
 

@@ -33,7 +33,12 @@ const bugNames = new Set(['TypeError', 'ReferenceError', 'SyntaxError', 'RangeEr
  */
 export function classifyError(err: unknown): ErrorSummary {
   if (err instanceof DocflowError) {
-    return { code: err.code, message: err.message, transient: err.isTransient, operational: err.isOperational };
+    return {
+      code: err.code,
+      message: err.message,
+      transient: err.isTransient,
+      operational: err.isOperational,
+    };
   }
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
@@ -45,7 +50,12 @@ export function classifyError(err: unknown): ErrorSummary {
       return { code: err.name, message: err.message, transient: true, operational: true };
     }
     if (bugNames.has(err.name)) {
-      return { code: 'INTERNAL', message: `${err.name}: ${err.message}`, transient: false, operational: false };
+      return {
+        code: 'INTERNAL',
+        message: `${err.name}: ${err.message}`,
+        transient: false,
+        operational: false,
+      };
     }
     return { code: err.name || 'ERROR', message: err.message, transient: true, operational: true };
   }

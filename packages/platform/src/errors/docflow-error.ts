@@ -36,8 +36,14 @@ export function runtimeError(
   return new DocflowError(code, message ?? runtimeErrorCodes[code].message, options);
 }
 
-export const transientError = (code: string, message: string, options: Omit<DocflowErrorOptions, 'transient'> = {}) =>
-  new DocflowError(code, message, { ...options, transient: true });
+export const transientError = (
+  code: string,
+  message: string,
+  options: Omit<DocflowErrorOptions, 'transient'> = {},
+) => new DocflowError(code, message, { ...options, transient: true });
 
-export const permanentError = (code: string, message: string, options: Omit<DocflowErrorOptions, 'transient'> = {}) =>
-  new DocflowError(code, message, { ...options, transient: false });
+export const permanentError = (
+  code: string,
+  message: string,
+  options: Omit<DocflowErrorOptions, 'transient'> = {},
+) => new DocflowError(code, message, { ...options, transient: false });

@@ -20,7 +20,9 @@ export async function startOpsServer(options: {
   checks: Record<string, ReadinessCheck>;
 }): Promise<OpsServer> {
   const server: Server = createServer((req, res) => {
-    void route(req, res, options).catch((err: Error) => send(res, 500, { status: 'error', message: err.message }));
+    void route(req, res, options).catch((err: Error) =>
+      send(res, 500, { status: 'error', message: err.message }),
+    );
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -50,10 +50,20 @@ export class IdempotencyStore {
   async begin(key: string, delivery: Delivery): Promise<BeginResult> {
     const claimId = `${key}#r${delivery.retries}`;
     const now = new Date();
-    if (await this.insert({ _id: claimId, kind: 'claim', owner: this.owner, at: now, leaseUntil: new Date(now.getTime() + this.leaseMs) })) {
+    if (
+      await this.insert({
+        _id: claimId,
+        kind: 'claim',
+        owner: this.owner,
+        at: now,
+        leaseUntil: new Date(now.getTime() + this.leaseMs),
+      })
+    ) {
       return 'run';
     }
-    const markers = await this.collection.find({ _id: { $in: [`${key}#done`, claimId] } }).toArray();
+    const markers = await this.collection
+      .find({ _id: { $in: [`${key}#done`, claimId] } })
+      .toArray();
     if (markers.some((m) => m.kind === 'done')) return 'duplicate';
     const claim = markers.find((m) => m._id === claimId);
     const leaseOver = !claim?.leaseUntil || claim.leaseUntil.getTime() < now.getTime();
@@ -61,7 +71,12 @@ export class IdempotencyStore {
     const round = delivery.redelivered
       ? `d${delivery.deliveryCount ?? claim?.at.getTime() ?? 0}`
       : `l${claim?.leaseUntil?.getTime() ?? 0}`;
-    const won = await this.insert({ _id: `${claimId}#takeover-${round}`, kind: 'takeover', owner: this.owner, at: now });
+    const won = await this.insert({
+      _id: `${claimId}#takeover-${round}`,
+      kind: 'takeover',
+      owner: this.owner,
+      at: now,
+    });
     return won ? 'run' : 'busy';
   }
 

@@ -19,7 +19,11 @@ const redactPaths = [
 ];
 
 /** JSON logs to stdout, one base logger per process, with the service name on every line. */
-export function createLogger(options: { service: string; level?: string; destination?: pino.DestinationStream }): Logger {
+export function createLogger(options: {
+  service: string;
+  level?: string;
+  destination?: pino.DestinationStream;
+}): Logger {
   return pino(
     {
       level: options.level ?? 'info',

@@ -9,7 +9,11 @@ export interface MongoHandle {
 }
 
 /** One client per process. Connects at once so a wrong URL fails at start, not on first use. */
-export async function connectMongo(options: { url: string; database: string; appName: string }): Promise<MongoHandle> {
+export async function connectMongo(options: {
+  url: string;
+  database: string;
+  appName: string;
+}): Promise<MongoHandle> {
   const client = new MongoClient(options.url, {
     appName: options.appName,
     serverSelectionTimeoutMS: 10_000,
@@ -33,7 +37,10 @@ export async function connectMongo(options: { url: string; database: string; app
 }
 
 /** Creates the indexes a service declares, by collection; existing ones are left alone. */
-export async function ensureIndexes(db: Db, indexes: Record<string, IndexDescription[]>): Promise<void> {
+export async function ensureIndexes(
+  db: Db,
+  indexes: Record<string, IndexDescription[]>,
+): Promise<void> {
   for (const [collection, specs] of Object.entries(indexes)) {
     if (specs.length > 0) await db.collection(collection).createIndexes(specs);
   }

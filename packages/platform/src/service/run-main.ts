@@ -28,7 +28,9 @@ export function runMain(start: () => Promise<{ stop(): Promise<void> }>): void {
         process.stderr.write(`${err.message}\n`);
         process.exit(78);
       }
-      process.stderr.write(`failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`);
+      process.stderr.write(
+        `failed to start: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}\n`,
+      );
       process.exit(1);
     },
   );

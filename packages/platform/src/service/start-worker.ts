@@ -21,7 +21,11 @@ export interface WorkerSpec<C extends RuntimeConfig> {
   /** Indexes by collection, created at start (the idempotency markers need none beyond `_id`). */
   indexes?: Record<string, IndexDescription[]>;
   /** Builds the service's handlers from the shared dependencies. */
-  consumers: (deps: WorkerDeps<C>) => Promise<{ name: ConsumerName; handlers: HandlerMap }[]> | { name: ConsumerName; handlers: HandlerMap }[];
+  consumers: (
+    deps: WorkerDeps<C>,
+  ) =>
+    | Promise<{ name: ConsumerName; handlers: HandlerMap }[]>
+    | { name: ConsumerName; handlers: HandlerMap }[];
   /** Extra readiness checks (e.g. clamd reachable). */
   readiness?: Record<string, ReadinessCheck>;
   /** Called after consumers stop, before connections close. */
@@ -38,11 +42,17 @@ export interface Worker<C extends RuntimeConfig> extends WorkerDeps<C> {
  * Wires a worker service: logger, metrics, MongoDB, the event bus with the contracts' topology, the
  * service's consumers, and the ops HTTP server. Every stage's main.ts calls this once.
  */
-export async function startWorker<C extends RuntimeConfig>(spec: WorkerSpec<C>): Promise<Worker<C>> {
+export async function startWorker<C extends RuntimeConfig>(
+  spec: WorkerSpec<C>,
+): Promise<Worker<C>> {
   const { config } = spec;
   const logger = spec.logger ?? createLogger({ service: spec.service, level: config.LOG_LEVEL });
   const metrics = createMetrics(spec.service);
-  const mongo = await connectMongo({ url: config.MONGODB_URL, database: config.MONGODB_DATABASE, appName: spec.service });
+  const mongo = await connectMongo({
+    url: config.MONGODB_URL,
+    database: config.MONGODB_DATABASE,
+    appName: spec.service,
+  });
   await ensureIndexes(mongo.db, spec.indexes ?? {});
   const bus = new EventBus({
     url: config.AMQP_URL,

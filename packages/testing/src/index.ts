@@ -1,0 +1,3 @@
+export { provideServers, parseEnvFile, repoRoot, type TestServers } from './servers';
+export { ManagementClient } from './management';
+export { createTestContext, waitFor, type TestContext } from './test-context';

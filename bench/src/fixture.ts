@@ -19,16 +19,14 @@ export async function seedDocuments(db: Db, n: number): Promise<AnyEvent[]> {
       { tenantId: 'bench', documentId },
     );
   });
-  await db
-    .collection('documents')
-    .insertMany(
-      events.map((e) => ({
-        _id: e.documentId as unknown as never,
-        tenantId: e.tenantId,
-        status: 'received',
-        updatedAt: new Date(),
-      })),
-    );
+  await db.collection('documents').insertMany(
+    events.map((e) => ({
+      _id: e.documentId as unknown as never,
+      tenantId: e.tenantId,
+      status: 'received',
+      updatedAt: new Date(),
+    })),
+  );
   return events;
 }
 

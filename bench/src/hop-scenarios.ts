@@ -187,9 +187,10 @@ export async function rawHop(servers: Servers, n: number): Promise<number> {
     const con = await model.createChannel();
     await con.prefetch(PREFETCH);
     const markers = box.db.collection<{ _id: string; at: Date }>('processed_events');
+    const handlers = new Set<Promise<void>>();
     await con.consume(queuesOf('scanner').work, (msg) => {
       if (!msg) return;
-      void (async () => {
+      const task = (async () => {
         const event = JSON.parse(msg.content.toString()) as AnyEvent & { documentId: string };
         const key = `scanner:${event.eventId}`;
         await markers.insertOne({ _id: `${key}#r0`, at: new Date() });
@@ -211,13 +212,15 @@ export async function rawHop(servers: Servers, n: number): Promise<number> {
         );
         await markers.insertOne({ _id: `${key}#done`, at: new Date() });
         con.ack(msg);
-      })();
+      })().finally(() => handlers.delete(task));
+      handlers.add(task);
     });
     const start = performance.now();
     const run = await feed(box.amqpUrl, events);
     await run.publish;
     await waitForQueueDepth(run.probe, queuesOf('ocr').work, n);
     const rate = n / ((performance.now() - start) / 1000);
+    await Promise.all([...handlers]);
     await run.close();
     return rate;
   } finally {

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import {
   EXCHANGES,
@@ -64,6 +65,8 @@ export class StageConsumer {
     private readonly options: ConsumerOptions,
   ) {
     this.spec = consumerSpec(name);
+    // every in-flight handler listens for shutdown: as many listeners as the prefetch allows
+    setMaxListeners(0, this.abort.signal);
     this.queues = queuesOf(name);
     const missing = this.spec.consumes.filter((type) => !handlers[type]);
     if (missing.length > 0)

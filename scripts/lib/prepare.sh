@@ -11,8 +11,8 @@ prepare_log() { echo "[docflow] $*" >&2; }
 
 ensure_dependencies() {
   if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-    prepare_log "installing npm dependencies (npm ci)"
-    npm ci --no-audit --no-fund --loglevel=error >&2
+    prepare_log "installing npm dependencies (npm install, pinned by package-lock.json)"
+    npm install --no-audit --no-fund --loglevel=error >&2
   fi
 }
 

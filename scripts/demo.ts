@@ -2,6 +2,7 @@
 // `document.received` through it, and prints each queue with its live depth and consumers, plus
 // where to look. Stage services join this script as they land.
 import { randomUUID } from 'node:crypto';
+import { connect } from 'amqplib';
 import { MongoClient } from 'mongodb';
 import { buildTopology, consumers, queuesOf } from '@docflow/contracts';
 import {
@@ -13,7 +14,6 @@ import {
   runtimeConfigSchema,
   safeUrl,
 } from '@docflow/platform';
-import { ManagementClient } from '@docflow/testing';
 
 async function main(): Promise<void> {
   const config = parseConfig(runtimeConfigSchema);
@@ -41,8 +41,10 @@ async function main(): Promise<void> {
       { tenantId: 'demo', documentId },
     ),
   );
-  await new Promise((r) => setTimeout(r, 300));
-  const management = new ManagementClient(managementUrl);
+  // Passive declares answer with the exact depth and consumer count, without the management
+  // API's statistics delay.
+  const inspector = await connect(config.AMQP_URL);
+  const channel = await inspector.createChannel();
   const topology = buildTopology();
   const lines = [
     `topology declared: ${topology.exchanges.length} exchanges, ${topology.queues.length} queues, ${topology.bindings.length} bindings`,
@@ -51,16 +53,16 @@ async function main(): Promise<void> {
   lines.push('consumer     service     work queue               ready  consumers  dead letters');
   for (const consumer of consumers) {
     const q = queuesOf(consumer.name);
-    const work = await management.queue('/', q.work).catch(() => undefined);
-    const dlq = await management.queue('/', q.deadLetter).catch(() => undefined);
+    const work = await channel.checkQueue(q.work);
+    const dlq = await channel.checkQueue(q.deadLetter);
     lines.push(
-      `${consumer.name.padEnd(12)} ${consumer.service.padEnd(11)} ${q.work.padEnd(24)} ${String(work?.messages_ready ?? '?').padStart(5)}  ${String(work?.consumers ?? '?').padStart(9)}  ${String(dlq?.messages ?? '?').padStart(12)}`,
+      `${consumer.name.padEnd(12)} ${consumer.service.padEnd(11)} ${q.work.padEnd(24)} ${String(work.messageCount).padStart(5)}  ${String(work.consumerCount).padStart(9)}  ${String(dlq.messageCount).padStart(12)}`,
     );
   }
+  await inspector.close();
   lines.push(
     '',
     `sent document.received for document ${documentId} (tenant "demo"): it waits in docflow.scanner until the scanner service exists`,
-    '(queue depths in the management API refresh every few seconds)',
     '',
     'where to look:',
     `  RabbitMQ management UI  ${safeUrl(managementUrl)}  (guest / guest)`,

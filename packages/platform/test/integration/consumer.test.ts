@@ -199,4 +199,30 @@ describe('stage consumer (real RabbitMQ and MongoDB-protocol server)', () => {
 
     await expect(bus.publish(event)).rejects.toMatchObject({ code: 'PUBLISH_UNROUTABLE' });
   });
+
+  test('when the service shuts down mid-handler, then the handler finishes, its follow-up is published and the message is acked', async () => {
+    // Arrange
+    let started = false;
+    let finished = false;
+    bus = await startBus(ctx);
+    await bus.consume('scanner', {
+      'document.received': async (event) => {
+        started = true;
+        await new Promise((r) => setTimeout(r, 800));
+        finished = true;
+        return scannedPayload(event);
+      },
+    });
+    await bus.publish(receivedEvent());
+    await waitFor(() => started);
+
+    // Act
+    await bus.close(5_000);
+    bus = undefined;
+
+    // Assert
+    expect(finished).toBe(true);
+    await waitFor(() => probe.ofType('document.scanned').length === 1);
+    expect((await probe.channel.checkQueue(queues.work)).messageCount).toBe(0);
+  });
 });

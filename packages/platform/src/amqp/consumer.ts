@@ -138,6 +138,7 @@ export class StageConsumer {
       const parsed = this.parse(msg);
       if ('reason' in parsed) {
         outcome = await this.deadLetter(msg, parsed.reason, parsed.error, retries);
+        if (this.ackable(channel)) channel.ack(msg);
         return;
       }
       const event = parsed.event;

@@ -175,6 +175,9 @@ describe('stage consumer (real RabbitMQ and MongoDB-protocol server)', () => {
     );
     expect(byReason.not_json!.content.toString()).toBe('{not json');
     expect(calls).toBe(0);
+    await bus.close(1_000);
+    bus = undefined;
+    expect((await probe.channel.checkQueue(queues.work)).messageCount).toBe(0); // acked, not held
   });
 
   test('when a publish has no queue bound for it, then it fails as unroutable instead of vanishing', async () => {

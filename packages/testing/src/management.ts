@@ -15,10 +15,15 @@ export class ManagementClient {
     this.base = url.toString().replace(/\/$/, '');
   }
 
-  async request<T = unknown>(method: string, path: string, body?: unknown): Promise<T> {
+  async request<T = unknown>(
+    method: string,
+    path: string,
+    body?: unknown,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const res = await fetch(`${this.base}/api${path}`, {
       method,
-      headers: { authorization: this.auth, 'content-type': 'application/json' },
+      headers: { ...headers, authorization: this.auth, 'content-type': 'application/json' },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!res.ok && !(method === 'DELETE' && res.status === 404)) {
@@ -71,9 +76,8 @@ export class ManagementClient {
       if (matching.length > 0 || Date.now() > deadline) {
         await Promise.all(
           matching.map((c) =>
-            fetch(`${this.base}/api/connections/${encodeURIComponent(c.name)}`, {
-              method: 'DELETE',
-              headers: { authorization: this.auth, 'x-reason': 'closed by test' },
+            this.request('DELETE', `/connections/${encodeURIComponent(c.name)}`, undefined, {
+              'x-reason': 'closed by test',
             }),
           ),
         );

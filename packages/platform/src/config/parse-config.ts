@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocflowError } from '../errors';
+import { safeUrl } from '../logging';
 
 /** Raised when the environment does not satisfy a service's config schema; lists every problem. */
 export class ConfigError extends DocflowError {
@@ -44,7 +45,7 @@ export function parseConfig<S extends z.ZodObject>(
 const secretKey = /(PASSWORD|SECRET|TOKEN|KEY)$/;
 function redactValue(key: string, value: string): string {
   if (secretKey.test(key)) return '***';
-  return value.replace(/\/\/([^:/@]+):([^@]+)@/, '//$1:***@');
+  return safeUrl(value);
 }
 
 /** Helpers for common environment shapes. */

@@ -68,7 +68,6 @@ export async function startWorker<C extends RuntimeConfig>(
       handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
     },
   });
-  let mongoUp = true;
   const deps: WorkerDeps<C> = { config, logger, metrics, mongo, bus };
   const ops = await startOpsServer({
     host: config.HTTP_HOST,
@@ -76,14 +75,14 @@ export async function startWorker<C extends RuntimeConfig>(
     registry: metrics.registry,
     checks: {
       broker: () => bus.connection.isConnected,
-      database: async () => (mongoUp = await mongo.ping()),
+      database: () => mongo.ping(),
       consumers: () => bus.consumersRunning,
       ...spec.readiness,
     },
   });
   await bus.start();
   for (const { name, handlers } of await spec.consumers(deps)) await bus.consume(name, handlers);
-  logger.info({ opsPort: ops.port, database: config.MONGODB_DATABASE, mongoUp }, 'service started');
+  logger.info({ opsPort: ops.port, database: config.MONGODB_DATABASE }, 'service started');
   return {
     ...deps,
     ops,

@@ -7,7 +7,7 @@ const transform = {
   ],
 };
 const moduleNameMapper = {
-  '^@docflow/(contracts|platform|testing)$': '<rootDir>/packages/$1/src',
+  '^@docflow/([a-z-]+)$': '<rootDir>/packages/$1/src',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };

@@ -107,3 +107,7 @@ export const errorInfoSchema = z.object({
   message: z.string(),
   transient: z.boolean().optional(),
 });
+
+export type BlobRef = z.infer<typeof blobRefSchema>;
+export type TextRef = z.infer<typeof textRefSchema>;
+export type RecordRef = z.infer<typeof recordRefSchema>;

@@ -36,9 +36,17 @@ export interface ConsumerDeps {
   metrics: Metrics;
   logger: Logger;
   publishEvent: (event: AnyEvent) => Promise<void>;
+  /**
+   * Asked before a document event's handler runs: false drops the message (acked, no handler, no
+   * follow-up), e.g. because the tenant cancelled the document.
+   */
+  gate?: DocumentGate;
 }
 
-type Outcome = 'acked' | 'duplicate' | 'deferred' | 'retried' | 'dead_lettered';
+/** Whether a document event should still be handled. */
+export type DocumentGate = (event: AnyEvent) => Promise<boolean>;
+
+type Outcome = 'acked' | 'duplicate' | 'deferred' | 'retried' | 'dead_lettered' | 'dropped';
 
 /**
  * Runs one consumer from the contracts' topology: validates each message at the edge, makes its
@@ -243,8 +251,10 @@ export class StageConsumer {
     logger: Logger,
   ): Promise<Outcome> {
     const deliveryCount = Number(msg.properties.headers?.[HEADERS.deliveryCount]);
+    const replays = Number(msg.properties.headers?.[HEADERS.replays] ?? 0) || 0;
     const claim = await this.deps.idempotency.begin(key, {
       retries,
+      replays,
       redelivered: msg.fields.redelivered,
       ...(Number.isFinite(deliveryCount) ? { deliveryCount } : {}),
     });
@@ -257,6 +267,11 @@ export class StageConsumer {
       await this.sendToRetry(msg, retries, 0, runtimeError('IN_PROGRESS_ELSEWHERE'));
       return 'deferred';
     }
+    if (event.documentId && this.deps.gate && !(await this.deps.gate(event))) {
+      logger.info('document is no longer active (cancelled); dropping the event');
+      await this.deps.idempotency.complete(key, replays);
+      return 'dropped';
+    }
     const handler = this.handlers[event.type as EventType] as EventHandler<EventType>;
     const result = await this.runWithTimeout(handler, event, retries, logger);
     const outgoing: readonly Outgoing[] =
@@ -266,7 +281,7 @@ export class StageConsumer {
         this.deps.publishEvent(followUpEvent(this.name, event, out, index)),
       ),
     );
-    await this.deps.idempotency.complete(key);
+    await this.deps.idempotency.complete(key, replays);
     return 'acked';
   }
 

@@ -14,7 +14,7 @@ import type { Metrics } from '../metrics';
 import type { Db } from 'mongodb';
 import { AmqpConnection } from './connection';
 import { ConfirmPublisher } from './confirm-publisher';
-import { StageConsumer, type ConsumerOptions } from './consumer';
+import { StageConsumer, type ConsumerOptions, type DocumentGate } from './consumer';
 import type { HandlerMap } from './handler';
 import { declareTopology } from './topology';
 
@@ -28,6 +28,8 @@ export interface EventBusOptions {
   reconnectMaxMs?: number;
   /** Defaults to the whole topology of the contracts. */
   topology?: Topology;
+  /** Asked before each document event's handler runs (see `DocumentGate`). */
+  gate?: DocumentGate;
 }
 
 /**
@@ -118,6 +120,7 @@ export class EventBus {
         metrics: this.options.metrics,
         logger: this.options.logger,
         publishEvent: (event) => this.publish(event),
+        ...(this.options.gate ? { gate: this.options.gate } : {}),
       },
       { ...this.options.consumer, ...overrides },
     );

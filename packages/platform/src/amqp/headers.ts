@@ -12,6 +12,8 @@ export const HEADERS = {
   deadLetteredAt: 'x-docflow-dead-lettered-at',
   originalExchange: 'x-docflow-original-exchange',
   originalRoutingKey: 'x-docflow-original-routing-key',
+  /** Times an operator replayed this message from a dead-letter queue (each replay runs afresh). */
+  replays: 'x-docflow-replays',
   /** Unique per publish, so a broker return can be matched to its publish. */
   publishId: 'x-docflow-publish-id',
   /** Set by quorum queues on redelivery. */

@@ -5,6 +5,8 @@ export type BeginResult = 'run' | 'duplicate' | 'busy';
 export interface Delivery {
   /** Transport retries so far; each retry takes a claim of its own. */
   retries: number;
+  /** Operator replays from a dead-letter queue; each replay takes claims of its own. */
+  replays?: number;
   /** The broker redelivered the message: whoever held it lost its channel or died. */
   redelivered: boolean;
   deliveryCount?: number;
@@ -48,7 +50,8 @@ export class IdempotencyStore {
   }
 
   async begin(key: string, delivery: Delivery): Promise<BeginResult> {
-    const claimId = `${key}#r${delivery.retries}`;
+    const replay = delivery.replays ? `p${delivery.replays}` : '';
+    const claimId = `${key}#${replay}r${delivery.retries}`;
     const now = new Date();
     if (
       await this.insert({
@@ -62,7 +65,7 @@ export class IdempotencyStore {
       return 'run';
     }
     const markers = await this.collection
-      .find({ _id: { $in: [`${key}#done`, claimId] } })
+      .find({ _id: { $in: [`${key}#done${replay}`, claimId] } })
       .toArray();
     if (markers.some((m) => m.kind === 'done')) return 'duplicate';
     const claim = markers.find((m) => m._id === claimId);
@@ -80,8 +83,14 @@ export class IdempotencyStore {
     return won ? 'run' : 'busy';
   }
 
-  async complete(key: string): Promise<void> {
-    await this.insert({ _id: `${key}#done`, kind: 'done', owner: this.owner, at: new Date() });
+  async complete(key: string, replays = 0): Promise<void> {
+    const replay = replays ? `p${replays}` : '';
+    await this.insert({
+      _id: `${key}#done${replay}`,
+      kind: 'done',
+      owner: this.owner,
+      at: new Date(),
+    });
   }
 
   /** True when the insert won; false on a duplicate key. */

@@ -13,7 +13,7 @@ export function createMetrics(service: string) {
     registry,
     messagesConsumed: new Counter({
       name: 'docflow_messages_consumed_total',
-      help: 'Messages taken from a queue, by consumer, event type and outcome (acked, retried, dead_lettered, duplicate, deferred).',
+      help: 'Messages taken from a queue, by consumer, event type and outcome (acked, retried, dead_lettered, duplicate, deferred, dropped).',
       labelNames: ['consumer', 'event_type', 'outcome'] as const,
       registers,
     }),

@@ -1,6 +1,6 @@
 import type { IndexDescription } from 'mongodb';
 import type { ConsumerName } from '@docflow/contracts';
-import { EventBus, type HandlerMap } from '../amqp';
+import { EventBus, type DocumentGate, type HandlerMap } from '../amqp';
 import type { RuntimeConfig } from '../config';
 import { startOpsServer, type OpsServer, type ReadinessCheck } from '../health';
 import { createLogger, type Logger } from '../logging';
@@ -26,6 +26,8 @@ export interface WorkerSpec<C extends RuntimeConfig> {
   ) =>
     | Promise<{ name: ConsumerName; handlers: HandlerMap }[]>
     | { name: ConsumerName; handlers: HandlerMap }[];
+  /** Built from the shared dependencies; drops events of documents no longer active. */
+  gate?: (deps: { mongo: MongoHandle }) => DocumentGate;
   /** Extra readiness checks (e.g. clamd reachable). */
   readiness?: Record<string, ReadinessCheck>;
   /** Called after consumers stop, before connections close. */
@@ -67,6 +69,7 @@ export async function startWorker<C extends RuntimeConfig>(
       retryJitter: config.RETRY_JITTER,
       handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
     },
+    ...(spec.gate ? { gate: spec.gate({ mongo }) } : {}),
   });
   const deps: WorkerDeps<C> = { config, logger, metrics, mongo, bus };
   const ops = await startOpsServer({

@@ -1,0 +1,25 @@
+/** Collection and GridFS bucket names shared by every service, in one place. */
+export const COLLECTIONS = {
+  documents: 'documents',
+  /** One record per document version: the unique key serialises state changes. */
+  transitions: 'document_transitions',
+  batches: 'batches',
+  texts: 'document_texts',
+  tenants: 'tenants',
+  apiKeys: 'api_keys',
+  idempotencyKeys: 'idempotency_keys',
+  deadLetters: 'dead_letters',
+  /** Reviewed documents kept as labelled examples, per tenant (classifier training). */
+  trainingExamples: 'training_examples',
+  /** Classifier models per tenant, trained on top of the base model. */
+  models: 'classifier_models',
+} as const;
+
+export const BUCKETS = {
+  /** Uploaded originals. */
+  blobs: 'blobs',
+  /** Infected files: moved here by the scanner, never read by later stages. */
+  quarantine: 'quarantine',
+  /** Extracted text too large for one record. */
+  texts: 'texts',
+} as const;

@@ -1,0 +1,203 @@
+import type {
+  AnyEvent,
+  BlobRef,
+  DetectedType,
+  DocType,
+  EventOfType,
+  Extraction,
+  Finding,
+  RecordRef,
+  StageName,
+  TextRef,
+} from '@docflow/contracts';
+
+/** Where a document is in its life. */
+export const DOCUMENT_STATUSES = [
+  'received',
+  'scanned',
+  'text_extracted',
+  'classified',
+  'needs_review',
+  'published',
+  'rejected',
+  'failed',
+  'cancelled',
+] as const;
+export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+
+/** Statuses after which nothing runs until a person acts (retry, review) or never again. */
+export const SETTLED_STATUSES: readonly DocumentStatus[] = [
+  'published',
+  'rejected',
+  'failed',
+  'cancelled',
+  'needs_review',
+];
+
+/** Who works on the document next, by status. */
+export type CurrentStage = 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'review' | null;
+
+/** The stage consumer whose input event starts each stage (kept for retries). */
+export type StageInput = 'scanner' | 'ocr' | 'classifier' | 'publisher';
+
+export interface TimelineEntry {
+  event: AnyEvent['type'] | 'document.reviewed' | 'document.retried';
+  status: DocumentStatus;
+  /** The status the entry moved the document to, or unchanged (late or out-of-order event). */
+  applied: boolean;
+  stage: StageName | 'review';
+  at: Date;
+  /** Time since the previous entry. */
+  durationMs: number;
+  attempt: number;
+  eventId?: string;
+}
+
+export interface DocumentError {
+  stage: StageName;
+  code: string;
+  message: string;
+  transient?: boolean;
+  at: Date;
+  attempt: number;
+}
+
+export interface DocumentResult {
+  docType?: DocType;
+  confidence: number;
+  modelVersion: string;
+  language?: string;
+  candidates: { docType: DocType; probability: number }[];
+  extraction: Extraction;
+  findings: Finding[];
+  reviewed?: { at: Date; by: string };
+}
+
+/** The fields of a document the state machine owns (the record adds identity and the outbox). */
+export interface DocumentState {
+  status: DocumentStatus;
+  stage: CurrentStage;
+  attempt: number;
+  version: number;
+  updatedAt: Date;
+  finishedAt?: Date | null;
+  timeline: TimelineEntry[];
+  /** Event ids already applied (duplicates are ignored). */
+  appliedEvents: string[];
+  errors: DocumentError[];
+  /** The event each stage consumed last: a retry re-publishes the failed stage's input. */
+  inputs: Partial<Record<StageInput, AnyEvent>>;
+  scan?: {
+    detectedType: DetectedType;
+    mimeType: string;
+    sha256: string;
+    pages?: number;
+    duplicateOf?: string;
+    antivirus: { status: 'clean' | 'not_scanned'; engine?: string };
+  };
+  blob: BlobRef;
+  text?: { ref: TextRef; totalChars: number; language?: string; pages: number };
+  result?: DocumentResult;
+  rejection?: { stage: StageName; reason: string; message: string; details?: unknown };
+  records?: RecordRef[];
+  revision?: number;
+  cancellation?: { at: Date; reason?: string };
+  /** Set when the publisher takes the document: from then on it cannot be cancelled. */
+  publication?: { claimedAt: Date; by: string };
+}
+
+export interface DocumentRecord extends DocumentState {
+  _id: string;
+  tenantId: string;
+  batchId?: string;
+  filename: string;
+  declaredContentType?: string;
+  sizeBytes: number;
+  sha256: string;
+  metadata?: Record<string, unknown>;
+  correlationId: string;
+  createdAt: Date;
+}
+
+/** Progress order of the happy path: an event never moves a document to a lower rank. */
+const RANK: Record<DocumentStatus, number> = {
+  received: 0,
+  scanned: 1,
+  text_extracted: 2,
+  classified: 3,
+  needs_review: 3,
+  published: 4,
+  failed: -1,
+  rejected: 10,
+  cancelled: 10,
+};
+
+export const STATUS_OF_EVENT: Record<
+  Exclude<AnyEvent['type'], 'job.requested' | 'job.completed'>,
+  DocumentStatus
+> = {
+  'document.received': 'received',
+  'document.scanned': 'scanned',
+  'document.rejected': 'rejected',
+  'document.text_extracted': 'text_extracted',
+  'document.classified': 'classified',
+  'document.needs_review': 'needs_review',
+  'document.published': 'published',
+  'document.failed': 'failed',
+  'document.cancelled': 'cancelled',
+};
+
+/** The stage whose input each event is. */
+const INPUT_OF_EVENT: Partial<Record<AnyEvent['type'], StageInput>> = {
+  'document.received': 'scanner',
+  'document.scanned': 'ocr',
+  'document.text_extracted': 'classifier',
+  'document.classified': 'publisher',
+};
+
+/** The stage that produced each event (for the timeline). */
+const PRODUCER: Record<keyof typeof STATUS_OF_EVENT, StageName | 'review'> = {
+  'document.received': 'gateway',
+  'document.scanned': 'scanner',
+  'document.rejected': 'scanner',
+  'document.text_extracted': 'ocr',
+  'document.classified': 'classifier',
+  'document.needs_review': 'classifier',
+  'document.published': 'publisher',
+  'document.failed': 'gateway',
+  'document.cancelled': 'gateway',
+};
+
+export function stageOf(status: DocumentStatus, failedStage?: StageName): CurrentStage {
+  switch (status) {
+    case 'received':
+      return 'scanner';
+    case 'scanned':
+      return 'ocr';
+    case 'text_extracted':
+      return 'classifier';
+    case 'classified':
+      return 'publisher';
+    case 'needs_review':
+      return 'review';
+    case 'failed':
+      return failedStage && failedStage !== 'gateway' && failedStage !== 'scheduler'
+        ? failedStage
+        : null;
+    default:
+      return null;
+  }
+}
+
+export function isSettled(status: DocumentStatus): boolean {
+  return SETTLED_STATUSES.includes(status);
+}
+
+export function isDocumentEvent(
+  event: AnyEvent,
+): event is Extract<AnyEvent, { type: keyof typeof STATUS_OF_EVENT }> {
+  return event.type in STATUS_OF_EVENT;
+}
+
+export { RANK as STATUS_RANK, INPUT_OF_EVENT, PRODUCER as EVENT_PRODUCER };
+export type ClassifiedEvent = EventOfType<'document.classified'>;

@@ -13,6 +13,10 @@ export const COLLECTIONS = {
   trainingExamples: 'training_examples',
   /** Classifier models per tenant, trained on top of the base model. */
   models: 'classifier_models',
+  /** One record per (tenant, content SHA-256): the scanner's duplicate detection. */
+  contentHashes: 'content_hashes',
+  /** Structured rows of spreadsheets and CSV files, per document (the OCR stage). */
+  extractedTables: 'extracted_tables',
 } as const;
 
 export const BUCKETS = {

@@ -13,7 +13,7 @@ import type { Logger } from '../logging';
 import type { Metrics } from '../metrics';
 import type { Db } from 'mongodb';
 import { AmqpConnection } from './connection';
-import { ConfirmPublisher } from './confirm-publisher';
+import { ConfirmPublisher, type PublishOptions } from './confirm-publisher';
 import { StageConsumer, type ConsumerOptions, type DocumentGate } from './consumer';
 import type { HandlerMap } from './handler';
 import { declareTopology } from './topology';
@@ -102,6 +102,19 @@ export class EventBus {
       this.options.metrics.messagesPublished.inc({ event_type: event.type, outcome: 'failed' });
       throw err;
     }
+  }
+
+  /**
+   * Publishes bytes as they are (confirmed, mandatory), for operator actions such as replaying a
+   * dead letter onto its work queue through the default exchange. Events go through `publish`.
+   */
+  async publishRaw(
+    exchange: string,
+    routingKey: string,
+    content: Buffer,
+    options: PublishOptions,
+  ): Promise<void> {
+    await this.publisher.publish(exchange, routingKey, content, options);
   }
 
   /** Starts consuming the named consumer's queue with these handlers. */

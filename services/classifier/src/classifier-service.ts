@@ -1,0 +1,27 @@
+import { createDocumentGate, createTextStore } from '@docflow/documents';
+import { startWorker, type Worker } from '@docflow/platform';
+import { createModelStore, loadBaseModel } from './adapters/model-store';
+import type { ClassifierConfig } from './config';
+import { createTextExtractedHandler } from './handlers/document-text-extracted';
+
+/** Builds and starts the classifier worker from a parsed config. */
+export async function startClassifier(config: ClassifierConfig): Promise<Worker<ClassifierConfig>> {
+  const base = loadBaseModel(config.CLASSIFIER_MODEL_PATH);
+  return startWorker({
+    service: 'classifier',
+    config,
+    gate: ({ mongo }) => createDocumentGate(mongo.db),
+    consumers: ({ mongo, logger }) => {
+      logger.info({ modelVersion: base.version }, 'base model loaded');
+      const handler = createTextExtractedHandler({
+        texts: createTextStore(mongo.db),
+        models: createModelStore(mongo.db, base, config.CLASSIFIER_TENANT_MODEL_TTL_MS),
+        options: {
+          confidenceThreshold: config.CLASSIFIER_CONFIDENCE_THRESHOLD,
+          futureToleranceDays: config.CLASSIFIER_FUTURE_TOLERANCE_DAYS,
+        },
+      });
+      return [{ name: 'classifier', handlers: { 'document.text_extracted': handler } }];
+    },
+  });
+}

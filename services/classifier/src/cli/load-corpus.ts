@@ -1,0 +1,11 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { GeneratedDoc } from '../corpus/generated-doc';
+import { corpusDir } from './paths';
+
+export function loadCorpus(split: 'train' | 'test'): GeneratedDoc[] {
+  return readFileSync(join(corpusDir, `${split}.jsonl`), 'utf8')
+    .split('\n')
+    .filter((line) => line.trim())
+    .map((line) => JSON.parse(line) as GeneratedDoc);
+}

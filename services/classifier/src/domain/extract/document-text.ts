@@ -1,0 +1,123 @@
+import type { ExtractedField } from '@docflow/contracts';
+import type { DecimalHint } from '../normalise/amount';
+import type { DateOrder } from '../normalise/date';
+
+export interface Line {
+  index: number;
+  /** Offset of the line's first character in the document text. */
+  start: number;
+  text: string;
+  /** Same length as `text`: lower case, no accents, OCR look-alikes folded (0→o, 1→l, c→e…). */
+  folded: string;
+  /** Same length as `text`: letters that OCR put inside numbers turned back into digits. */
+  numeric: string;
+}
+
+export interface DocumentText {
+  text: string;
+  lines: Line[];
+  /** Offsets where each page starts (pages are separated by form feeds). */
+  pageStarts: number[];
+  decimalHint: DecimalHint;
+  dateOrder: DateOrder;
+  language: 'en' | 'es';
+}
+
+const FOLD: Record<string, string> = {
+  '0': 'o',
+  '1': 'l',
+  i: 'l',
+  '|': 'l',
+  '5': 's',
+  '8': 'b',
+  c: 'e',
+  v: 'u',
+};
+
+export function fold(text: string): string {
+  let out = '';
+  for (const ch of text) {
+    const base = ch
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .toLowerCase();
+    const single = base.length === 1 ? base : ch.length === 1 ? ch : '?'.repeat(ch.length);
+    out += FOLD[single] ?? single;
+  }
+  return out;
+}
+
+function repairDigits(text: string): string {
+  return text
+    .replace(/(?<=\d[.,]?)[Oo](?=[\d.,]|\b)|(?<=\s|^)[Oo](?=[.,]\d)/g, '0')
+    .replace(/(?<=\d[.,]?)[lI](?=[\d.,]|\b)|(?<=\s|^)[lI](?=[\d.,]\d)/g, '1');
+}
+
+function guessDecimal(text: string): DecimalHint {
+  const comma = (text.match(/\d,\d{2}(?!\d)/g) ?? []).length;
+  const dot = (text.match(/\d\.\d{2}(?!\d)/g) ?? []).length;
+  if (comma === dot) return undefined;
+  return comma > dot ? 'comma' : 'dot';
+}
+
+function guessDateOrder(text: string, language: 'en' | 'es'): DateOrder {
+  let dmy = 0;
+  let mdy = 0;
+  for (const m of text.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/g)) {
+    if (Number(m[1]) > 12) dmy += 1;
+    if (Number(m[2]) > 12) mdy += 1;
+  }
+  if (dmy !== mdy) return dmy > mdy ? 'dmy' : 'mdy';
+  if (language === 'en' && /\$|USD|\b[A-Z]{2} \d{5}\b|, (TX|CA|NY|WA|MA|IL|OR|CO)\b/.test(text))
+    return 'mdy';
+  return 'dmy';
+}
+
+export function prepareText(text: string, language: 'en' | 'es'): DocumentText {
+  const lines: Line[] = [];
+  const pageStarts = [0];
+  let offset = 0;
+  const numericText = repairDigits(text);
+  for (const raw of text.split('\n')) {
+    const parts = raw.split('\f');
+    let partOffset = offset;
+    parts.forEach((part, i) => {
+      if (i > 0) pageStarts.push(partOffset);
+      lines.push({
+        index: lines.length,
+        start: partOffset,
+        text: part,
+        folded: fold(part),
+        numeric: numericText.slice(partOffset, partOffset + part.length),
+      });
+      partOffset += part.length + 1;
+    });
+    offset += raw.length + 1;
+  }
+  return {
+    text,
+    lines,
+    pageStarts,
+    decimalHint: guessDecimal(numericText),
+    dateOrder: guessDateOrder(text, language),
+    language,
+  };
+}
+
+/** A field found at [start, end) of the document text. */
+export function field(
+  doc: DocumentText,
+  value: ExtractedField['value'],
+  start: number,
+  end: number,
+  confidence: number,
+): ExtractedField {
+  let page = 1;
+  for (let i = 0; i < doc.pageStarts.length; i += 1) if (doc.pageStarts[i]! <= start) page = i + 1;
+  return {
+    value,
+    raw: doc.text.slice(start, end),
+    confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000,
+    span: { start, end, page },
+  };
+}

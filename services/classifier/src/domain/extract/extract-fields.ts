@@ -1,0 +1,28 @@
+import type { DocType } from '@docflow/contracts';
+import { extractContract } from './contract-extractor';
+import { prepareText } from './document-text';
+import type { Extraction } from './field-set';
+import { extractInvoice } from './invoice-extractor';
+import { extractPayslip } from './payslip-extractor';
+import { extractReceipt } from './receipt-extractor';
+import { extractStatement } from './statement-extractor';
+
+/** Runs the extractor of a document type over the document's text. */
+export function extractFields(docType: DocType, text: string, language: 'en' | 'es'): Extraction {
+  const doc = prepareText(text, language);
+  switch (docType) {
+    case 'invoice':
+    case 'credit_note':
+      return extractInvoice(doc);
+    case 'receipt':
+      return extractReceipt(doc);
+    case 'bank_statement':
+      return extractStatement(doc);
+    case 'contract':
+      return extractContract(doc);
+    case 'payslip':
+      return extractPayslip(doc);
+    default:
+      return { fields: {}, tables: {} };
+  }
+}

@@ -1,0 +1,40 @@
+import { checkTaxId } from '../validate/tax-id';
+import type { DocumentText } from './document-text';
+import { extractTotals } from './amounts-extractor';
+import { extractCurrency } from './currency';
+import { fromToken, type Extraction, type Fields } from './field-set';
+import { labelledValues, readDate, readId } from './label-values';
+import { extractLineItems } from './line-items';
+import { extractParties } from './parties';
+
+/** Invoices and credit notes: number, dates, parties, currency, totals, tax lines, line items. */
+export function extractInvoice(doc: DocumentText): Extraction {
+  const fields: Fields = {};
+  const number = labelledValues(doc, 'invoiceNumber', readId, [
+    'taxId',
+    'issueDate',
+    'dueDate',
+  ]).find((c) => !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(c.value) && c.value.length >= 3);
+  if (number) fields.invoiceNumber = fromToken(doc, number.line, number, number.score * 0.95);
+  const issue = labelledValues(doc, 'issueDate', readDate, [
+    'dueDate',
+    'effectiveDate',
+    'period',
+  ])[0];
+  if (issue) fields.issueDate = fromToken(doc, issue.line, issue, issue.score * 0.95);
+  const due = labelledValues(doc, 'dueDate', readDate, [])[0];
+  if (due && (!issue || due.line !== issue.line || due.from !== issue.from)) {
+    fields.dueDate = fromToken(doc, due.line, due, due.score * 0.95);
+  }
+  extractParties(doc, fields);
+  const items = extractLineItems(doc);
+  const totals = extractTotals(doc, items.sum);
+  Object.assign(fields, totals.fields);
+  const scheme = [fields.sellerTaxId, fields.buyerTaxId]
+    .map((f) => (f ? checkTaxId(String(f.value)).scheme : undefined))
+    .find(Boolean);
+  const country = scheme?.startsWith('es_') ? 'es' : scheme?.slice(0, 2);
+  const rfc = /\bR\.?F\.?C\.?\b/.test(doc.text) ? 'mx' : undefined;
+  extractCurrency(doc, fields, rfc ?? country);
+  return { fields, tables: { ...items.tables, ...totals.tables } };
+}

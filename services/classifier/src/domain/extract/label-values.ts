@@ -1,0 +1,216 @@
+import type { DocumentText, Line } from './document-text';
+import { labelsOf, type LabelGroup } from './labels';
+import { amountsIn, cellsOf, datesIn, type Token } from './tokens';
+
+export interface LabelHit {
+  line: Line;
+  from: number;
+  to: number;
+  weight: number;
+  label: string;
+}
+
+/** Every place a label of the group occurs (longest labels first; no overlaps within a line). */
+const cache = new WeakMap<DocumentText, Map<LabelGroup, LabelHit[]>>();
+
+export function findLabels(doc: DocumentText, group: LabelGroup): LabelHit[] {
+  let byGroup = cache.get(doc);
+  if (!byGroup) cache.set(doc, (byGroup = new Map()));
+  let hits = byGroup.get(group);
+  if (!hits) byGroup.set(group, (hits = scanLabels(doc, group)));
+  return hits;
+}
+
+function scanLabels(doc: DocumentText, group: LabelGroup): LabelHit[] {
+  const hits: LabelHit[] = [];
+  for (const line of doc.lines) {
+    const taken: [number, number][] = [];
+    for (const label of labelsOf(group)) {
+      for (const m of line.folded.matchAll(label.pattern)) {
+        const from = m.index;
+        const to = from + m[0].length;
+        if (taken.some(([a, b]) => from < b && to > a)) continue;
+        taken.push([from, to]);
+        hits.push({ line, from, to, weight: label.weight, label: label.label });
+      }
+    }
+  }
+  return hits.sort((a, b) => a.line.index - b.line.index || a.from - b.from);
+}
+
+export interface Region {
+  line: Line;
+  from: number;
+  to: number;
+  /** 1 for a value right of its label, lower for one beneath it. */
+  position: number;
+  /** Set when labels and values are rows without columns: pick the value by the label's rank. */
+  byRank?: boolean;
+}
+
+/** Groups whose values share a type: in a row of labels they pair with values in order. */
+const KINDS: LabelGroup[][] = [
+  ['issueDate', 'dueDate', 'effectiveDate'],
+  ['invoiceNumber', 'accountNumber'],
+  ['subtotal', 'total', 'tax', 'gross', 'net', 'opening', 'closing'],
+];
+
+function rankInRow(doc: DocumentText, group: LabelGroup, hit: LabelHit): number {
+  const kind = KINDS.find((k) => k.includes(group)) ?? [group];
+  const hits = kind
+    .flatMap((g) => findLabels(doc, g).filter((h) => h.line === hit.line))
+    .sort((a, b) => b.to - b.from - (a.to - a.from));
+  const kept: LabelHit[] = [];
+  for (const h of hits) if (!kept.some((k) => h.from < k.to && h.to > k.from)) kept.push(h);
+  kept.sort((a, b) => a.from - b.from);
+  return Math.max(
+    0,
+    kept.findIndex((k) => hit.from < k.to && hit.to > k.from),
+  );
+}
+
+const NAME_STOPPERS: LabelGroup[] = [
+  'employee',
+  'employer',
+  'period',
+  'invoiceNumber',
+  'issueDate',
+  'dueDate',
+  'buyer',
+  'seller',
+  'taxId',
+  'accountNumber',
+  'accountHolder',
+];
+
+/** Where the next label of another field starts on a line (text values stop there). */
+export function nextLabelStart(doc: DocumentText, line: Line, after: number): number {
+  let end = line.text.length;
+  for (const g of NAME_STOPPERS) {
+    for (const h of findLabels(doc, g))
+      if (h.line === line && h.from > after && h.from < end) end = h.from;
+  }
+  return end;
+}
+
+const SEPARATORS = /^[\s:.#=\-–_|]*(?:n[ºo°]\.?(?![a-z])\s*)?[\s:.#=\-–_|]*/i;
+
+/**
+ * Where a label's value can be: right of it on the same line (the rest of its cell, or the next
+ * cell), else beneath it (the cell of the next non-empty line under the label's columns).
+ */
+export function valueRegions(doc: DocumentText, hit: LabelHit): Region[] {
+  const { line } = hit;
+  const regions: Region[] = [];
+  const rest = line.text.slice(hit.to);
+  let skip = SEPARATORS.exec(rest)?.[0].length ?? 0;
+  // keep a minus sign that belongs to the value (`Total: -8,765.67`, `Total - -5.00`)
+  if (skip > 0 && /[-–]/.test(rest[skip - 1]!) && /[\d$€£(]/.test(rest[skip] ?? '')) skip -= 1;
+  const from = hit.to + skip;
+  const cells = cellsOf(line);
+  const own = cells.find((c) => c.from <= hit.from && c.to >= hit.to);
+  let to = own && own.to > from ? own.to : line.text.length;
+  if (own && own.to <= from) {
+    const nextCell = cells.find((c) => c.from >= from);
+    to = nextCell ? nextCell.to : from;
+  }
+  if (to > from) regions.push({ line, from, to, position: 1 });
+  const below = doc.lines.slice(line.index + 1, line.index + 3).find((l) => l.text.trim());
+  const restCells = cells.filter((c) => c.from >= hit.to);
+  const labelRow =
+    restCells.length > 0 && restCells.every((c) => c.text.length <= 25 && !/\d/.test(c.text));
+  if (below && (to <= from || line.text.slice(from).trim() === '' || labelRow)) {
+    const belowCells = cellsOf(below);
+    const labelCells = cells.length;
+    const cell =
+      labelCells > 1
+        ? belowCells.find((c) => c.from < hit.to + 3 && c.to > hit.from - 3)
+        : belowCells.length === 1 || labelCells <= 1
+          ? { from: belowCells[0]?.from ?? 0, to: below.text.length }
+          : undefined;
+    const byRank = labelCells <= 1 && belowCells.length <= 1 && !/\d/.test(line.text);
+    if (cell) {
+      regions.push({
+        line: below,
+        from: cell.from,
+        to: cell.to,
+        position: 0.85,
+        ...(byRank ? { byRank } : {}),
+      });
+    }
+  }
+  return regions;
+}
+
+export interface Found<T> extends Token<T> {
+  line: Line;
+  score: number;
+  hit: LabelHit;
+}
+
+type Reader<T> = (doc: DocumentText, region: Region) => Token<T>[];
+
+export const readAmount: Reader<number> = (doc, r) => amountsIn(doc, r.line, r.from, r.to);
+export const readDate: Reader<string> = (doc, r) => datesIn(doc, r.line, r.from, r.to);
+export const readText: Reader<string> = (doc, r) => {
+  const to = Math.min(r.to, nextLabelStart(doc, r.line, r.from));
+  const text = r.line.text.slice(r.from, to).replace(/\s+$/, '');
+  const trimmed = text.replace(/^[\s:]+/, '');
+  if (!trimmed) return [];
+  const from = r.from + (text.length - trimmed.length);
+  return [{ value: trimmed, from, to: from + trimmed.length, confidence: 1 }];
+};
+export const readId: Reader<string> = (_doc, r) =>
+  [...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/]*/gi)].map(
+    (m) => ({
+      value: m[0].replace(/[.\-/]$/, ''),
+      from: r.from + m.index,
+      to: r.from + m.index + m[0].length,
+      confidence: 1,
+    }),
+  );
+
+/** Candidates for a labelled field, best first: label weight × position × parse confidence. */
+export function labelledValues<T>(
+  doc: DocumentText,
+  group: LabelGroup,
+  read: Reader<T>,
+  exclude: LabelGroup[] = [],
+): Found<T>[] {
+  const found: Found<T>[] = [];
+  for (const hit of withoutOverlaps(doc, findLabels(doc, group), exclude)) {
+    for (const region of valueRegions(doc, hit)) {
+      const tokens = read(doc, region);
+      if (tokens.length === 0) continue;
+      const rank = region.byRank ? rankInRow(doc, group, hit) : 0;
+      const token = tokens[rank] ?? tokens[0]!;
+      // a value far to the right of its label on the same line is probably someone else's
+      const near = token.from - region.from > 8 ? 0.6 : 1;
+      found.push({
+        ...token,
+        line: region.line,
+        hit,
+        score: hit.weight * region.position * token.confidence * near,
+      });
+      break;
+    }
+  }
+  return found.sort((a, b) => b.score - a.score);
+}
+
+/** Drops hits that lie inside a longer label of another group (`date` inside `Due date`). */
+export function withoutOverlaps(
+  doc: DocumentText,
+  hits: LabelHit[],
+  exclude: LabelGroup[],
+): LabelHit[] {
+  if (exclude.length === 0) return hits;
+  const others = exclude.flatMap((g) => findLabels(doc, g));
+  return hits.filter(
+    (h) =>
+      !others.some(
+        (o) =>
+          o.line === h.line && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
+      ),
+  );
+}

@@ -1,0 +1,226 @@
+import { checkTaxId } from '../validate/tax-id';
+import type { DocumentText, Line } from './document-text';
+import { field, fold } from './document-text';
+import type { Fields } from './field-set';
+import { findLabels, nextLabelStart, withoutOverlaps, type LabelHit } from './label-values';
+import { labelsOf } from './labels';
+import { cellsOf, type Cell } from './tokens';
+
+interface TaxIdFound {
+  line: Line;
+  /** Column of the id's label: blocks are told apart by where labels start. */
+  labelFrom: number;
+  from: number;
+  to: number;
+  value: string;
+  valid: boolean;
+}
+
+const LEGAL_SUFFIX =
+  /\b(s\.?\s?l\.?u?|s\.?\s?a\.?s?|s\.?a\.?c|ltda?|limited|llc|llp|plc|inc|corp|co|gmbh|ag|kg|b\.?v|e\.?i\.?r\.?l|s\.?r\.?l|s\.?coop|dac|cia)\.?$/i;
+const TITLE_WORDS =
+  /^(invoice|factura|bill|credit|nota|abono|receipt|ticket|recibo|statement|extracto|estado|payslip|n[oó]mina|contract|contrato|tax invoice|sales|quotation|page|p[aá]gina)\b/i;
+
+/** Tax ids next to a tax-id label (NIF, CIF, VAT No, NIT, RUC…), normalised and checked. */
+export function findTaxIds(doc: DocumentText): TaxIdFound[] {
+  const out: TaxIdFound[] = [];
+  for (const hit of withoutOverlaps(doc, findLabels(doc, 'taxId'), [])) {
+    const rest = hit.line.numeric.slice(hit.to);
+    const m =
+      /^[\s:.#º°-]*(?:n[º°o]\.?\s*)?[\s:]*([A-Z]{2}[\s-]?)?([A-Z0-9][A-Z0-9. -]{4,20}[A-Z0-9])/i.exec(
+        rest,
+      );
+    if (!m) continue;
+    let raw = `${m[1] ?? ''}${m[2]!}`.replace(/\s{2,}.*$/, '');
+    raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '');
+    if (!/\d{5}/.test(raw.replace(/[\s.-]/g, ''))) continue;
+    const start = hit.to + m.index + m[0].length - m[2]!.length - (m[1]?.length ?? 0);
+    const hint = /nit/.test(hit.label) ? 'nit' : /ruc/.test(hit.label) ? 'ruc' : undefined;
+    const check = checkTaxId(raw, hint);
+    out.push({
+      line: hit.line,
+      labelFrom: hit.from,
+      from: start,
+      to: start + raw.length,
+      value: raw.replace(/[\s.]/g, '').toUpperCase(),
+      valid: check.valid,
+    });
+  }
+  return out;
+}
+
+function cellAt(line: Line, column: number): Cell | undefined {
+  const cells = cellsOf(line);
+  if (cells.length <= 1) return cells[0];
+  return (
+    cells.find((c) => c.from <= column + 3 && c.to >= column) ??
+    cells.find((c) => c.from >= column - 3)
+  );
+}
+
+const TITLE_ANYWHERE =
+  /\s(?:tax invoice|sales invoice|commercial invoice|vat invoice|invoice|credit note|credit memo|factura|nota de cr[eé]dito|abono|bill)\b.*$/i;
+const HEADER_ROW =
+  /\b(description|qty|quantity|unit price|concepto|descripci[oó]n|cant\.?|precio|importe|uds|detalle)\b.*\b(amount|total|importe|subtotal|price|precio)\b/i;
+
+/** A name as found, cut where a title word or another field's label starts. */
+function cleanName(
+  doc: DocumentText,
+  line: Line,
+  from: number,
+  to: number,
+): { from: number; to: number } {
+  let end = Math.min(to, nextLabelStart(doc, line, from));
+  const title = TITLE_ANYWHERE.exec(line.text.slice(from, end));
+  if (title && title.index > 2) end = from + title.index;
+  const text = line.text.slice(from, end).trimEnd();
+  return { from, to: from + text.length };
+}
+
+function isLabelOnly(text: string): boolean {
+  const f = fold(text).replace(/[:\s]+$/, '');
+  return ['buyer', 'seller'].some((g) =>
+    labelsOf(g as 'buyer').some((l) => new RegExp(`^${l.pattern.source}$`).test(f)),
+  );
+}
+
+function isNameLike(text: string): boolean {
+  return (
+    !HEADER_ROW.test(text) &&
+    !isLabelOnly(text) &&
+    /[A-Za-zÁÉÍÓÚÑáéíóúñ]{2}/.test(text) &&
+    !/\d{3,}/.test(text) &&
+    !TITLE_WORDS.test(text.trim()) &&
+    !/[@:]/.test(text) &&
+    text.length <= 70
+  );
+}
+
+/** The name a party label introduces: right of it on its line, else under it in its column. */
+function nameAfterLabel(
+  doc: DocumentText,
+  hit: LabelHit,
+): { line: Line; from: number; to: number } | undefined {
+  const rest = hit.line.text.slice(hit.to);
+  const skip = /^[\s:.-]*/.exec(rest)![0].length;
+  const own = cellAt(hit.line, hit.from);
+  const end = own && own.to > hit.to + skip ? own.to : undefined;
+  if (end) {
+    const text = hit.line.text.slice(hit.to + skip, end).trim();
+    if (text && isNameLike(text))
+      return {
+        line: hit.line,
+        ...cleanName(doc, hit.line, hit.to + skip, hit.to + skip + text.length),
+      };
+  }
+  for (const line of doc.lines.slice(hit.line.index + 1, hit.line.index + 3)) {
+    const cell = cellAt(line, hit.from);
+    if (cell && isNameLike(cell.text)) return { line, ...cleanName(doc, line, cell.from, cell.to) };
+  }
+  return undefined;
+}
+
+function inBlock(hit: LabelHit, line: Line, column: number): boolean {
+  const d = line.index - hit.line.index;
+  if (d < 0 || d > 6) return false;
+  const cells = cellsOf(hit.line);
+  if (cells.length <= 1) return true;
+  return Math.abs(column - hit.from) <= 6 || (column > hit.from && cellsOf(line).length <= 1);
+}
+
+/** Seller and buyer names and tax ids, by labels, blocks (columns) and position. */
+export function extractParties(
+  doc: DocumentText,
+  fields: Fields,
+  buyerGroup: 'buyer' = 'buyer',
+): void {
+  const taxIds = findTaxIds(doc);
+  const buyerHit = withoutOverlaps(doc, findLabels(doc, buyerGroup), ['taxId']).filter(
+    (h) => !/:\s*\S/.test(h.line.text.slice(h.to, h.to + 3)) || true,
+  )[0];
+  const sellerHit = findLabels(doc, 'seller').find(
+    (h) => h.line.index < (buyerHit?.line.index ?? Infinity) + 8 && h.from <= 60,
+  );
+  let buyerTax: TaxIdFound | undefined;
+  if (buyerHit) {
+    const name = nameAfterLabel(doc, buyerHit);
+    if (name)
+      fields.buyerName = field(
+        doc,
+        name.line.text.slice(name.from, name.to).trim(),
+        name.line.start + name.from,
+        name.line.start + name.to,
+        0.85,
+      );
+    buyerTax = taxIds.find((t) => inBlock(buyerHit, t.line, t.labelFrom));
+    if (buyerTax)
+      fields.buyerTaxId = field(
+        doc,
+        buyerTax.value,
+        buyerTax.line.start + buyerTax.from,
+        buyerTax.line.start + buyerTax.to,
+        buyerTax.valid ? 0.95 : 0.7,
+      );
+  }
+  const sellerTax = sellerHit
+    ? taxIds.find((t) => t !== buyerTax && inBlock(sellerHit, t.line, t.labelFrom))
+    : taxIds.find((t) => t !== buyerTax);
+  if (sellerTax)
+    fields.sellerTaxId = field(
+      doc,
+      sellerTax.value,
+      sellerTax.line.start + sellerTax.from,
+      sellerTax.line.start + sellerTax.to,
+      sellerTax.valid ? 0.95 : 0.7,
+    );
+  let seller: { line: Line; from: number; to: number; conf: number } | undefined;
+  if (sellerHit) {
+    const name = nameAfterLabel(doc, sellerHit);
+    if (name) seller = { ...name, conf: 0.85 };
+  }
+  if (!seller) {
+    const blocked = (line: Line, column: number) =>
+      buyerHit ? inBlock(buyerHit, line, column) : false;
+    const top = doc.lines
+      .slice(0, 14)
+      .flatMap((line) => cellsOf(line).map((cell) => ({ line, cell })));
+    const candidates = top.filter(
+      ({ line, cell }) =>
+        isNameLike(cell.text) && !blocked(line, cell.from) && cell.text.split(/\s+/).length <= 8,
+    );
+    const scored = candidates.map(({ line, cell }) => {
+      const span = cleanName(doc, line, cell.from, cell.to);
+      let score = 0.5 - line.index * 0.02;
+      if (LEGAL_SUFFIX.test(line.text.slice(span.from, span.to).trim())) score += 0.4;
+      if (
+        sellerTax &&
+        sellerTax.line.index > line.index &&
+        sellerTax.line.index - line.index <= 4 &&
+        Math.abs(sellerTax.labelFrom - cell.from) <= 4
+      )
+        score += 0.3;
+      if (
+        /^\d|^(calle|c\/|av|avenida|street|road|st\b|paseo|carrera|jr\.?)\b/i.test(cell.text) ||
+        /\d/.test(cell.text)
+      )
+        score -= 0.5;
+      if (findLabels(doc, 'invoiceNumber').some((h) => h.line === line) || /[:#]/.test(cell.text))
+        score -= 0.5;
+      return {
+        line,
+        ...span,
+        conf: Math.max(0.3, Math.min(0.9, score)),
+        score,
+      };
+    });
+    seller = scored.sort((a, b) => b.score - a.score)[0];
+  }
+  if (seller)
+    fields.sellerName = field(
+      doc,
+      seller.line.text.slice(seller.from, seller.to).trim(),
+      seller.line.start + seller.from,
+      seller.line.start + seller.to,
+      seller.conf,
+    );
+}

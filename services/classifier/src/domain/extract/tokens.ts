@@ -1,0 +1,83 @@
+import { parseAmount } from '../normalise/amount';
+import { DATE_IN_TEXT, parseDate } from '../normalise/date';
+import type { DocumentText, Line } from './document-text';
+
+/** A typed value found in a line: its columns within the line and its parsed value. */
+export interface Token<T> {
+  value: T;
+  from: number;
+  to: number;
+  confidence: number;
+  currency?: string;
+}
+
+const AMOUNT =
+  /(?<![\w.,/:-])(?:[-−–]|\(\s?)?(?:(?:US\$|S\/\.?|[$€£]|EUR|USD|GBP|COP|PEN|MXN)\s?)?[-−]?(?:\d{1,3}(?:[,.'\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?:€|\$|£|EUR|USD|GBP|COP|PEN|MXN)\b|\s?€)?(?:\)|-(?![\d\w]))?(?![\w%/]|[.,]\d|\s?%|:\d)/g;
+
+/** Amounts in columns [from, to) of a line (dates, percentages and times are not amounts). */
+export function amountsIn(
+  doc: DocumentText,
+  line: Line,
+  from = 0,
+  to = line.text.length,
+): Token<number>[] {
+  const segment = line.numeric.slice(from, to);
+  const dates = datesIn(doc, line, from, to);
+  const out: Token<number>[] = [];
+  for (const m of segment.matchAll(AMOUNT)) {
+    const start = from + m.index;
+    const end = start + m[0].length;
+    if (dates.some((d) => start < d.to && end > d.from)) continue;
+    const parsed = parseAmount(m[0], doc.decimalHint);
+    if (!parsed) continue;
+    const trimmed = m[0].trimEnd();
+    out.push({
+      value: parsed.value,
+      from: start,
+      to: start + trimmed.length,
+      confidence: parsed.confidence,
+      ...(parsed.currency ? { currency: parsed.currency } : {}),
+    });
+  }
+  return out;
+}
+
+export function datesIn(
+  doc: DocumentText,
+  line: Line,
+  from = 0,
+  to = line.text.length,
+): Token<string>[] {
+  const segment = line.numeric.slice(from, to);
+  const out: Token<string>[] = [];
+  for (const m of segment.matchAll(new RegExp(DATE_IN_TEXT.source, 'gi'))) {
+    const parsed = parseDate(m[0], doc.dateOrder);
+    if (parsed)
+      out.push({
+        value: parsed.value,
+        from: from + m.index,
+        to: from + m.index + m[0].length,
+        confidence: parsed.confidence,
+      });
+  }
+  return out;
+}
+
+export interface Cell {
+  from: number;
+  to: number;
+  text: string;
+}
+
+/** A line cut into cells at runs of 2+ spaces, tabs and pipes. */
+export function cellsOf(line: Line): Cell[] {
+  const cells: Cell[] = [];
+  const re = /[^\t|]+?(?=\s{2,}|\t|\||$)/g;
+  for (const m of line.text.matchAll(re)) {
+    const text = m[0].trim();
+    if (!text) continue;
+    const from = m.index + m[0].indexOf(text);
+    cells.push({ from, to: from + text.length, text });
+  }
+  return cells;
+}

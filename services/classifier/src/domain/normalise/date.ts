@@ -1,0 +1,149 @@
+/** Date normalisation for English and Spanish forms, to ISO `YYYY-MM-DD`. */
+
+export type DateOrder = 'dmy' | 'mdy';
+
+const MONTHS: Record<string, number> = {
+  jan: 1,
+  january: 1,
+  ene: 1,
+  enero: 1,
+  feb: 2,
+  february: 2,
+  febrero: 2,
+  mar: 3,
+  march: 3,
+  marzo: 3,
+  apr: 4,
+  april: 4,
+  abr: 4,
+  abril: 4,
+  may: 5,
+  mayo: 5,
+  jun: 6,
+  june: 6,
+  junio: 6,
+  jul: 7,
+  july: 7,
+  julio: 7,
+  aug: 8,
+  august: 8,
+  ago: 8,
+  agosto: 8,
+  sep: 9,
+  sept: 9,
+  september: 9,
+  set: 9,
+  septiembre: 9,
+  setiembre: 9,
+  oct: 10,
+  october: 10,
+  octubre: 10,
+  nov: 11,
+  november: 11,
+  noviembre: 11,
+  dec: 12,
+  december: 12,
+  dic: 12,
+  diciembre: 12,
+};
+
+export const MONTH_NAME_PATTERN = Object.keys(MONTHS)
+  .sort((a, b) => b.length - a.length)
+  .join('|');
+
+function iso(y: number, m: number, d: number): string | null {
+  if (m < 1 || m > 12 || d < 1 || d > 31 || y < 1900 || y > 2199) return null;
+  const date = new Date(Date.UTC(y, m - 1, d));
+  if (date.getUTCMonth() !== m - 1) return null;
+  return `${y}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
+}
+
+function year(text: string): number {
+  const n = Number(text);
+  if (text.length === 2) return n + (n >= 70 ? 1900 : 2000);
+  return n;
+}
+
+function month(name: string): number | undefined {
+  const key = name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f.]/g, '');
+  return MONTHS[key];
+}
+
+export interface ParsedDate {
+  value: string;
+  /** Lower when day and month could both be either (`03/04/2024`). */
+  confidence: number;
+}
+
+const NUMERIC = /^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{2,4})$/;
+const DAY_MONTH_NAME =
+  /^(\d{1,2})(?:º|o|st|nd|rd|th)?(?:\s+de|\s*[-/.\s])\s*([a-záéíóúñ.]+)\.?(?:\s+de(?:l)?|\s*[-/.,\s])\s*(\d{2,4})$/i;
+const MONTH_NAME_DAY = /^([a-záéíóúñ.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:de\s+)?(\d{4})$/i;
+
+/**
+ * Parses `15/03/2024`, `15.03.24`, `2024-03-15`, `03/15/2024` (month first when unambiguous or
+ * preferred), `March 15, 2024`, `15 Mar 2024`, `15-mar-2024`, `15 de marzo de 2024`,
+ * `1º de enero del 2024`. OCR's `O` for `0` inside numbers is tolerated.
+ */
+export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | null {
+  const trimmed = raw.trim();
+  const text = (
+    /\d/.test(trimmed) && /^[\dOolI/.\-\s]+$/.test(trimmed)
+      ? trimmed.replace(/[Oo]/g, '0').replace(/[lI]/g, '1')
+      : trimmed
+  )
+    .replace(/(?<=\d)[Oo](?=\d|$)|^[Oo](?=\d)/g, '0')
+    .replace(/(?<=\d)[lI](?=\d|$)/g, '1')
+    .replace(/\s+/g, ' ');
+  let m = NUMERIC.exec(text);
+  if (m) {
+    const [a, b, c] = [m[1]!, m[2]!, m[3]!];
+    if (a.length === 4) {
+      const v = iso(Number(a), Number(b), Number(c));
+      return v ? { value: v, confidence: 1 } : null;
+    }
+    if (c.length === 3) return null;
+    const y = year(c);
+    const x = Number(a);
+    const z = Number(b);
+    const dmy = iso(y, z, x);
+    const mdy = iso(y, x, z);
+    if (dmy && mdy && x !== z) {
+      return { value: order === 'dmy' ? dmy : mdy, confidence: 0.8 };
+    }
+    const v = dmy ?? mdy;
+    return v ? { value: v, confidence: 1 } : null;
+  }
+  m = DAY_MONTH_NAME.exec(text);
+  if (m) {
+    const mo = month(m[2]!);
+    const v = mo ? iso(year(m[3]!), mo, Number(m[1])) : null;
+    return v ? { value: v, confidence: 1 } : null;
+  }
+  m = MONTH_NAME_DAY.exec(text);
+  if (m) {
+    const mo = month(m[1]!);
+    const v = mo ? iso(year(m[3]!), mo, Number(m[2])) : null;
+    return v ? { value: v, confidence: 1 } : null;
+  }
+  return null;
+}
+
+/** Finds date-looking substrings in a line (numeric and month-name forms, EN and ES). */
+export const DATE_IN_TEXT = new RegExp(
+  [
+    String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b`,
+    String.raw`\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b`,
+    String.raw`\b\d{1,2}(?:º|o|st|nd|rd|th)?(?:\s+de\s+|\s*[-/.\s]\s*)(?:${MONTH_NAME_PATTERN})\.?(?:\s+del?\s+|\s*[-/.,\s]\s*)\d{2,4}\b`,
+    String.raw`\b(?:${MONTH_NAME_PATTERN})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
+  ].join('|'),
+  'gi',
+);
+
+/** Days from `a` to `b` (ISO dates). */
+export function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}

@@ -1,0 +1,58 @@
+import type { DocType, Finding } from '@docflow/contracts';
+import { extractFields } from './extract/extract-fields';
+import type { Extraction } from './extract/field-set';
+import { detectLanguage } from './language/detect-language';
+import { classifyText } from './model/classify-text';
+import type { Classifier } from './model/model-file';
+import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
+
+export interface ProcessOptions {
+  /** Below this calibrated probability the type goes to a person. */
+  confidenceThreshold: number;
+  futureToleranceDays: number;
+  today: string;
+}
+
+export interface ProcessResult {
+  outcome: 'classified' | 'needs_review';
+  reason?: 'low_confidence' | 'validation_failed';
+  docType: DocType;
+  confidence: number;
+  modelVersion: string;
+  language: 'en' | 'es';
+  candidates: { docType: DocType; probability: number }[];
+  extraction: Extraction;
+  findings: Finding[];
+}
+
+/**
+ * The classifier's whole decision for one text: type (trained model), fields, findings, and whether
+ * it can be published. Low confidence or a blocking arithmetic finding means review: a wrong total
+ * is never passed on silently.
+ */
+export function processDocument(
+  classifier: Classifier,
+  text: string,
+  options: ProcessOptions,
+): ProcessResult {
+  const prediction = classifyText(classifier, text);
+  const language = detectLanguage(text);
+  const extraction = extractFields(prediction.docType, text, language);
+  const findings = validateExtraction(prediction.docType, extraction, options);
+  const base = {
+    docType: prediction.docType,
+    confidence: prediction.confidence,
+    modelVersion: classifier.version,
+    language,
+    candidates: prediction.candidates.slice(0, 3),
+    extraction,
+    findings,
+  };
+  if (prediction.confidence < options.confidenceThreshold) {
+    return { ...base, outcome: 'needs_review', reason: 'low_confidence' };
+  }
+  if (findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code))) {
+    return { ...base, outcome: 'needs_review', reason: 'validation_failed' };
+  }
+  return { ...base, outcome: 'classified' };
+}

@@ -1,0 +1,42 @@
+import { checkEuVat } from './eu-vat';
+import type { IdCheck } from './iban';
+import { checkColombianNit, checkEcuadorianRuc, checkPeruvianRuc } from './latam-tax-id';
+import { checkSpanishTaxId, spanishIdKind } from './spanish-tax-id';
+
+export type TaxIdScheme =
+  'es_nif' | 'es_nie' | 'es_cif' | 'eu_vat' | 'co_nit' | 'ec_ruc' | 'pe_ruc';
+
+export interface TaxIdCheck extends IdCheck {
+  scheme?: TaxIdScheme;
+}
+
+/**
+ * Recognises a tax id by shape (and the label's country hint when digits alone are ambiguous) and
+ * checks it: EU VAT (country prefix), Spanish NIF/NIE/CIF, Colombian NIT, Ecuadorian RUC, Peruvian
+ * RUC. An id of no known shape comes back without a scheme.
+ */
+export function checkTaxId(raw: string, hint?: 'nit' | 'ruc'): TaxIdCheck {
+  const compact = raw.replace(/[\s.]/g, '').toUpperCase();
+  if (/^ES[A-Z0-9]\d{7}[A-Z0-9]$/.test(compact)) {
+    const es = checkSpanishTaxId(compact.slice(2));
+    return { ...es, normalised: compact, scheme: `es_${es.kind ?? 'nif'}` as TaxIdScheme };
+  }
+  if (
+    /^(AT|BE|BG|CY|CZ|DE|DK|EE|EL|GR|FI|FR|HR|HU|IE|IT|LT|LU|LV|MT|NL|PL|PT|RO|SE|SI|SK|GB|XI|CHE|NO)[A-Z0-9-]{2,14}$/.test(
+      compact,
+    )
+  ) {
+    return { ...checkEuVat(compact), scheme: 'eu_vat' };
+  }
+  const kind = spanishIdKind(compact);
+  if (kind) return { ...checkSpanishTaxId(compact), scheme: `es_${kind}` };
+  const digits = compact.replace(/-/g, '');
+  if (/^\d{13}$/.test(digits)) return { ...checkEcuadorianRuc(digits), scheme: 'ec_ruc' };
+  if (/^(10|15|16|17|20)\d{9}$/.test(digits) && hint !== 'nit') {
+    return { ...checkPeruvianRuc(digits), scheme: 'pe_ruc' };
+  }
+  if (/^\d{6,15}-\d$/.test(compact) || (hint === 'nit' && /^\d{7,16}$/.test(digits))) {
+    return { ...checkColombianNit(digits), scheme: 'co_nit' };
+  }
+  return { valid: false, normalised: compact };
+}

@@ -1,0 +1,57 @@
+import { joinPages, type TextStore } from '@docflow/documents';
+import { next, permanentError, type EventHandler } from '@docflow/platform';
+import { processDocument, type ProcessOptions } from '../domain/process-document';
+import type { ModelStore } from '../adapters/model-store';
+
+export interface TextExtractedDeps {
+  texts: TextStore;
+  models: ModelStore;
+  options: Omit<ProcessOptions, 'today'>;
+  now?: () => Date;
+}
+
+/**
+ * document.text_extracted → document.classified, or document.needs_review when the type is not
+ * certain enough or the amounts do not add up.
+ */
+export function createTextExtractedHandler(
+  deps: TextExtractedDeps,
+): EventHandler<'document.text_extracted'> {
+  return async (event, ctx) => {
+    const stored = await deps.texts.load(event.payload.text);
+    if (stored.tenantId && stored.tenantId !== event.tenantId) {
+      throw permanentError('TEXT_TENANT_MISMATCH', 'the referenced text belongs to another tenant');
+    }
+    const classifier = await deps.models.forTenant(event.tenantId);
+    const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
+    const result = processDocument(classifier, joinPages(stored.pages), { ...deps.options, today });
+    ctx.logger.info(
+      {
+        docType: result.docType,
+        confidence: result.confidence,
+        outcome: result.outcome,
+        findings: result.findings.length,
+      },
+      'document classified',
+    );
+    const common = {
+      confidence: result.confidence,
+      modelVersion: result.modelVersion,
+      candidates: result.candidates,
+      extraction: result.extraction,
+      findings: result.findings,
+    };
+    if (result.outcome === 'needs_review') {
+      return next('document.needs_review', {
+        ...common,
+        reason: result.reason ?? 'low_confidence',
+        docType: result.docType,
+      });
+    }
+    return next('document.classified', {
+      ...common,
+      docType: result.docType,
+      language: result.language,
+    });
+  };
+}

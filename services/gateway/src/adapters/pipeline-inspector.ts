@@ -1,0 +1,139 @@
+import { consumers, queuesOf, type ConsumerName, type EventType } from '@docflow/contracts';
+import type { AmqpConnection } from '@docflow/platform';
+
+export interface QueueDepth {
+  name: string;
+  ready: number | null;
+  unacked: number | null;
+  consumers: number | null;
+}
+
+export interface StageView {
+  name: ConsumerName;
+  service: string;
+  description: string;
+  pipelineStage: boolean;
+  consumes: readonly EventType[];
+  produces: readonly EventType[];
+  queue: QueueDepth;
+  retrying: number | null;
+  deadLetterQueue: QueueDepth;
+}
+
+export interface PipelineInspector {
+  /** Every consumer of the contracts' topology with the broker's live numbers. */
+  stages(): Promise<{ source: 'management' | 'passive'; stages: StageView[] }>;
+}
+
+interface ManagementQueue {
+  name: string;
+  messages_ready?: number;
+  messages_unacknowledged?: number;
+  consumers?: number;
+}
+
+/**
+ * Reads queue depths from the RabbitMQ management API (one request for all queues, with unacked
+ * counts) when it is configured, else by passive declares on the AMQP connection (ready and
+ * consumer counts only).
+ */
+export function createPipelineInspector(deps: {
+  connection: AmqpConnection;
+  amqpUrl: string;
+  managementUrl?: string;
+}): PipelineInspector {
+  const vhost = decodeURIComponent(new URL(deps.amqpUrl).pathname.slice(1)) || '/';
+
+  const fromManagement = async (url: string): Promise<Map<string, QueueDepth>> => {
+    const base = new URL(url);
+    const auth = Buffer.from(
+      `${decodeURIComponent(base.username)}:${decodeURIComponent(base.password)}`,
+    ).toString('base64');
+    base.username = '';
+    base.password = '';
+    const endpoint = new URL(
+      `api/queues/${encodeURIComponent(vhost)}?columns=name,messages_ready,messages_unacknowledged,consumers`,
+      base.toString().endsWith('/') ? base : `${base.toString()}/`,
+    );
+    const response = await fetch(endpoint, {
+      headers: { authorization: `Basic ${auth}` },
+      signal: AbortSignal.timeout(5_000),
+    });
+    if (!response.ok) throw new Error(`management API answered ${response.status}`);
+    const list = (await response.json()) as ManagementQueue[];
+    return new Map(
+      list.map((q) => [
+        q.name,
+        {
+          name: q.name,
+          ready: q.messages_ready ?? 0,
+          unacked: q.messages_unacknowledged ?? 0,
+          consumers: q.consumers ?? 0,
+        },
+      ]),
+    );
+  };
+
+  const passive = async (names: string[]): Promise<Map<string, QueueDepth>> => {
+    const model = await deps.connection.waitForConnection(5_000);
+    const depths = new Map<string, QueueDepth>();
+    for (const name of names) {
+      // a failed passive declare closes its channel: one channel per queue
+      const channel = await model.createChannel();
+      channel.on('error', () => undefined);
+      try {
+        const ok = await channel.checkQueue(name);
+        depths.set(name, {
+          name,
+          ready: ok.messageCount,
+          unacked: null,
+          consumers: ok.consumerCount,
+        });
+      } catch {
+        depths.set(name, { name, ready: null, unacked: null, consumers: null });
+      } finally {
+        await channel.close().catch(() => undefined);
+      }
+    }
+    return depths;
+  };
+
+  return {
+    async stages() {
+      const names = consumers.flatMap((c) => {
+        const q = queuesOf(c.name);
+        return [q.work, q.deadLetter, ...q.retry];
+      });
+      let source: 'management' | 'passive' = 'passive';
+      let depths: Map<string, QueueDepth>;
+      if (deps.managementUrl) {
+        depths = await fromManagement(deps.managementUrl);
+        source = 'management';
+      } else {
+        depths = await passive(names);
+      }
+      const depth = (name: string): QueueDepth =>
+        depths.get(name) ?? { name, ready: null, unacked: null, consumers: null };
+      return {
+        source,
+        stages: consumers.map((c) => {
+          const q = queuesOf(c.name);
+          const retryDepths = q.retry.map((name) => depth(name).ready);
+          return {
+            name: c.name,
+            service: c.service,
+            description: c.description,
+            pipelineStage: c.pipelineStage,
+            consumes: c.consumes,
+            produces: c.produces,
+            queue: depth(q.work),
+            retrying: retryDepths.some((d) => d === null)
+              ? null
+              : retryDepths.reduce<number>((sum, d) => sum + (d ?? 0), 0),
+            deadLetterQueue: depth(q.deadLetter),
+          };
+        }),
+      };
+    },
+  };
+}

@@ -1,0 +1,150 @@
+import cors from '@fastify/cors';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } from 'fastify';
+import {
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+  type ZodTypeProvider,
+} from 'fastify-type-provider-zod';
+import type { Db } from 'mongodb';
+import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
+import type { EventBus, Logger, Metrics } from '@docflow/platform';
+import type { BatchRepository } from './adapters/batch-repository';
+import type { DeadLetterStore } from './adapters/dead-letter-store';
+import type { IdempotencyKeys } from './adapters/idempotency-keys';
+import type { LiveFeed } from './adapters/live-feed';
+import type { PipelineInspector } from './adapters/pipeline-inspector';
+import type { TenantRepository } from './adapters/tenant-repository';
+import type { GatewayConfig } from './config';
+import type { Intake } from './domain/intake';
+import { registerAuth } from './http/auth';
+import { registerErrorHandling } from './http/errors';
+import { registerHttpMetrics } from './http/http-metrics';
+import { batchRoutes } from './http/routes/batches';
+import { documentActionRoutes } from './http/routes/document-actions';
+import { documentRoutes } from './http/routes/documents';
+import { eventRoutes } from './http/routes/events';
+import { operationRoutes } from './http/routes/operations';
+import { opsRoutes } from './http/routes/ops';
+import { tenantRoutes } from './http/routes/tenants';
+
+export interface AppDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  metrics: Metrics;
+  db: Db;
+  bus: EventBus;
+  documents: DocumentStore;
+  blobs: BlobStore;
+  texts: TextStore;
+  tenants: TenantRepository;
+  batches: BatchRepository;
+  idempotencyKeys: IdempotencyKeys;
+  intake: Intake;
+  outbox: OutboxRelay;
+  liveFeed: LiveFeed;
+  pipeline: PipelineInspector;
+  deadLetters: DeadLetterStore;
+  pingDatabase: () => Promise<boolean>;
+  /** Readiness checks by name (broker, database, consumers). */
+  readiness: () => Promise<Record<string, boolean>>;
+}
+
+export const API_VERSION = '1.0.0';
+
+/** Builds the REST API (nothing listens until `main.ts` calls `listen`). */
+export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
+  const { config } = deps;
+  const app = Fastify({
+    loggerInstance: deps.logger as unknown as FastifyBaseLogger,
+    // per-request lines would drown the logs; the RED metrics count requests instead
+    logController: new LogController({ disableRequestLogging: true }),
+    bodyLimit: 1024 * 1024,
+    forceCloseConnections: true,
+    return503OnClosing: true,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerErrorHandling(app);
+  registerHttpMetrics(app, deps.metrics.registry);
+  registerAuth(app, { tenants: deps.tenants, adminKey: config.ADMIN_API_KEY });
+
+  await app.register(helmet, { contentSecurityPolicy: false });
+  if (config.CORS_ORIGINS.length > 0) {
+    await app.register(cors, {
+      origin: config.CORS_ORIGINS.includes('*') ? true : config.CORS_ORIGINS,
+      exposedHeaders: ['idempotent-replayed', 'retry-after', 'x-ratelimit-remaining'],
+    });
+  }
+  await app.register(rateLimit, {
+    global: true,
+    hook: 'preHandler',
+    timeWindow: config.RATE_LIMIT_WINDOW_MS,
+    max: (request) =>
+      request.principal?.kind === 'tenant'
+        ? (request.principal.tenant.rateLimit ?? config.RATE_LIMIT_MAX)
+        : config.RATE_LIMIT_MAX,
+    keyGenerator: (request) =>
+      request.principal?.kind === 'tenant'
+        ? `tenant:${request.principal.tenant._id}`
+        : `ip:${request.ip}`,
+    errorResponseBuilder: (_request, context) => ({
+      statusCode: 429,
+      error: 'RATE_LIMITED',
+      message: `rate limit of ${context.max} requests per ${context.after} reached; retry in ${context.ttl} ms`,
+    }),
+  });
+  await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES } });
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.0.3',
+      info: {
+        title: 'docflow API',
+        version: API_VERSION,
+        description:
+          'Document intake: upload files, follow them through scanning, text extraction, classification and publication, and operate the pipeline.',
+      },
+      components: {
+        securitySchemes: {
+          bearer: { type: 'http', scheme: 'bearer', description: 'API key as a bearer token' },
+          apiKey: { type: 'apiKey', in: 'header', name: 'X-API-Key' },
+        },
+      },
+      security: [{ bearer: [] }, { apiKey: [] }],
+      tags: [
+        { name: 'documents' },
+        { name: 'batches' },
+        { name: 'events' },
+        { name: 'operations' },
+        { name: 'tenants' },
+      ],
+    },
+    transform: (input) => {
+      const multipartBody = (input.schema as { multipartBody?: unknown } | undefined)
+        ?.multipartBody;
+      const out = jsonSchemaTransform(input);
+      if (multipartBody) {
+        const { multipartBody: _omit, ...rest } = out.schema as Record<string, unknown>;
+        return { ...out, schema: { ...rest, body: multipartBody } as typeof out.schema };
+      }
+      return out;
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/docs', staticCSP: true });
+
+  await app.register(opsRoutes(deps));
+  await app.register(documentRoutes(deps));
+  await app.register(documentActionRoutes(deps));
+  await app.register(batchRoutes(deps));
+  await app.register(eventRoutes(deps));
+  await app.register(operationRoutes(deps));
+  await app.register(tenantRoutes(deps));
+  return app;
+}

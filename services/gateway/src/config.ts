@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import { env, runtimeConfigSchema } from '@docflow/platform';
+
+const MIB = 1024 * 1024;
+
+export const gatewayConfigSchema = runtimeConfigSchema.extend({
+  GATEWAY_HOST: z.string().default('0.0.0.0').describe('Address the REST API listens on.'),
+  GATEWAY_PORT: env.int('Port of the REST API (0 = any free port).', 8080, 0, 65535),
+  PUBLIC_BASE_URL: z
+    .string()
+    .url()
+    .optional()
+    .describe('Base URL used in status links (defaults to the request host).'),
+  ADMIN_API_KEY: z
+    .string()
+    .min(24, 'at least 24 characters')
+    .optional()
+    .describe('Key for operator endpoints (tenants, dead letters). Unset: those answer 401.'),
+  MAX_UPLOAD_BYTES: env.int('Largest file accepted, enforced while streaming.', 50 * MIB, 1),
+  MAX_FILES_PER_REQUEST: env.int('Files one POST /v1/documents may carry.', 20, 1, 10_000),
+  MAX_BATCH_FILES: env.int('Files one POST /v1/batches may carry.', 1_000, 1, 100_000),
+  MAX_METADATA_BYTES: env.int('Size limit of the metadata JSON field.', 64 * 1024, 2),
+  RATE_LIMIT_MAX: env.int('Requests per tenant per window (a tenant may set its own).', 600, 1),
+  RATE_LIMIT_WINDOW_MS: env.int('Rate-limit window.', 60_000, 1_000),
+  CORS_ORIGINS: z
+    .string()
+    .default('')
+    .transform((s) =>
+      s
+        .split(',')
+        .map((o) => o.trim())
+        .filter(Boolean),
+    )
+    .describe('Comma-separated origins allowed by CORS ("*" for any); empty disables CORS.'),
+  SSE_HEARTBEAT_MS: env.int('Interval of SSE heartbeat comments.', 15_000, 1_000),
+  OUTBOX_INTERVAL_MS: env.int('How often the outbox sweep runs.', 5_000, 100),
+  OUTBOX_GRACE_MS: env.int(
+    'Age after which an unsent event is re-published by the sweep.',
+    15_000,
+    0,
+  ),
+  RABBITMQ_MANAGEMENT_URL: env
+    .url('RabbitMQ management API (queue depths); unset: passive declares.', ['http', 'https'])
+    .optional(),
+});
+
+export type GatewayConfig = z.infer<typeof gatewayConfigSchema>;

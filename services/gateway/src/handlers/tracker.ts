@@ -1,0 +1,40 @@
+import { consumerSpec, type AnyEvent, type EventType } from '@docflow/contracts';
+import type { DocumentStore } from '@docflow/documents';
+import { transientError, type EventHandler, type HandlerMap } from '@docflow/platform';
+
+/**
+ * The tracker: every document event moves the document's record through the state machine
+ * (duplicates and late events are the state machine's business). `job.completed` is bound here so
+ * it is routable; the scheduler records job runs itself.
+ */
+export function createTrackerHandlers(deps: { documents: DocumentStore }): HandlerMap {
+  const track: EventHandler<EventType> = async (event, ctx) => {
+    const e = event as AnyEvent;
+    if (!e.documentId) return;
+    try {
+      const { decision } = await deps.documents.execute(e.documentId, { kind: 'event', event: e });
+      if (decision.outcome !== 'applied')
+        ctx.logger.debug(
+          {
+            outcome: decision.outcome,
+            why: 'reason' in decision ? decision.reason : decision.message,
+          },
+          'event not applied',
+        );
+    } catch (err) {
+      // The record may not be written yet (its writer died and the outbox sweep will create it).
+      if ((err as { code?: string }).code === 'DOCUMENT_NOT_FOUND')
+        throw transientError(
+          'DOCUMENT_NOT_YET_KNOWN',
+          `no record yet for document ${e.documentId}`,
+        );
+      throw err;
+    }
+  };
+  const handlers: HandlerMap = {};
+  for (const type of consumerSpec('tracker').consumes) {
+    (handlers as Record<string, EventHandler<EventType>>)[type] =
+      type === 'job.completed' ? async () => undefined : track;
+  }
+  return handlers;
+}

@@ -1,0 +1,213 @@
+import { z } from 'zod';
+import {
+  candidateSchema,
+  docTypeSchema,
+  errorBodySchema,
+  extractedFieldSchema,
+  extractionSchema,
+  findingSchema,
+  recordRefSchema,
+  stageNameSchema,
+} from '@docflow/contracts';
+import { DOCUMENT_STATUSES } from '@docflow/documents';
+
+/** REST shapes, built from the contracts' parts so the OpenAPI document follows them. */
+export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
+const isoDate = z.string().describe('ISO 8601 date-time');
+
+export const acceptedSchema = z.object({
+  batchId: z.uuid().optional(),
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      filename: z.string(),
+      sizeBytes: z.number().int(),
+      sha256: z.string(),
+      status: documentStatusSchema,
+      statusUrl: z.string(),
+    }),
+  ),
+  batchUrl: z.string().optional(),
+});
+
+export const timelineEntrySchema = z.object({
+  event: z.string(),
+  status: documentStatusSchema,
+  applied: z.boolean().describe('False when the event arrived late and did not move the status.'),
+  stage: z.string(),
+  at: isoDate,
+  durationMs: z.number(),
+  attempt: z.number().int(),
+});
+
+export const documentViewSchema = z.object({
+  id: z.uuid(),
+  batchId: z.uuid().nullable(),
+  filename: z.string(),
+  declaredContentType: z.string().nullable(),
+  sizeBytes: z.number().int(),
+  sha256: z.string(),
+  metadata: z.record(z.string(), z.unknown()).nullable(),
+  status: documentStatusSchema,
+  stage: z
+    .string()
+    .nullable()
+    .describe('Who works on it next: scanner, ocr, classifier, publisher, review.'),
+  attempt: z.number().int(),
+  createdAt: isoDate,
+  updatedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+  timeline: z.array(timelineEntrySchema),
+  errors: z.array(
+    z.object({
+      stage: stageNameSchema,
+      code: z.string(),
+      message: z.string(),
+      transient: z.boolean().optional(),
+      at: isoDate,
+      attempt: z.number().int(),
+    }),
+  ),
+  scan: z
+    .object({
+      detectedType: z.string(),
+      mimeType: z.string(),
+      pages: z.number().int().optional(),
+      duplicateOf: z.string().optional(),
+      antivirus: z.object({ status: z.string(), engine: z.string().optional() }),
+    })
+    .nullable(),
+  text: z
+    .object({
+      totalChars: z.number().int(),
+      pages: z.number().int(),
+      language: z.string().optional(),
+    })
+    .nullable(),
+  result: z
+    .object({
+      docType: docTypeSchema.optional(),
+      confidence: z.number(),
+      modelVersion: z.string(),
+      language: z.string().optional(),
+      candidates: z.array(candidateSchema),
+      fields: extractionSchema.shape.fields,
+      tables: z.record(z.string(), z.array(z.record(z.string(), extractedFieldSchema))),
+      findings: z.array(findingSchema),
+      reviewed: z.object({ at: isoDate, by: z.string() }).optional(),
+    })
+    .nullable(),
+  rejection: z
+    .object({
+      stage: z.string(),
+      reason: z.string(),
+      message: z.string(),
+      details: z.unknown().optional(),
+    })
+    .nullable(),
+  records: z.array(recordRefSchema),
+  revision: z.number().int().nullable(),
+  cancellation: z.object({ at: isoDate, reason: z.string().optional() }).nullable(),
+  links: z.object({ self: z.string(), file: z.string(), text: z.string() }),
+});
+export type DocumentView = z.infer<typeof documentViewSchema>;
+
+export const documentSummarySchema = documentViewSchema
+  .pick({
+    id: true,
+    batchId: true,
+    filename: true,
+    sizeBytes: true,
+    status: true,
+    stage: true,
+    attempt: true,
+    createdAt: true,
+    updatedAt: true,
+    finishedAt: true,
+  })
+  .extend({
+    docType: docTypeSchema.nullable(),
+    confidence: z.number().nullable(),
+  });
+
+export const documentPageSchema = z.object({
+  items: z.array(documentSummarySchema),
+  nextCursor: z
+    .string()
+    .nullable()
+    .describe('Pass as `cursor` for the next page; null at the end.'),
+});
+
+export const listQuerySchema = z.object({
+  status: documentStatusSchema.optional(),
+  docType: docTypeSchema.optional(),
+  batchId: z.uuid().optional(),
+  createdFrom: z.iso.datetime({ offset: true }).optional(),
+  createdTo: z.iso.datetime({ offset: true }).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+  cursor: z.string().max(512).optional(),
+});
+
+export const idParamsSchema = z.object({ id: z.uuid() });
+
+export const batchViewSchema = z.object({
+  id: z.uuid(),
+  total: z.number().int(),
+  settled: z.number().int().describe('Documents in a final or waiting state.'),
+  percentDone: z.number(),
+  byStatus: z.record(z.string(), z.number().int()),
+  byStage: z.record(z.string(), z.number().int()),
+  startedAt: isoDate,
+  finishedAt: isoDate.nullable(),
+  latencyMs: z.object({
+    p50: z.number().nullable(),
+    p95: z.number().nullable(),
+    max: z.number().nullable(),
+  }),
+  documents: z.array(
+    z.object({
+      id: z.uuid(),
+      filename: z.string(),
+      status: documentStatusSchema,
+      stage: z.string().nullable(),
+    }),
+  ),
+});
+
+export const batchActionSchema = z.object({
+  batchId: z.uuid(),
+  affected: z.array(z.uuid()),
+  skipped: z.array(z.object({ id: z.uuid(), reason: z.string() })),
+});
+
+export const cancelBodySchema = z
+  .object({ reason: z.string().max(500).optional() })
+  .optional()
+  .default({});
+
+export const reviewBodySchema = z.object({
+  docType: docTypeSchema,
+  fields: z
+    .record(
+      z.string().min(1).max(100),
+      z.union([z.string(), z.number(), z.boolean(), z.null(), extractedFieldSchema]),
+    )
+    .default({})
+    .describe('Corrected fields: plain values or full field objects.'),
+  tables: z.record(z.string(), z.array(z.record(z.string(), extractedFieldSchema))).optional(),
+});
+
+export const textViewSchema = z.object({
+  documentId: z.uuid(),
+  totalChars: z.number().int(),
+  pages: z.array(z.object({ page: z.number().int(), text: z.string() })),
+});
+
+export const errorResponses = {
+  400: errorBodySchema,
+  401: errorBodySchema,
+  404: errorBodySchema,
+  409: errorBodySchema,
+  429: errorBodySchema,
+  503: errorBodySchema,
+};

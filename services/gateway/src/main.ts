@@ -1,0 +1,134 @@
+import {
+  createBlobStore,
+  createDocumentStore,
+  createOutboxRelay,
+  createTextStore,
+  documentIndexes,
+} from '@docflow/documents';
+import {
+  EventBus,
+  connectMongo,
+  createLogger,
+  createMetrics,
+  ensureIndexes,
+  parseConfig,
+  runMain,
+} from '@docflow/platform';
+import { createBatchRepository } from './adapters/batch-repository';
+import { createDeadLetterStore } from './adapters/dead-letter-store';
+import { createIdempotencyKeys } from './adapters/idempotency-keys';
+import { createLiveFeed } from './adapters/live-feed';
+import { createPipelineInspector } from './adapters/pipeline-inspector';
+import { createTenantRepository, tenantIndexes } from './adapters/tenant-repository';
+import { createApp } from './app';
+import { gatewayConfigSchema } from './config';
+import { createIntake } from './domain/intake';
+import { createTrackerHandlers } from './handlers/tracker';
+
+/** The gateway's composition root: REST API, tracker consumer, outbox sweep, dead-letter store. */
+export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
+  const config = parseConfig(gatewayConfigSchema, env);
+  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+  const metrics = createMetrics('gateway');
+  const mongo = await connectMongo({
+    url: config.MONGODB_URL,
+    database: config.MONGODB_DATABASE,
+    appName: 'gateway',
+  });
+  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
+  const bus = new EventBus({
+    url: config.AMQP_URL,
+    service: 'gateway',
+    logger,
+    metrics,
+    db: mongo.db,
+    reconnectMaxMs: config.AMQP_RECONNECT_MAX_MS,
+    consumer: {
+      prefetch: config.AMQP_PREFETCH,
+      retryDelaysMs: config.RETRY_DELAYS_MS,
+      retryJitter: config.RETRY_JITTER,
+      handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
+    },
+  });
+  const documents = createDocumentStore(mongo.db);
+  const blobs = createBlobStore(mongo.db);
+  const batches = createBatchRepository(mongo.db);
+  const outbox = createOutboxRelay({
+    store: documents,
+    publish: (event) => bus.publish(event),
+    logger,
+    graceMs: config.OUTBOX_GRACE_MS,
+    intervalMs: config.OUTBOX_INTERVAL_MS,
+  });
+  const liveFeed = createLiveFeed({ connection: bus.connection, logger });
+  const deadLetters = createDeadLetterStore({ db: mongo.db, bus, logger });
+
+  let app: Awaited<ReturnType<typeof createApp>> | undefined;
+  try {
+    await bus.start();
+    await liveFeed.start();
+    await deadLetters.start();
+    await bus.consume('tracker', createTrackerHandlers({ documents }));
+    outbox.start();
+
+    app = await createApp({
+      config,
+      logger,
+      metrics,
+      db: mongo.db,
+      bus,
+      documents,
+      blobs,
+      texts: createTextStore(mongo.db),
+      tenants: createTenantRepository(mongo.db),
+      batches,
+      idempotencyKeys: createIdempotencyKeys(mongo.db),
+      intake: createIntake({ blobs, documents, outbox, batches, logger }),
+      outbox,
+      liveFeed,
+      pipeline: createPipelineInspector({
+        connection: bus.connection,
+        amqpUrl: config.AMQP_URL,
+        ...(config.RABBITMQ_MANAGEMENT_URL
+          ? { managementUrl: config.RABBITMQ_MANAGEMENT_URL }
+          : {}),
+      }),
+      deadLetters,
+      pingDatabase: () => mongo.ping(),
+      readiness: async () => ({
+        broker: bus.connection.isConnected,
+        database: await mongo.ping(),
+        consumers: bus.consumersRunning,
+      }),
+    });
+    await app.listen({ host: config.GATEWAY_HOST, port: config.GATEWAY_PORT });
+  } catch (err) {
+    // release what started, so a failed start leaves no connection or timer behind
+    await app?.close().catch(() => undefined);
+    await outbox.stop();
+    await bus.close(0).catch(() => undefined);
+    await mongo.close().catch(() => undefined);
+    throw err;
+  }
+
+  const running = app;
+  const address = running.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.GATEWAY_PORT;
+  logger.info({ port, docs: '/docs' }, 'gateway listening');
+  return {
+    app: running,
+    port,
+    config,
+    db: mongo.db,
+    stop: async () => {
+      logger.info('stopping');
+      await running.close();
+      await outbox.stop();
+      await bus.close(config.SHUTDOWN_TIMEOUT_MS);
+      await mongo.close();
+      logger.info('stopped');
+    },
+  };
+}
+
+if (require.main === module) runMain(() => startGateway());

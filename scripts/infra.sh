@@ -4,7 +4,7 @@
 #   mongod when one is on PATH, otherwise FerretDB v1.24.0 on a private PostgreSQL 15 on 5433),
 #   clamd on 3310 with the repo's test signatures, and Tesseract OCR (installed only).
 #
-# Usage: scripts/infra.sh up | down | status | env | ctl <rabbitmqctl args...>
+# Usage: scripts/infra.sh up | down | status | env | ctl <rabbitmqctl args...> | stop-clamd | start-clamd
 #
 # All state lives under $DOCFLOW_DATA_DIR (default: <repo>/.data). `up` writes infra.env there.
 # A server whose URL is already set (AMQP_URL, MONGODB_URL, CLAMD_URL) is not started; the given
@@ -917,6 +917,19 @@ cmd_down() {
   log "all servers started by this script are stopped; data is kept in $DATA_DIR"
 }
 
+# Stop or start only clamd (the scanner's outage test uses these; `up` starts it again too).
+cmd_stop_clamd() {
+  mkdir -p "$DATA_DIR"
+  take_lock
+  stop_clamd
+}
+
+cmd_start_clamd() {
+  mkdir -p "$DATA_DIR"
+  take_lock
+  start_clamd
+}
+
 cmd_status() {
   status_rabbitmq
   status_mongo
@@ -944,6 +957,8 @@ Usage: scripts/infra.sh <command>
   status   show which servers are up
   env      print $ENV_FILE
   ctl ...  run rabbitmqctl against our RabbitMQ node (e.g. ctl close_all_connections test)
+  stop-clamd / start-clamd
+           stop or start only the clamd that this script manages (for antivirus outage tests)
 
 Environment: AMQP_URL, MONGODB_URL, CLAMD_URL (use that server, start none),
              DOCFLOW_DATA_DIR (state folder, default <repo>/.data).
@@ -960,6 +975,8 @@ main() {
     status) cmd_status ;;
     env) cmd_env ;;
     ctl) cmd_ctl "$@" ;;
+    stop-clamd) cmd_stop_clamd ;;
+    start-clamd) cmd_start_clamd ;;
     -h | --help | help) usage ;;
     *)
       usage >&2

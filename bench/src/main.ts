@@ -3,6 +3,7 @@ import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { provideServers, repoRoot } from '@docflow/testing';
 import { PREFETCH, brokerHop, rawHop, runtimeHop } from './hop-scenarios';
+import { ocrBench } from './ocr-bench';
 import { fmt, pct, summarise } from './stats';
 
 function arg(name: string, fallback: number): number {
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     managementUrl: servers.RABBITMQ_MANAGEMENT_URL,
     mongoUrl: servers.MONGODB_URL,
   };
+  if (process.argv.includes('--ocr-only')) return ocrBench(target, arg('pages', 16), reps);
   process.stdout.write(
     `docflow bench: ${n} messages per run, ${reps} runs, prefetch ${PREFETCH}; MongoDB-protocol server: ${servers.MONGODB_SERVER}\n`,
   );
@@ -86,6 +88,7 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   process.stdout.write(`\nwrote ${file}\n`);
+  await ocrBench(target, arg('pages', 16), reps);
 }
 
 main().then(

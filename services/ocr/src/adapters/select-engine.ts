@@ -1,0 +1,29 @@
+import type { Logger } from '@docflow/platform';
+import { createNativeTesseract, nativeTesseractVersion } from './native-tesseract';
+import type { OcrEngine } from './ocr-engine';
+import { createTesseractJs } from './tesseractjs-engine';
+
+/** Picks the configured engine; "auto" prefers the native CLI when it is installed. */
+export async function selectEngine(
+  config: {
+    OCR_ENGINE: 'auto' | 'native' | 'tesseractjs';
+    OCR_LANGUAGES: string;
+    OCR_WORKERS: number;
+    TESSERACT_PATH: string;
+  },
+  logger: Logger,
+): Promise<OcrEngine> {
+  const common = { languages: config.OCR_LANGUAGES, workers: config.OCR_WORKERS };
+  if (config.OCR_ENGINE !== 'tesseractjs') {
+    const version = await nativeTesseractVersion(config.TESSERACT_PATH);
+    if (version) {
+      logger.info({ engine: 'native', version, workers: config.OCR_WORKERS }, 'OCR engine ready');
+      return createNativeTesseract({ ...common, binary: config.TESSERACT_PATH });
+    }
+    if (config.OCR_ENGINE === 'native')
+      throw new Error(`OCR_ENGINE=native but "${config.TESSERACT_PATH} --version" does not run`);
+  }
+  const engine = await createTesseractJs(common);
+  logger.info({ engine: 'tesseractjs', workers: config.OCR_WORKERS }, 'OCR engine ready');
+  return engine;
+}

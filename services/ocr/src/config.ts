@@ -1,0 +1,54 @@
+import { availableParallelism } from 'node:os';
+import { z } from 'zod';
+import { env, runtimeConfigSchema } from '@docflow/platform';
+
+/** The OCR stage's configuration: the shared runtime keys plus engine, pool and extraction knobs. */
+export const ocrConfigSchema = runtimeConfigSchema.extend({
+  HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9466, 0, 65535),
+  HANDLER_TIMEOUT_MS: env.int(
+    'A document taking longer than this fails as transient.',
+    600_000,
+    100,
+  ),
+  AMQP_PREFETCH: env.int('Documents handled at once (pages share the OCR pool).', 2, 1, 1000),
+  OCR_ENGINE: z
+    .enum(['auto', 'native', 'tesseractjs'])
+    .default('auto')
+    .describe(
+      '"native" runs the tesseract CLI, "tesseractjs" the WebAssembly build; "auto" prefers native when installed.',
+    ),
+  OCR_LANGUAGES: z
+    .string()
+    .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. eng+spa')
+    .default('eng+spa')
+    .describe('Tesseract languages used for every page.'),
+  OCR_WORKERS: env.int(
+    'OCR processes/workers running at once (default: the number of cores).',
+    availableParallelism(),
+    1,
+    64,
+  ),
+  OCR_MAX_BYTES: env.int('Largest file the stage reads, in bytes.', 50 * 1024 * 1024, 1),
+  OCR_RENDER_DPI: env.int(
+    'Resolution at which PDF pages without text are rendered for OCR.',
+    300,
+    72,
+    600,
+  ),
+  OCR_MIN_TEXT_CHARS: env.int(
+    'Letters and digits a PDF page text layer needs to be used instead of OCR.',
+    16,
+    0,
+  ),
+  OCR_UPSCALE_BELOW_PX: env.int(
+    'Images without a real resolution whose longer side is below this are upscaled ×2 before OCR (images declaring < 150 dpi always are).',
+    1000,
+    0,
+  ),
+  TESSERACT_PATH: z
+    .string()
+    .default('tesseract')
+    .describe('The tesseract executable (native engine).'),
+});
+
+export type OcrConfig = z.infer<typeof ocrConfigSchema>;

@@ -1,0 +1,49 @@
+import { withPdf } from '../adapters/poppler';
+import { prepareImage } from '../adapters/prepare-image';
+import { isUsableText } from '../domain/usable-text';
+import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
+
+/**
+ * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
+ * elsewhere, so a mixed PDF gets both methods.
+ */
+export async function extractPdf(
+  bytes: Buffer,
+  deps: ExtractDeps,
+  signal?: AbortSignal,
+): Promise<Extraction> {
+  return withPdf(
+    bytes,
+    async (pdf) => {
+      const started = performance.now();
+      const count = await pdf.pageCount();
+      const texts = await pdf.pageTexts();
+      const layerMs = (performance.now() - started) / Math.max(1, count);
+      const pages: ExtractedPage[] = [];
+      const toOcr: number[] = [];
+      for (let page = 1; page <= count; page++) {
+        const text = texts[page - 1] ?? '';
+        if (isUsableText(text, deps.minTextChars))
+          pages.push({
+            page,
+            text: text.trim(),
+            method: 'text_layer',
+            confidence: 1,
+            durationMs: layerMs,
+          });
+        else toOcr.push(page);
+      }
+      const images = await Promise.all(
+        toOcr.map(async (page) =>
+          prepareImage(await pdf.render(page, deps.renderDpi), {
+            upscaleBelowPx: deps.upscaleBelowPx,
+          }),
+        ),
+      );
+      const results = await deps.engine.recognize(images, signal);
+      toOcr.forEach((page, i) => pages.push({ page, method: 'ocr', ...results[i]! }));
+      return { pages: pages.sort((a, b) => a.page - b.page) };
+    },
+    signal,
+  );
+}

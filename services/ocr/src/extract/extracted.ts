@@ -1,0 +1,27 @@
+import type { Sheet } from '../adapters/spreadsheet-reader';
+import type { OcrEngine } from '../adapters/ocr-engine';
+
+export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain';
+
+export interface ExtractedPage {
+  page: number;
+  text: string;
+  method: PageMethod;
+  confidence: number;
+  durationMs: number;
+}
+
+export interface Extraction {
+  pages: ExtractedPage[];
+  /** Structured rows of spreadsheets and CSV files. */
+  sheets?: Sheet[];
+  /** Encoding detected for plain text and CSV. */
+  encoding?: string;
+}
+
+export interface ExtractDeps {
+  engine: OcrEngine;
+  renderDpi: number;
+  minTextChars: number;
+  upscaleBelowPx: number;
+}

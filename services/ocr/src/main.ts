@@ -1,0 +1,60 @@
+import { createBlobStore, createDocumentGate, createTextStore } from '@docflow/documents';
+import {
+  createLogger,
+  parseConfig,
+  runMain,
+  startWorker,
+  type Logger,
+  type Worker,
+} from '@docflow/platform';
+import { createOcrMetrics } from './adapters/ocr-metrics';
+import type { OcrEngine } from './adapters/ocr-engine';
+import { selectEngine } from './adapters/select-engine';
+import { createTableStore } from './adapters/table-store';
+import { ocrConfigSchema, type OcrConfig } from './config';
+import { extractDocument } from './extract/extract-document';
+import { createDocumentScannedHandler } from './handlers/document-scanned';
+
+export { ocrConfigSchema, type OcrConfig } from './config';
+
+/** The OCR stage's composition root: config in, a running worker (and its engine) out. */
+export async function startOcr(
+  config: OcrConfig,
+  options: { logger?: Logger } = {},
+): Promise<Worker<OcrConfig> & { engine: OcrEngine }> {
+  const logger = options.logger ?? createLogger({ service: 'ocr', level: config.LOG_LEVEL });
+  const engine = await selectEngine(config, logger);
+  try {
+    const worker = await startWorker({
+      service: 'ocr',
+      config,
+      logger,
+      gate: ({ mongo }) => createDocumentGate(mongo.db),
+      onStop: () => engine.close(),
+      consumers: ({ mongo, metrics }) => {
+        const ocrMetrics = createOcrMetrics(metrics.registry, engine.name);
+        const deps = {
+          engine,
+          renderDpi: config.OCR_RENDER_DPI,
+          minTextChars: config.OCR_MIN_TEXT_CHARS,
+          upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
+        };
+        const handler = createDocumentScannedHandler({
+          blobs: createBlobStore(mongo.db),
+          texts: createTextStore(mongo.db),
+          tables: createTableStore(mongo.db),
+          extract: (type, bytes, signal) => extractDocument(type, bytes, deps, signal),
+          maxBytes: config.OCR_MAX_BYTES,
+          onPage: (page) => ocrMetrics.record(page),
+        });
+        return [{ name: 'ocr', handlers: { 'document.scanned': handler } }];
+      },
+    });
+    return { ...worker, engine };
+  } catch (err) {
+    await engine.close();
+    throw err;
+  }
+}
+
+if (require.main === module) runMain(() => startOcr(parseConfig(ocrConfigSchema)));

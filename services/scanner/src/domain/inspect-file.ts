@@ -1,0 +1,28 @@
+import type { DetectedType } from '@docflow/contracts';
+import { inspectImage } from './inspect-image';
+import { inspectPdf } from './inspect-pdf';
+import { inspectCsv, inspectXlsx } from './inspect-spreadsheet';
+import { accepted, type Inspection, type Limits } from './rejection';
+
+/** Structural checks and limits for each allowed type. */
+export async function inspectFile(
+  type: DetectedType,
+  bytes: Buffer,
+  limits: Limits,
+): Promise<Inspection> {
+  switch (type) {
+    case 'pdf':
+      return inspectPdf(bytes, limits);
+    case 'png':
+    case 'jpeg':
+    case 'tiff':
+    case 'webp':
+      return inspectImage(bytes, limits);
+    case 'xlsx':
+      return inspectXlsx(bytes, limits);
+    case 'csv':
+      return inspectCsv(bytes, limits);
+    case 'text':
+      return accepted(1);
+  }
+}

@@ -1,0 +1,101 @@
+import type { BlobRef } from '@docflow/contracts';
+import type { BlobStore } from '@docflow/documents';
+import { DocflowError, next, type EventHandler, type Outgoing } from '@docflow/platform';
+import type { ScanVerdict } from '../adapters/clamd-client';
+import type { DuplicateRegistry } from '../adapters/duplicate-registry';
+import type { Limits, Rejection } from '../domain/rejection';
+import { tooLarge, validateFile } from '../domain/scan-file';
+
+export interface Antivirus {
+  engine: string;
+  scan(bytes: Buffer): Promise<ScanVerdict>;
+}
+
+export interface DocumentReceivedDeps {
+  blobs: Pick<BlobStore, 'read' | 'quarantine'>;
+  duplicates: DuplicateRegistry;
+  /** Null when configuration turns antivirus off: documents then record "not_scanned". */
+  antivirus: Antivirus | null;
+  limits: Limits;
+  duplicatePolicy: 'flag' | 'reject';
+  /** Called once per outcome (scanned, or the rejection reason), for metrics. */
+  onOutcome?: (outcome: string) => void;
+}
+
+/**
+ * document.received → document.scanned | document.rejected. Order: size, antivirus (every file,
+ * so malware is quarantined whatever its type), type and structure, duplicates.
+ */
+export function createDocumentReceivedHandler(
+  deps: DocumentReceivedDeps,
+): EventHandler<'document.received'> {
+  const reject = (rejection: Rejection): Outgoing => {
+    deps.onOutcome?.(rejection.reason);
+    return next('document.rejected', { stage: 'scanner', ...rejection });
+  };
+
+  return async (event, ctx) => {
+    const { blob } = event.payload;
+    if (event.payload.sizeBytes > deps.limits.maxBytes)
+      return reject(tooLarge(event.payload.sizeBytes, deps.limits.maxBytes));
+    const bytes = await readBlob(deps.blobs, blob, deps.limits.maxBytes);
+    if (bytes === 'too_large')
+      return reject(tooLarge(event.payload.sizeBytes, deps.limits.maxBytes));
+
+    let antivirus: { status: 'clean' | 'not_scanned'; engine?: string } = { status: 'not_scanned' };
+    if (deps.antivirus && bytes.length > 0) {
+      const verdict = await deps.antivirus.scan(bytes);
+      if (verdict.infected) {
+        const quarantined = await deps.blobs.quarantine(blob);
+        ctx.logger.warn({ signature: verdict.signature }, 'infected file quarantined');
+        return reject({
+          reason: 'infected',
+          message: `malware found: ${verdict.signature}`,
+          details: { signature: verdict.signature, engine: deps.antivirus.engine, quarantined },
+        });
+      }
+      antivirus = { status: 'clean', engine: deps.antivirus.engine };
+    }
+
+    const validation = await validateFile(bytes, deps.limits);
+    if (!validation.ok) return reject(validation.rejection);
+    const { file } = validation;
+
+    const { duplicateOf } = await deps.duplicates.claim({
+      tenantId: event.tenantId,
+      sha256: file.sha256,
+      documentId: event.documentId ?? event.eventId,
+    });
+    if (duplicateOf && deps.duplicatePolicy === 'reject')
+      return reject({
+        reason: 'duplicate',
+        message: `the same file was already sent as document ${duplicateOf}`,
+        details: { duplicateOf, sha256: file.sha256 },
+      });
+
+    deps.onOutcome?.('scanned');
+    return next('document.scanned', {
+      blob,
+      detectedType: file.type,
+      mimeType: file.mime,
+      sizeBytes: bytes.length,
+      sha256: file.sha256,
+      ...(file.pages !== undefined ? { pages: file.pages } : {}),
+      ...(duplicateOf ? { duplicateOf } : {}),
+      antivirus,
+    });
+  };
+}
+
+async function readBlob(
+  blobs: Pick<BlobStore, 'read'>,
+  ref: BlobRef,
+  maxBytes: number,
+): Promise<Buffer | 'too_large'> {
+  try {
+    return await blobs.read(ref, maxBytes);
+  } catch (err) {
+    if (err instanceof DocflowError && err.code === 'BLOB_TOO_LARGE') return 'too_large';
+    throw err;
+  }
+}

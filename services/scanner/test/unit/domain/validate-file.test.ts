@@ -1,0 +1,93 @@
+import { validateFile } from '../../../src/domain/scan-file';
+import type { Limits } from '../../../src/domain/rejection';
+import { loadFixtures, type Fixture } from '../../fixtures/fixtures';
+
+const limits: Limits = {
+  maxBytes: 20 * 1024 * 1024,
+  maxPages: 50,
+  maxImagePixels: 40_000_000,
+  maxSpreadsheetRows: 1_000,
+};
+
+describe('validateFile on the generated fixtures', () => {
+  let fixtures: Fixture[];
+  beforeAll(async () => {
+    fixtures = await loadFixtures();
+  }, 60_000);
+
+  test('when each fixture is validated, then it is accepted or refused as the issue requires (antivirus aside)', async () => {
+    for (const fixture of fixtures) {
+      const result = await validateFile(fixture.bytes, limits);
+      const expected = fixture.scanner;
+      if (expected.event === 'rejected' && expected.reason === 'infected') {
+        expect({ name: fixture.name, ok: result.ok }).toEqual({ name: fixture.name, ok: true }); // clamd's job
+      } else if (expected.event === 'rejected') {
+        expect({
+          name: fixture.name,
+          reason: result.ok ? 'accepted' : result.rejection.reason,
+        }).toEqual({
+          name: fixture.name,
+          reason: expected.reason,
+        });
+      } else {
+        expect({
+          name: fixture.name,
+          type: result.ok ? result.file.type : result.rejection,
+        }).toEqual({
+          name: fixture.name,
+          type: expected.detectedType,
+        });
+        if (result.ok && expected.pages !== undefined)
+          expect(result.file.pages).toBe(expected.pages);
+        if (result.ok) expect(result.file.sha256).toMatch(/^[a-f0-9]{64}$/);
+      }
+    }
+  });
+
+  test('when a file is empty, then it is refused as empty', async () => {
+    expect(await validateFile(Buffer.alloc(0), limits)).toMatchObject({
+      ok: false,
+      rejection: { reason: 'empty' },
+    });
+  });
+
+  test('when a file is larger than the limit, then it is refused as too_large', async () => {
+    const result = await validateFile(Buffer.alloc(101, 'a'), { ...limits, maxBytes: 100 });
+    expect(result).toMatchObject({
+      ok: false,
+      rejection: { reason: 'too_large', details: { maxBytes: 100 } },
+    });
+  });
+
+  test('when a PDF has more pages than allowed, then it is refused as too_many_pages', async () => {
+    const digital = fixtures.find((f) => f.filename === 'invoice-digital.pdf')!;
+    const result = await validateFile(digital.bytes, { ...limits, maxPages: 1 });
+    expect(result).toMatchObject({
+      ok: false,
+      rejection: { reason: 'too_many_pages', details: { pages: 2 } },
+    });
+  });
+
+  test('when a multi-page TIFF has more pages than allowed, then it is refused as too_many_pages', async () => {
+    const tiff = fixtures.find((f) => f.filename === 'pages.tiff')!;
+    const result = await validateFile(tiff.bytes, { ...limits, maxPages: 1 });
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'too_many_pages' } });
+  });
+
+  test('when a spreadsheet has more rows than allowed, then it is refused as too_many_rows', async () => {
+    for (const name of ['ledger.xlsx', 'ledger.csv']) {
+      const sheet = fixtures.find((f) => f.filename === name)!;
+      const result = await validateFile(sheet.bytes, { ...limits, maxSpreadsheetRows: 3 });
+      expect(result).toMatchObject({
+        ok: false,
+        rejection: { reason: 'too_many_rows', details: { rows: 5 } },
+      });
+    }
+  });
+
+  test('when an image is cut short, then it is refused as corrupt', async () => {
+    const png = fixtures.find((f) => f.filename === 'invoice.png')!;
+    const result = await validateFile(png.bytes.subarray(0, png.bytes.length / 2), limits);
+    expect(result).toMatchObject({ ok: false, rejection: { reason: 'corrupt' } });
+  });
+});

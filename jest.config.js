@@ -25,6 +25,7 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,services}/*/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/packages/testing/jest/global-setup.ts',
       slowTestThreshold: 30,
+      testTimeout: 30_000,
     },
   ],
 };

@@ -25,6 +25,7 @@ import type { Intake } from './domain/intake';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { registerHttpMetrics } from './http/http-metrics';
+import { trackRoutes } from './http/route-list';
 import { batchRoutes } from './http/routes/batches';
 import { documentActionRoutes } from './http/routes/document-actions';
 import { documentRoutes } from './http/routes/documents';
@@ -68,6 +69,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     forceCloseConnections: true,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
+  trackRoutes(app);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

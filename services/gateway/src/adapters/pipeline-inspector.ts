@@ -33,9 +33,10 @@ interface ManagementQueue {
 }
 
 /**
- * Reads queue depths from the RabbitMQ management API (one request for all queues, with unacked
- * counts) when it is configured, else by passive declares on the AMQP connection (ready and
- * consumer counts only).
+ * Queue numbers for every consumer of the topology: ready and consumer counts of work and
+ * dead-letter queues by passive declares (exact, now); unacked counts and retry queues from the
+ * RabbitMQ management API when it is configured (one request), else passive declares too (then
+ * unacked is null).
  */
 export function createPipelineInspector(deps: {
   connection: AmqpConnection;
@@ -100,20 +101,28 @@ export function createPipelineInspector(deps: {
 
   return {
     async stages() {
-      const names = consumers.flatMap((c) => {
-        const q = queuesOf(c.name);
-        return [q.work, q.deadLetter, ...q.retry];
-      });
+      const all = consumers.map((c) => queuesOf(c.name));
+      // Passive declares give exact ready and consumer counts now; the management API (its
+      // numbers lag up to its collection interval) adds unacked counts and the retry queues.
+      const live = await passive(all.flatMap((q) => [q.work, q.deadLetter]));
+      let managed = new Map<string, QueueDepth>();
       let source: 'management' | 'passive' = 'passive';
-      let depths: Map<string, QueueDepth>;
       if (deps.managementUrl) {
-        depths = await fromManagement(deps.managementUrl);
-        source = 'management';
+        managed = await fromManagement(deps.managementUrl).catch(() => new Map());
+        if (managed.size > 0) source = 'management';
       } else {
-        depths = await passive(names);
+        managed = await passive(all.flatMap((q) => [...q.retry]));
       }
-      const depth = (name: string): QueueDepth =>
-        depths.get(name) ?? { name, ready: null, unacked: null, consumers: null };
+      const depth = (name: string): QueueDepth => {
+        const exact = live.get(name);
+        const stats = managed.get(name);
+        return {
+          name,
+          ready: exact?.ready ?? stats?.ready ?? null,
+          unacked: stats?.unacked ?? null,
+          consumers: exact?.consumers ?? stats?.consumers ?? null,
+        };
+      };
       return {
         source,
         stages: consumers.map((c) => {

@@ -1,0 +1,386 @@
+import { randomUUID } from 'node:crypto';
+import type { PayloadOf } from '@docflow/contracts';
+import { COLLECTIONS, createDocumentStore, newDocument, type Transition } from '@docflow/documents';
+import { waitFor } from '@docflow/testing';
+import { call, form, stageEvent, startHarness, type Harness } from '../support/harness';
+
+const scanned: PayloadOf<'document.scanned'> = {
+  blob: { bucket: 'blobs', id: 'x' },
+  detectedType: 'pdf',
+  mimeType: 'application/pdf',
+  sizeBytes: 10,
+  sha256: 'c'.repeat(64),
+  pages: 1,
+  antivirus: { status: 'clean', engine: 'ClamAV' },
+};
+const extracted: PayloadOf<'document.text_extracted'> = {
+  detectedType: 'pdf',
+  text: { store: 'collection', id: 'none' },
+  totalChars: 120,
+  pages: [{ page: 1, method: 'text_layer', confidence: 1, chars: 120, durationMs: 4 }],
+};
+const classified: PayloadOf<'document.classified'> = {
+  docType: 'invoice',
+  confidence: 0.96,
+  modelVersion: 'base-test',
+  candidates: [{ docType: 'invoice', probability: 0.96 }],
+  extraction: { fields: { total: { value: 121, raw: '121,00', confidence: 0.9 } }, tables: {} },
+  findings: [],
+};
+
+/** Reads an SSE stream into a list of { event, id, data } until stopped. */
+function listen(h: Harness, path: string, key: string) {
+  const controller = new AbortController();
+  // eslint-disable-next-line @typescript-eslint/no-explicit-any -- SSE payloads are checked by the assertions
+  const messages: { event: string; id?: string; data: any }[] = [];
+  const done = (async () => {
+    const response = await fetch(`${h.url}${path}`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal: controller.signal,
+    });
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      let cut: number;
+      while ((cut = buffer.indexOf('\n\n')) >= 0) {
+        const block = buffer.slice(0, cut);
+        buffer = buffer.slice(cut + 2);
+        const fields = Object.fromEntries(
+          block
+            .split('\n')
+            .filter((l) => l && !l.startsWith(':'))
+            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
+        );
+        if (fields.data)
+          messages.push({
+            event: fields.event ?? 'message',
+            id: fields.id,
+            data: JSON.parse(fields.data),
+          });
+      }
+    }
+  })().catch(() => undefined);
+  return { messages, stop: async () => (controller.abort(), done) };
+}
+
+describe('document lifecycle through the gateway (events as the stages publish them)', () => {
+  let h: Harness;
+  beforeAll(async () => {
+    h = await startHarness('gateway-lifecycle');
+  });
+  afterAll(() => h.stop());
+
+  async function upload(key: string, n = 1, batch = false) {
+    const res = await call(h, 'POST', batch ? '/v1/batches' : '/v1/documents', {
+      key,
+      body: form(
+        Array.from({ length: n }, (_, i) => ({
+          filename: `doc-${i}.pdf`,
+          content: `%PDF-1.4 ${i} ${randomUUID()}`,
+        })),
+      ),
+    });
+    expect(res.status).toBe(202);
+    return res.body as { batchId?: string; documents: { id: string }[] };
+  }
+  const statusOf = async (key: string, id: string) =>
+    (await call(h, 'GET', `/v1/documents/${id}`, { key })).body;
+
+  it('when the stages report, then status, timeline, batch progress and the SSE stream follow', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const batch = await upload(key, 2, true);
+    const [first, second] = batch.documents.map((d) => ({ id: d.id, tenantId }));
+    const sse = listen(h, `/v1/events?batchId=${batch.batchId}`, key);
+    await waitFor(() => sse.messages.find((m) => m.event === 'snapshot'), 10_000, 'snapshot');
+    expect(sse.messages[0]!.data.batch.total).toBe(2);
+
+    for (const [type, payload] of [
+      ['document.scanned', scanned],
+      ['document.text_extracted', extracted],
+      ['document.classified', classified],
+      [
+        'document.published',
+        { docType: 'invoice', records: [{ collection: 'invoices', id: 'r1' }], revision: 1 },
+      ],
+    ] as const)
+      await h.publish(stageEvent(first!, type, payload as never));
+    await h.publish(
+      stageEvent(second!, 'document.rejected', {
+        stage: 'scanner',
+        reason: 'infected',
+        message: 'Eicar-Test-Signature',
+      }),
+    );
+
+    const view = await waitFor(
+      async () => {
+        const v = await statusOf(key, first!.id);
+        // the tracker handles events concurrently: wait until all five are applied
+        return v.status === 'published' && v.timeline.length === 5 ? v : null;
+      },
+      15_000,
+      'published',
+    );
+    expect(view.stage).toBeNull();
+    expect(view.records).toEqual([{ collection: 'invoices', id: 'r1' }]);
+    expect(view.result).toMatchObject({ docType: 'invoice', confidence: 0.96 });
+    expect(view.timeline.map((t: { event: string }) => t.event)).toEqual([
+      'document.received',
+      'document.scanned',
+      'document.text_extracted',
+      'document.classified',
+      'document.published',
+    ]);
+    expect(view.timeline.every((t: { durationMs: number }) => t.durationMs >= 0)).toBe(true);
+
+    const progress = await waitFor(
+      async () => {
+        const p = (await call(h, 'GET', `/v1/batches/${batch.batchId}`, { key })).body;
+        return p.settled === 2 ? p : null;
+      },
+      15_000,
+      'batch settled',
+    );
+    expect(progress).toMatchObject({
+      total: 2,
+      percentDone: 100,
+      byStatus: { published: 1, rejected: 1 },
+    });
+    expect(progress.finishedAt).not.toBeNull();
+    expect(progress.latencyMs.p50).toBeGreaterThanOrEqual(0);
+    expect(progress.latencyMs.p95).toBeGreaterThanOrEqual(progress.latencyMs.p50);
+
+    await waitFor(
+      () => sse.messages.some((m) => m.event === 'document.published'),
+      10_000,
+      'SSE published',
+    );
+    await waitFor(
+      () => sse.messages.some((m) => m.event === 'document.rejected'),
+      10_000,
+      'SSE rejected',
+    );
+    const live = sse.messages.filter((m) => m.event !== 'snapshot');
+    expect(live.every((m) => m.id && batch.documents.some((d) => d.id === m.data.documentId))).toBe(
+      true,
+    );
+    expect(live.find((m) => m.event === 'document.rejected')!.data).toMatchObject({
+      status: 'rejected',
+      summary: { reason: 'infected' },
+    });
+    await sse.stop();
+
+    // a reconnecting client gets the current state first
+    const again = listen(h, `/v1/events?documentId=${first!.id}`, key);
+    const snap = await waitFor(
+      () => again.messages.find((m) => m.event === 'snapshot'),
+      10_000,
+      'snapshot',
+    );
+    expect(snap.data.document.status).toBe('published');
+    await again.stop();
+  });
+
+  it('when an event is redelivered or arrives late, then the document does not move back', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    const late = stageEvent(doc!, 'document.scanned', scanned);
+    await h.publish(stageEvent(doc!, 'document.text_extracted', extracted));
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'text_extracted',
+      15_000,
+      'text_extracted',
+    );
+    await h.publish(late);
+    await h.publish(late);
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).timeline.length === 3,
+      15_000,
+      'late event kept',
+    );
+    const view = await statusOf(key, doc!.id);
+    expect(view.status).toBe('text_extracted');
+    expect(
+      view.timeline.find((t: { event: string }) => t.event === 'document.scanned').applied,
+    ).toBe(false);
+  });
+
+  it('when a document is cancelled, then it answers cancelled, announces it, and a published one cannot be', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [a, b] = (await upload(key, 2)).documents.map((d) => ({ id: d.id, tenantId }));
+    const cancelled = await call(h, 'POST', `/v1/documents/${a!.id}/cancel`, {
+      key,
+      body: { reason: 'wrong file' },
+    });
+    expect(cancelled.status).toBe(200);
+    expect(cancelled.body).toMatchObject({
+      status: 'cancelled',
+      cancellation: { reason: 'wrong file' },
+    });
+    await h.probe.find(
+      (e) => e.type === 'document.cancelled' && e.documentId === a!.id,
+      'document.cancelled',
+    );
+    // a later stage event does not revive it
+    await h.publish(stageEvent(a!, 'document.scanned', scanned));
+    await h.probe.find((e) => e.type === 'document.scanned' && e.documentId === a!.id);
+    await new Promise((r) => setTimeout(r, 300));
+    expect((await statusOf(key, a!.id)).status).toBe('cancelled');
+
+    await h.publish(
+      stageEvent(b!, 'document.published', {
+        docType: 'invoice',
+        records: [{ collection: 'invoices', id: 'r2' }],
+        revision: 1,
+      }),
+    );
+    await waitFor(
+      async () => (await statusOf(key, b!.id)).status === 'published',
+      15_000,
+      'published',
+    );
+    const refused = await call(h, 'POST', `/v1/documents/${b!.id}/cancel`, { key, body: {} });
+    expect(refused.status).toBe(409);
+    expect(refused.body.error).toBe('DOCUMENT_NOT_CANCELLABLE');
+  });
+
+  it('when a failed document is retried, then its failed stage input is re-published as a new attempt', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    const input = stageEvent(doc!, 'document.scanned', scanned);
+    await h.publish(input);
+    await h.publish(
+      stageEvent(doc!, 'document.failed', {
+        stage: 'ocr',
+        error: { code: 'OCR_CRASHED', message: 'engine died', transient: true },
+        retries: 5,
+      }),
+    );
+    await waitFor(async () => (await statusOf(key, doc!.id)).status === 'failed', 15_000, 'failed');
+    expect((await statusOf(key, doc!.id)).errors[0]).toMatchObject({
+      stage: 'ocr',
+      code: 'OCR_CRASHED',
+    });
+    expect(
+      (
+        await call(h, 'POST', `/v1/documents/${doc!.id}/review`, {
+          key,
+          body: { docType: 'invoice' },
+        })
+      ).status,
+    ).toBe(409);
+
+    const retried = await call(h, 'POST', `/v1/documents/${doc!.id}/retry`, { key });
+    expect(retried.status).toBe(200);
+    expect(retried.body).toMatchObject({ status: 'scanned', stage: 'ocr', attempt: 2 });
+    const again = await h.probe.find(
+      (e) => e.type === 'document.scanned' && e.documentId === doc!.id && e.attempt === 2,
+      'retried input',
+    );
+    expect(again.causationId).toBe(input.eventId);
+    expect((await call(h, 'POST', `/v1/documents/${doc!.id}/retry`, { key })).status).toBe(409);
+  });
+
+  it('when a document needing review is corrected, then the correction is published and kept for training', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    await h.publish(
+      stageEvent(doc!, 'document.needs_review', {
+        ...classified,
+        reason: 'low_confidence',
+        confidence: 0.41,
+      }),
+    );
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'needs_review',
+      15_000,
+      'needs_review',
+    );
+    const reviewed = await call(h, 'POST', `/v1/documents/${doc!.id}/review`, {
+      key,
+      body: { docType: 'receipt', fields: { total: 12.5, merchant: 'Café Sol' } },
+    });
+    expect(reviewed.status).toBe(200);
+    expect(reviewed.body).toMatchObject({
+      status: 'classified',
+      result: { docType: 'receipt', modelVersion: 'review' },
+    });
+    const correction = await h.probe.find(
+      (e) => e.type === 'document.classified' && e.documentId === doc!.id,
+      'correction',
+    );
+    expect(correction.payload).toMatchObject({
+      docType: 'receipt',
+      extraction: { fields: { total: { value: 12.5 } } },
+    });
+    const example = await h.ctx.db
+      .collection(COLLECTIONS.trainingExamples)
+      .findOne({ documentId: doc!.id });
+    expect(example).toMatchObject({ tenantId, docType: 'receipt' });
+    const bad = await call(h, 'POST', `/v1/documents/${doc!.id}/review`, {
+      key,
+      body: { docType: 'poem' },
+    });
+    expect(bad.status).toBe(400);
+  });
+
+  it('when the gateway died after writing a document but before publishing, then the sweep publishes it', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const { record, received } = newDocument(
+      {
+        id: randomUUID(),
+        tenantId,
+        filename: 'orphan.pdf',
+        sizeBytes: 3,
+        sha256: 'd'.repeat(64),
+        blob: { bucket: 'blobs', id: 'orphan' },
+      },
+      new Date(),
+    );
+    // what the intake writes before publishing, and nothing after (the process died)
+    const written: Transition[] = await createDocumentStore(h.ctx.db).create(
+      [record],
+      new Map([[record._id, [received]]]),
+    );
+    expect(written).toHaveLength(1);
+    const published = await h.probe.find(
+      (e) => e.eventId === received.eventId,
+      'swept document.received',
+    );
+    expect(published.documentId).toBe(record._id);
+    expect((await statusOf(key, record._id)).status).toBe('received');
+  });
+
+  it('when a batch has failed documents, then batch retry retries only those and batch cancel skips finished ones', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const batch = await upload(key, 3, true);
+    const [a, b, c] = batch.documents.map((d) => ({ id: d.id, tenantId }));
+    await h.publish(
+      stageEvent(a!, 'document.failed', {
+        stage: 'scanner',
+        error: { code: 'CLAMD_DOWN', message: 'down', transient: true },
+        retries: 5,
+      }),
+    );
+    await h.publish(
+      stageEvent(b!, 'document.published', {
+        docType: 'invoice',
+        records: [{ collection: 'invoices', id: 'r3' }],
+        revision: 1,
+      }),
+    );
+    await waitFor(
+      async () =>
+        (await statusOf(key, a!.id)).status === 'failed' &&
+        (await statusOf(key, b!.id)).status === 'published',
+      15_000,
+      'settled',
+    );
+    const retry = await call(h, 'POST', `/v1/batches/${batch.batchId}/retry`, { key });
+    expect(retry.body.affected).toEqual([a!.id]);
+    const cancel = await call(h, 'POST', `/v1/batches/${batch.batchId}/cancel`, { key });
+    expect(cancel.body.affected.sort()).toEqual([a!.id, c!.id].sort());
+    expect(cancel.body.skipped.map((s: { id: string }) => s.id)).toEqual([b!.id]);
+  });
+});

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { provideServers, repoRoot } from '@docflow/testing';
 import { PREFETCH, brokerHop, rawHop, runtimeHop } from './hop-scenarios';
 import { ocrBench } from './ocr-bench';
+import { uploadBench, uploadTable, type UploadResult } from './upload-bench';
 import { fmt, pct, summarise } from './stats';
 
 function arg(name: string, fallback: number): number {
@@ -21,6 +22,7 @@ async function main(): Promise<void> {
     mongoUrl: servers.MONGODB_URL,
   };
   if (process.argv.includes('--ocr-only')) return ocrBench(target, arg('pages', 16), reps);
+  if (process.argv.includes('--upload-only')) return uploads(target, arg('seconds', 10));
   process.stdout.write(
     `docflow bench: ${n} messages per run, ${reps} runs, prefetch ${PREFETCH}; MongoDB-protocol server: ${servers.MONGODB_SERVER}\n`,
   );
@@ -88,7 +90,39 @@ async function main(): Promise<void> {
     ) + '\n',
   );
   process.stdout.write(`\nwrote ${file}\n`);
+  await uploads(target, arg('seconds', 10));
   await ocrBench(target, arg('pages', 16), reps);
+}
+
+/** Gateway upload throughput for small files at a few concurrencies (autocannon over HTTP). */
+async function uploads(target: { amqpUrl: string; mongoUrl: string }, seconds: number) {
+  process.stdout.write(
+    `\nupload bench: one-file multipart POST /v1/documents, ${seconds} s each\n`,
+  );
+  const results: UploadResult[] = [];
+  for (const [fileBytes, connections] of [
+    [2_048, 1],
+    [2_048, 10],
+    [65_536, 10],
+  ] as const) {
+    results.push(await uploadBench(target, { seconds, connections, fileBytes }));
+    process.stdout.write(
+      `  ${fileBytes} B x ${connections}: ${results.at(-1)!.requestsPerSecond.toFixed(1)}/s\n`,
+    );
+  }
+  const table = uploadTable(results);
+  process.stdout.write(`\n${table}\n`);
+  const file = join(
+    repoRoot,
+    'bench/results',
+    `${new Date().toISOString().slice(0, 10)}-upload.json`,
+  );
+  mkdirSync(join(repoRoot, 'bench/results'), { recursive: true });
+  writeFileSync(
+    file,
+    `${JSON.stringify({ date: new Date().toISOString(), machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, node: process.version }, results, markdown: table }, null, 2)}\n`,
+  );
+  process.stdout.write(`wrote ${file}\n`);
 }
 
 main().then(

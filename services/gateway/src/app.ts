@@ -66,7 +66,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // per-request lines would drown the logs; the RED metrics count requests instead
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
-    forceCloseConnections: true,
     return503OnClosing: true,
   }).withTypeProvider<ZodTypeProvider>();
   trackRoutes(app);

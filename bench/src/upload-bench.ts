@@ -1,0 +1,100 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import autocannon from 'autocannon';
+import { MongoClient } from 'mongodb';
+import { startGateway } from '@docflow/gateway/dist/main';
+import { createTenantRepository } from '@docflow/gateway/dist/adapters/tenant-repository';
+import { fmt } from './stats';
+
+export interface UploadTarget {
+  amqpUrl: string;
+  mongoUrl: string;
+}
+
+export interface UploadResult {
+  fileBytes: number;
+  connections: number;
+  seconds: number;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p97_5: number; p99: number };
+  non2xx: number;
+  errors: number;
+}
+
+/** One multipart body with one file, as a client sends it. */
+function multipart(fileBytes: number): { body: Buffer; contentType: string } {
+  const boundary = `----docflow${randomUUID()}`;
+  const file = Buffer.concat([Buffer.from('%PDF-1.4\n'), randomBytes(Math.max(0, fileBytes - 9))]);
+  const body = Buffer.concat([
+    Buffer.from(
+      `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="small.pdf"\r\nContent-Type: application/pdf\r\n\r\n`,
+    ),
+    file,
+    Buffer.from(`\r\n--${boundary}--\r\n`),
+  ]);
+  return { body, contentType: `multipart/form-data; boundary=${boundary}` };
+}
+
+/**
+ * Upload throughput of the gateway for small files: autocannon posting one-file multipart requests
+ * over HTTP to a real gateway (blob into GridFS, document record with its outbox, confirmed publish
+ * of document.received), in this process, against a database of its own.
+ */
+export async function uploadBench(
+  target: UploadTarget,
+  options: { seconds: number; connections: number; fileBytes: number },
+): Promise<UploadResult> {
+  const database = `bench_upload_${randomUUID().slice(0, 8)}`;
+  const gateway = await startGateway({
+    ...process.env,
+    AMQP_URL: target.amqpUrl,
+    MONGODB_URL: target.mongoUrl,
+    MONGODB_DATABASE: database,
+    GATEWAY_HOST: '127.0.0.1',
+    GATEWAY_PORT: '0',
+    LOG_LEVEL: 'warn',
+    RATE_LIMIT_MAX: '100000000',
+  });
+  const client = new MongoClient(target.mongoUrl);
+  try {
+    const tenants = createTenantRepository(gateway.db);
+    const tenant = await tenants.create({ name: 'bench' });
+    const { key } = await tenants.createKey(tenant._id);
+    const { body, contentType } = multipart(options.fileBytes);
+    const run = (duration: number) =>
+      autocannon({
+        url: `http://127.0.0.1:${gateway.port}/v1/documents`,
+        method: 'POST',
+        connections: options.connections,
+        duration,
+        headers: { authorization: `Bearer ${key}`, 'content-type': contentType },
+        body,
+      });
+    await run(2); // warm-up
+    const result = await run(options.seconds);
+    return {
+      fileBytes: options.fileBytes,
+      connections: options.connections,
+      seconds: options.seconds,
+      requestsPerSecond: result.requests.average,
+      latencyMs: { p50: result.latency.p50, p97_5: result.latency.p97_5, p99: result.latency.p99 },
+      non2xx: result.non2xx,
+      errors: result.errors,
+    };
+  } finally {
+    await gateway.stop();
+    await client.connect();
+    await client.db(database).dropDatabase();
+    await client.close();
+  }
+}
+
+export function uploadTable(results: readonly UploadResult[]): string {
+  return [
+    '| file | connections | uploads/s (mean) | p50 ms | p97.5 ms | p99 ms | non-2xx |',
+    '|---|---|---|---|---|---|---|',
+    ...results.map(
+      (r) =>
+        `| ${r.fileBytes} B | ${r.connections} | ${fmt(r.requestsPerSecond)} | ${r.latencyMs.p50} | ${r.latencyMs.p97_5} | ${r.latencyMs.p99} | ${r.non2xx + r.errors} |`,
+    ),
+  ].join('\n');
+}

@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import type { PayloadOf } from '@docflow/contracts';
-import { COLLECTIONS, createDocumentStore, newDocument, type Transition } from '@docflow/documents';
+import {
+  COLLECTIONS,
+  createDocumentStore,
+  createTextStore,
+  newDocument,
+  type Transition,
+} from '@docflow/documents';
 import { waitFor } from '@docflow/testing';
 import { call, form, stageEvent, startHarness, type Harness } from '../support/harness';
 
@@ -350,6 +356,28 @@ describe('document lifecycle through the gateway (events as the stages publish t
     );
     expect(published.documentId).toBe(record._id);
     expect((await statusOf(key, record._id)).status).toBe('received');
+  });
+
+  it('when text was extracted, then GET /text answers it page by page, and 404 before', async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    expect((await call(h, 'GET', `/v1/documents/${doc!.id}/text`, { key })).body.error).toBe(
+      'TEXT_NOT_FOUND',
+    );
+    const pages = [
+      { page: 1, text: 'FACTURA Nº 2024-117' },
+      { page: 2, text: 'Total a pagar: 1.234,56 €' },
+    ];
+    const ref = await createTextStore(h.ctx.db).save({ tenantId, documentId: doc!.id, pages });
+    await h.publish(stageEvent(doc!, 'document.text_extracted', { ...extracted, text: ref }));
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'text_extracted',
+      15_000,
+      'text_extracted',
+    );
+    const text = await call(h, 'GET', `/v1/documents/${doc!.id}/text`, { key });
+    expect(text.status).toBe(200);
+    expect(text.body.pages).toEqual(pages);
   });
 
   it('when a batch has failed documents, then batch retry retries only those and batch cancel skips finished ones', async () => {

@@ -17,6 +17,20 @@ export const COLLECTIONS = {
   contentHashes: 'content_hashes',
   /** Structured rows of spreadsheets and CSV files, per document (the OCR stage). */
   extractedTables: 'extracted_tables',
+  /** Canonical records (the publisher): invoices and credit notes. */
+  invoices: 'invoices',
+  /** Canonical records: receipts. */
+  expenses: 'expenses',
+  /** Canonical records: one row per bank-statement transaction. */
+  bankTransactions: 'bank_transactions',
+  /** Canonical records: contracts, payslips and other documents. */
+  archive: 'archive',
+  /** Every revision of a document's canonical records, keyed `${documentId}:${revision}`. */
+  recordRevisions: 'record_revisions',
+  /** Webhook endpoints per tenant (the gateway writes them, the publisher delivers to them). */
+  webhooks: 'webhooks',
+  /** The webhook delivery log: one row per (document, event, endpoint). */
+  webhookDeliveries: 'webhook_deliveries',
 } as const;
 
 export const BUCKETS = {

@@ -11,6 +11,7 @@ import { deriveId } from '@docflow/platform';
 import {
   EVENT_PRODUCER,
   INPUT_OF_EVENT,
+  OPTIONAL_STATE_KEYS,
   STATUS_OF_EVENT,
   STATUS_RANK,
   isDocumentEvent,
@@ -374,16 +375,7 @@ export function copyState(record: DocumentState): DocumentState {
     inputs,
     blob,
   };
-  for (const key of [
-    'scan',
-    'text',
-    'result',
-    'rejection',
-    'records',
-    'revision',
-    'cancellation',
-    'publication',
-  ] as const) {
+  for (const key of OPTIONAL_STATE_KEYS) {
     if (record[key] !== undefined) (state as unknown as Record<string, unknown>)[key] = record[key];
   }
   return state;

@@ -106,6 +106,18 @@ export interface DocumentState {
   publication?: { claimedAt: Date; by: string };
 }
 
+/** The state fields a document may lack; a transition unsets those it does not carry. */
+export const OPTIONAL_STATE_KEYS = [
+  'scan',
+  'text',
+  'result',
+  'rejection',
+  'records',
+  'revision',
+  'cancellation',
+  'publication',
+] as const satisfies readonly (keyof DocumentState)[];
+
 export interface DocumentRecord extends DocumentState {
   _id: string;
   tenantId: string;

@@ -1,7 +1,7 @@
 import type { Db, Filter, IndexDescription } from 'mongodb';
 import type { AnyEvent } from '@docflow/contracts';
 import { COLLECTIONS } from './collections';
-import type { DocumentRecord, DocumentState } from './document-state';
+import { OPTIONAL_STATE_KEYS, type DocumentRecord, type DocumentState } from './document-state';
 import { decide, type Decision, type DocumentCommand } from './document-state-machine';
 import { documentError } from './errors';
 
@@ -62,17 +62,6 @@ export const documentIndexes: Record<string, IndexDescription[]> = {
     { key: { outboxPending: 1, at: 1 }, name: 'outbox_pending', sparse: true },
   ],
 };
-
-const OPTIONAL_STATE_KEYS = [
-  'scan',
-  'text',
-  'result',
-  'rejection',
-  'records',
-  'revision',
-  'cancellation',
-  'publication',
-] as const;
 
 /** A writer that lost the race waits this long for the winner before rolling it forward. */
 const WINNER_GRACE_MS = 5_000;

@@ -6,8 +6,8 @@ import {
   documentIndexes,
 } from '@docflow/documents';
 import {
-  EventBus,
   connectMongo,
+  createEventBus,
   createLogger,
   createMetrics,
   ensureIndexes,
@@ -36,20 +36,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     appName: 'gateway',
   });
   await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
-  const bus = new EventBus({
-    url: config.AMQP_URL,
-    service: 'gateway',
-    logger,
-    metrics,
-    db: mongo.db,
-    reconnectMaxMs: config.AMQP_RECONNECT_MAX_MS,
-    consumer: {
-      prefetch: config.AMQP_PREFETCH,
-      retryDelaysMs: config.RETRY_DELAYS_MS,
-      retryJitter: config.RETRY_JITTER,
-      handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
-    },
-  });
+  const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);
   const batches = createBatchRepository(mongo.db);

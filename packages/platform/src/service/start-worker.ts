@@ -1,4 +1,4 @@
-import type { IndexDescription } from 'mongodb';
+import type { Db, IndexDescription } from 'mongodb';
 import type { ConsumerName } from '@docflow/contracts';
 import { EventBus, type DocumentGate, type HandlerMap } from '../amqp';
 import type { RuntimeConfig } from '../config';
@@ -40,6 +40,28 @@ export interface Worker<C extends RuntimeConfig> extends WorkerDeps<C> {
   stop(): Promise<void>;
 }
 
+/** The event bus of a service, configured from the shared runtime keys. */
+export function createEventBus(
+  config: RuntimeConfig,
+  parts: { service: string; logger: Logger; metrics: Metrics; db: Db; gate?: DocumentGate },
+): EventBus {
+  return new EventBus({
+    url: config.AMQP_URL,
+    service: parts.service,
+    logger: parts.logger,
+    metrics: parts.metrics,
+    db: parts.db,
+    reconnectMaxMs: config.AMQP_RECONNECT_MAX_MS,
+    consumer: {
+      prefetch: config.AMQP_PREFETCH,
+      retryDelaysMs: config.RETRY_DELAYS_MS,
+      retryJitter: config.RETRY_JITTER,
+      handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
+    },
+    ...(parts.gate ? { gate: parts.gate } : {}),
+  });
+}
+
 /**
  * Wires a worker service: logger, metrics, MongoDB, the event bus with the contracts' topology, the
  * service's consumers, and the ops HTTP server. Every stage's main.ts calls this once.
@@ -56,19 +78,11 @@ export async function startWorker<C extends RuntimeConfig>(
     appName: spec.service,
   });
   await ensureIndexes(mongo.db, spec.indexes ?? {});
-  const bus = new EventBus({
-    url: config.AMQP_URL,
+  const bus = createEventBus(config, {
     service: spec.service,
     logger,
     metrics,
     db: mongo.db,
-    reconnectMaxMs: config.AMQP_RECONNECT_MAX_MS,
-    consumer: {
-      prefetch: config.AMQP_PREFETCH,
-      retryDelaysMs: config.RETRY_DELAYS_MS,
-      retryJitter: config.RETRY_JITTER,
-      handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
-    },
     ...(spec.gate ? { gate: spec.gate({ mongo }) } : {}),
   });
   const deps: WorkerDeps<C> = { config, logger, metrics, mongo, bus };

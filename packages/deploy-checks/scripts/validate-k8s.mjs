@@ -1,0 +1,40 @@
+// Validates Kubernetes objects offline against the schemas that the npm packages
+// kubernetes-models (Kubernetes 1.27), @kubernetes-models/keda and
+// @kubernetes-models/prometheus-operator carry. They are ESM-only, so jest runs this file as a
+// child process: `node validate-k8s.mjs <objects.json>`; prints a JSON array of results.
+import { readFileSync } from 'node:fs';
+import process from 'node:process';
+
+const packageFor = (group) => {
+  if (group === 'keda.sh') return '@kubernetes-models/keda';
+  if (group === 'monitoring.coreos.com') return '@kubernetes-models/prometheus-operator';
+  return 'kubernetes-models';
+};
+
+const objects = JSON.parse(readFileSync(process.argv[2], 'utf8'));
+const results = [];
+for (const object of objects) {
+  const { apiVersion, kind } = object;
+  const name = object.metadata?.name;
+  const slash = apiVersion.indexOf('/');
+  const group = slash < 0 ? '' : apiVersion.slice(0, slash);
+  const modulePath = `${packageFor(group)}/${apiVersion}`;
+  let Model;
+  try {
+    Model = (await import(modulePath))[kind];
+  } catch {
+    Model = undefined;
+  }
+  if (typeof Model !== 'function') {
+    results.push({ apiVersion, kind, name, schema: false, errors: [] });
+    continue;
+  }
+  try {
+    new Model(object).validate();
+    results.push({ apiVersion, kind, name, schema: true, errors: [] });
+  } catch (error) {
+    const details = error?.errors?.map((e) => `${e.instancePath ?? ''} ${e.message ?? ''}`.trim());
+    results.push({ apiVersion, kind, name, schema: true, errors: details ?? [String(error)] });
+  }
+}
+process.stdout.write(JSON.stringify(results));

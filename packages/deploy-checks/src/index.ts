@@ -1,0 +1,3 @@
+export * from './repo';
+export * from './prometheus-rule';
+export * from './metric-names';

@@ -1,83 +1,279 @@
-// What the demo runs today: declares the contracts' topology on the broker, sends one
-// `document.received` through it, and prints each queue with its live depth and consumers, plus
-// where to look. Stage services join this script as they land.
-import { randomUUID } from 'node:crypto';
-import { connect } from 'amqplib';
-import { MongoClient } from 'mongodb';
-import { buildTopology, consumers, queuesOf } from '@docflow/contracts';
-import {
-  EventBus,
-  createLogger,
-  createMetrics,
-  originEvent,
-  parseConfig,
-  runtimeConfigSchema,
-  safeUrl,
-} from '@docflow/platform';
+// The main job: starts every service of the pipeline as its own process (logs prefixed by service),
+// creates a tenant, uploads `samples/` (plus an infected test file written now) as one batch,
+// follows the batch live over Server-Sent Events, then prints a results table and where to look.
+// `--keep` leaves the services running; without it the demo stops what it started.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { safeUrl } from '@docflow/platform';
 
-async function main(): Promise<void> {
-  const config = parseConfig(runtimeConfigSchema);
-  const managementUrl = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
-  const client = await new MongoClient(config.MONGODB_URL).connect();
-  const bus = new EventBus({
-    url: config.AMQP_URL,
-    service: 'demo',
-    logger: createLogger({ service: 'demo', level: 'warn' }),
-    metrics: createMetrics('demo'),
-    db: client.db(config.MONGODB_DATABASE),
-    consumer: {
-      prefetch: 1,
-      retryDelaysMs: config.RETRY_DELAYS_MS,
-      retryJitter: 0.2,
-      handlerTimeoutMs: 10_000,
-    },
-  });
-  await bus.start();
-  const documentId = randomUUID();
-  await bus.publish(
-    originEvent(
-      'document.received',
-      { blob: { bucket: 'blobs', id: documentId }, filename: 'demo.pdf', sizeBytes: 0 },
-      { tenantId: 'demo', documentId },
-    ),
-  );
-  // Passive declares answer with the exact depth and consumer count, without the management
-  // API's statistics delay.
-  const inspector = await connect(config.AMQP_URL);
-  const channel = await inspector.createChannel();
-  const topology = buildTopology();
-  const lines = [
-    `topology declared: ${topology.exchanges.length} exchanges, ${topology.queues.length} queues, ${topology.bindings.length} bindings`,
-    '',
-  ];
-  lines.push('consumer     service     work queue               ready  consumers  dead letters');
-  for (const consumer of consumers) {
-    const q = queuesOf(consumer.name);
-    const work = await channel.checkQueue(q.work);
-    const dlq = await channel.checkQueue(q.deadLetter);
-    lines.push(
-      `${consumer.name.padEnd(12)} ${consumer.service.padEnd(11)} ${q.work.padEnd(24)} ${String(work.messageCount).padStart(5)}  ${String(work.consumerCount).padStart(9)}  ${String(dlq.messageCount).padStart(12)}`,
-    );
+const ROOT = join(__dirname, '..');
+const KEEP = process.argv.includes('--keep');
+const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8080);
+const BASE = `http://127.0.0.1:${GATEWAY_PORT}`;
+const ADMIN_KEY = process.env.ADMIN_API_KEY ?? randomBytes(24).toString('hex');
+const DATABASE = process.env.MONGODB_DATABASE ?? 'docflow_demo';
+const TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 300_000);
+/** An antivirus test file (not malware): every engine reports it, which shows the quarantine. */
+const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
+
+const SERVICES: { name: string; port: number }[] = [
+  { name: 'gateway', port: GATEWAY_PORT },
+  { name: 'scanner', port: 9465 },
+  { name: 'ocr', port: 9466 },
+  { name: 'classifier', port: 9467 },
+  { name: 'publisher', port: 9468 },
+  { name: 'scheduler', port: 9469 },
+];
+
+const children: ChildProcess[] = [];
+const say = (line: string) => process.stdout.write(`${line}\n`);
+
+function start(name: string, port: number): void {
+  const main = join(ROOT, 'services', name, 'dist', 'main.js');
+  if (!existsSync(main)) {
+    say(`  ${name.padEnd(10)} not built in this checkout; skipped`);
+    return;
   }
-  await inspector.close();
-  lines.push(
-    '',
-    `sent document.received for document ${documentId} (tenant "demo"): it waits in docflow.scanner until the scanner service exists`,
-    '',
-    'where to look:',
-    `  RabbitMQ management UI  ${safeUrl(managementUrl)}  (guest / guest)`,
-    `  broker                  ${safeUrl(config.AMQP_URL)}`,
-    `  MongoDB-protocol server ${config.MONGODB_URL}  (${process.env.MONGODB_SERVER ?? 'external'}), database "${config.MONGODB_DATABASE}"`,
-    '  contracts               docs/contracts/ (JSON Schema, AsyncAPI, topology), docs/architecture.md',
-    '',
-    'the servers keep running; stop them with: npm run infra -- down',
-  );
-  process.stdout.write(lines.join('\n') + '\n');
-  await bus.close(1_000);
-  await client.close();
+  const child = spawn(process.execPath, [main], {
+    env: {
+      ...process.env,
+      MONGODB_DATABASE: DATABASE,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      HTTP_PORT: String(port),
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      ADMIN_API_KEY: ADMIN_KEY,
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const prefix = `[${name}]`.padEnd(13);
+  for (const stream of [child.stdout, child.stderr])
+    stream?.on('data', (chunk: Buffer) => {
+      for (const line of chunk.toString('utf8').split('\n'))
+        if (line.trim()) say(`${prefix}${line}`);
+    });
+  child.on('exit', (code, signal) => {
+    if (!stopping) say(`${prefix}exited (${signal ?? code})`);
+  });
+  children.push(child);
 }
 
-main().catch((err: unknown) => {
-  process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
-  process.exit(1);
-});
+let stopping = false;
+async function stopAll(): Promise<void> {
+  stopping = true;
+  await Promise.all(
+    children.map(
+      (child) =>
+        new Promise<void>((resolve) => {
+          if (child.exitCode !== null) return resolve();
+          child.once('exit', () => resolve());
+          child.kill('SIGTERM');
+          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
+        }),
+    ),
+  );
+}
+
+async function api<T>(
+  method: string,
+  path: string,
+  key: string,
+  body?: BodyInit | object,
+): Promise<T> {
+  const headers: Record<string, string> = { authorization: `Bearer ${key}` };
+  let payload: BodyInit | undefined;
+  if (body instanceof FormData) payload = body;
+  else if (body !== undefined) {
+    payload = JSON.stringify(body);
+    headers['content-type'] = 'application/json';
+  }
+  const response = await fetch(`${BASE}${path}`, {
+    method,
+    headers,
+    ...(payload ? { body: payload } : {}),
+  });
+  const text = await response.text();
+  if (!response.ok) throw new Error(`${method} ${path} answered ${response.status}: ${text}`);
+  return JSON.parse(text) as T;
+}
+
+async function waitForGateway(): Promise<void> {
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    try {
+      if ((await fetch(`${BASE}/readyz`)).ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error(`the gateway did not become ready on ${BASE}`);
+}
+
+interface BatchView {
+  total: number;
+  settled: number;
+  percentDone: number;
+  byStatus: Record<string, number>;
+  latencyMs: { p50: number | null; p95: number | null };
+}
+
+/** Follows the batch over SSE, drawing a progress bar, until every document has settled. */
+async function follow(batchId: string, key: string): Promise<void> {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
+  const draw = (p: BatchView) => {
+    const width = 30;
+    const filled = Math.round((p.percentDone / 100) * width);
+    const counts = Object.entries(p.byStatus)
+      .filter(([, n]) => n > 0)
+      .map(([s, n]) => `${s} ${n}`)
+      .join(', ');
+    process.stdout.write(
+      `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.settled}/${p.total}  ${counts}   `,
+    );
+  };
+  try {
+    const response = await fetch(`${BASE}/v1/events?batchId=${batchId}`, {
+      headers: { authorization: `Bearer ${key}` },
+      signal: controller.signal,
+    });
+    const decoder = new TextDecoder();
+    let buffer = '';
+    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
+      buffer += decoder.decode(chunk, { stream: true });
+      if (!buffer.includes('\n\n')) continue;
+      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
+      // every event may change the picture: read the batch's progress once per burst
+      const progress = await api<BatchView>('GET', `/v1/batches/${batchId}`, key);
+      draw(progress);
+      if (progress.settled === progress.total) break;
+    }
+  } catch (err) {
+    if (!controller.signal.aborted) throw err;
+    say(`\n  stopped waiting after ${TIMEOUT_MS / 1000} s; the table shows where each document is`);
+  } finally {
+    clearTimeout(timer);
+    controller.abort();
+    say('');
+  }
+}
+
+interface DocumentView {
+  filename: string;
+  status: string;
+  stage: string | null;
+  result: {
+    docType?: string;
+    confidence: number;
+    fields: Record<string, { value: unknown }>;
+    findings: { code: string; severity: string }[];
+  } | null;
+  rejection: { reason: string; message: string } | null;
+  errors: { code: string }[];
+  records: { collection: string; id: string }[];
+}
+
+function keyFields(view: DocumentView): string {
+  const fields = view.result?.fields ?? {};
+  const wanted = [
+    'number',
+    'invoiceNumber',
+    'total',
+    'currency',
+    'merchant',
+    'bank',
+    'employer',
+    'net',
+    'closingBalance',
+    'parties',
+  ];
+  return wanted
+    .filter((name) => fields[name] && fields[name]!.value !== null)
+    .slice(0, 3)
+    .map((name) => `${name}=${String(fields[name]!.value).slice(0, 24)}`)
+    .join(' ');
+}
+
+async function main(): Promise<void> {
+  say(
+    `starting the services (database "${DATABASE}", logs at ${process.env.LOG_LEVEL ?? 'warn'} and above):`,
+  );
+  for (const { name, port } of SERVICES) start(name, port);
+  await waitForGateway();
+
+  const { apiKey } = await api<{ apiKey: { key: string } }>('POST', '/v1/tenants', ADMIN_KEY, {
+    name: 'Demo Ltd',
+  });
+  const key = apiKey.key;
+  const dir = join(ROOT, 'samples');
+  const form = new FormData();
+  const names = readdirSync(dir).sort();
+  for (const name of names) form.append('file', new Blob([readFileSync(join(dir, name))]), name);
+  form.append('file', new Blob([EICAR]), 'eicar-test-file.txt');
+  form.append('metadata', JSON.stringify({ source: 'npm run demo' }));
+  const accepted = await api<{ batchId: string; documents: { id: string; filename: string }[] }>(
+    'POST',
+    '/v1/batches',
+    key,
+    form,
+  );
+  say(
+    `uploaded ${accepted.documents.length} files from samples/ as batch ${accepted.batchId}; following it live:`,
+  );
+  await follow(accepted.batchId, key);
+
+  const rows = await Promise.all(
+    accepted.documents.map((d) => api<DocumentView>('GET', `/v1/documents/${d.id}`, key)),
+  );
+  const batch = await api<BatchView>('GET', `/v1/batches/${accepted.batchId}`, key);
+  const cell = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
+  say(
+    `${cell('file', 28)} ${cell('outcome', 13)} ${cell('type', 15)} ${cell('conf', 5)} ${cell('key fields / reason', 46)} findings`,
+  );
+  for (const view of rows) {
+    const outcome = view.status === 'failed' ? `failed` : view.status;
+    const detail = view.rejection
+      ? `${view.rejection.reason}: ${view.rejection.message}`
+      : view.errors.length > 0 && view.status === 'failed'
+        ? view.errors.at(-1)!.code
+        : keyFields(view);
+    say(
+      `${cell(view.filename, 28)} ${cell(outcome + (view.stage && view.status !== 'needs_review' ? `@${view.stage}` : ''), 13)} ${cell(view.result?.docType ?? '-', 15)} ${cell(view.result ? view.result.confidence.toFixed(2) : '-', 5)} ${cell(detail || '-', 46)} ${view.result?.findings.map((f) => f.code).join(',') || '-'}`,
+    );
+  }
+  say(
+    `\nbatch: ${batch.settled}/${batch.total} settled; p50 ${batch.latencyMs.p50 ?? '-'} ms, p95 ${batch.latencyMs.p95 ?? '-'} ms per document`,
+  );
+  const management = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
+  say(
+    [
+      '',
+      'where to look:',
+      `  gateway (REST API)      ${BASE}   tenant key: ${key}`,
+      `  Swagger UI              ${BASE}/docs`,
+      `  this batch              curl -H "Authorization: Bearer ${key}" ${BASE}/v1/batches/${accepted.batchId}`,
+      `  pipeline / health       ${BASE}/v1/pipeline, ${BASE}/v1/health (same key)`,
+      `  metrics                 ${BASE}/metrics and http://127.0.0.1:9465-9469/metrics (scanner … scheduler)`,
+      `  RabbitMQ management UI  ${safeUrl(management)}  (guest / guest)`,
+      `  MongoDB                 ${process.env.MONGODB_URL ?? ''}  database "${DATABASE}"`,
+      KEEP
+        ? '\nthe services keep running (--keep); stop them with Ctrl-C or kill, the servers with: npm run infra -- down'
+        : '\nstopping the services (run with --keep to leave them up); the servers keep running: npm run infra -- down',
+    ].join('\n'),
+  );
+  if (!KEEP) await stopAll();
+}
+
+process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
+main().then(
+  () => {
+    if (!KEEP) process.exit(0);
+  },
+  async (err: unknown) => {
+    process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
+    await stopAll();
+    process.exit(1);
+  },
+);

@@ -58,7 +58,7 @@ export function createBlobStore(db: Db): BlobStore {
       await bucket(ref.bucket).delete(ref.id as never);
       return true;
     } catch (err) {
-      if (/file not found/i.test((err as Error).message)) return false;
+      if (/file ?not ?found/i.test((err as Error).message)) return false;
       throw err;
     }
   };
@@ -117,7 +117,7 @@ export function createBlobStore(db: Db): BlobStore {
         chunks.push(chunk as Buffer);
       }
     } catch (err) {
-      if (/file not found/i.test((err as Error).message))
+      if (/file ?not ?found/i.test((err as Error).message))
         throw documentError('BLOB_NOT_FOUND', `blob ${ref.bucket}/${ref.id} does not exist`);
       throw err;
     }

@@ -31,6 +31,16 @@ export const COLLECTIONS = {
   webhooks: 'webhooks',
   /** The webhook delivery log: one row per (document, event, endpoint). */
   webhookDeliveries: 'webhook_deliveries',
+  /** Scheduler: one record per job run (scheduled or on demand), keyed by run id. */
+  jobRuns: 'job_runs',
+  /** Scheduler: one lease per (job, firing time) `${job}@${iso}`, plus takeover markers. */
+  jobLeases: 'job_leases',
+  /** Scheduler: the next firing of each job as the scheduler computed it, keyed by job name. */
+  jobSchedules: 'job_schedules',
+  /** Scheduler: re-publishes of one stuck document version, keyed `${documentId}@v${version}`. */
+  sweeps: 'document_sweeps',
+  /** Daily digests per tenant, keyed `${tenantId}:${date}`. */
+  digests: 'digests',
 } as const;
 
 export const BUCKETS = {

@@ -39,7 +39,7 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
     try {
       await bucket.delete(id as never);
     } catch (err) {
-      if (!/file not found/i.test((err as Error).message)) throw err;
+      if (!/file ?not ?found/i.test((err as Error).message)) throw err;
     }
   };
 

@@ -36,13 +36,28 @@ export async function connectMongo(options: {
   };
 }
 
-/** Creates the indexes a service declares, by collection; existing ones are left alone. */
+/**
+ * Creates the indexes a service declares, by collection, skipping those that exist by name.
+ * (Re-creating an existing unique index makes FerretDB 1.24 drop the connection, so only missing
+ * indexes are sent.)
+ */
 export async function ensureIndexes(
   db: Db,
   indexes: Record<string, IndexDescription[]>,
 ): Promise<void> {
   for (const [collection, specs] of Object.entries(indexes)) {
-    if (specs.length > 0) await db.collection(collection).createIndexes(specs);
+    if (specs.length === 0) continue;
+    const existing = new Set(
+      (
+        await db
+          .collection(collection)
+          .listIndexes()
+          .toArray()
+          .catch(() => [])
+      ).map((index: { name?: string }) => index.name),
+    );
+    const missing = specs.filter((spec) => !spec.name || !existing.has(spec.name));
+    if (missing.length > 0) await db.collection(collection).createIndexes(missing);
   }
 }
 

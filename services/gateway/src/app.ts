@@ -20,6 +20,7 @@ import type { IdempotencyKeys } from './adapters/idempotency-keys';
 import type { LiveFeed } from './adapters/live-feed';
 import type { PipelineInspector } from './adapters/pipeline-inspector';
 import type { TenantRepository } from './adapters/tenant-repository';
+import type { WebhookRepository } from './adapters/webhook-repository';
 import type { GatewayConfig } from './config';
 import type { Intake } from './domain/intake';
 import { registerAuth } from './http/auth';
@@ -33,6 +34,7 @@ import { eventRoutes } from './http/routes/events';
 import { operationRoutes } from './http/routes/operations';
 import { opsRoutes } from './http/routes/ops';
 import { tenantRoutes } from './http/routes/tenants';
+import { webhookRoutes } from './http/routes/webhooks';
 
 export interface AppDeps {
   config: GatewayConfig;
@@ -51,6 +53,7 @@ export interface AppDeps {
   liveFeed: LiveFeed;
   pipeline: PipelineInspector;
   deadLetters: DeadLetterStore;
+  webhooks: WebhookRepository;
   pingDatabase: () => Promise<boolean>;
   /** Readiness checks by name (broker, database, consumers). */
   readiness: () => Promise<Record<string, boolean>>;
@@ -125,6 +128,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'events' },
         { name: 'operations' },
         { name: 'tenants' },
+        { name: 'webhooks' },
       ],
     },
     transform: (input) => {
@@ -147,5 +151,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes(deps));
   await app.register(operationRoutes(deps));
   await app.register(tenantRoutes(deps));
+  await app.register(webhookRoutes(deps));
   return app;
 }

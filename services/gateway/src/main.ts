@@ -20,6 +20,7 @@ import { createIdempotencyKeys } from './adapters/idempotency-keys';
 import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
 import { createTenantRepository, tenantIndexes } from './adapters/tenant-repository';
+import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
 import { gatewayConfigSchema } from './config';
 import { createIntake } from './domain/intake';
@@ -81,6 +82,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
           : {}),
       }),
       deadLetters,
+      webhooks: createWebhookRepository(mongo.db),
       pingDatabase: () => mongo.ping(),
       readiness: async () => ({
         broker: bus.connection.isConnected,

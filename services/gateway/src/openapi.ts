@@ -32,6 +32,7 @@ function inert(): AppDeps {
     liveFeed: refuse('liveFeed'),
     pipeline: refuse('pipeline'),
     deadLetters: refuse('deadLetters'),
+    webhooks: refuse('webhooks'),
     pingDatabase: async () => false,
     readiness: async () => ({}),
   } as AppDeps;

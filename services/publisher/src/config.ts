@@ -1,0 +1,52 @@
+import { z } from 'zod';
+import { env, runtimeConfigSchema } from '@docflow/platform';
+
+/** The publisher's configuration: the shared runtime keys plus record and webhook settings. */
+export const configSchema = runtimeConfigSchema.extend({
+  WEBHOOK_ALLOW_PRIVATE_TARGETS: env.bool(
+    'Deliver to endpoints that resolve to loopback, private, link-local or unique-local addresses (tests, on-premise).',
+    false,
+  ),
+  WEBHOOK_TIMEOUT_MS: env.int('How long one webhook request may take.', 10_000, 100, 120_000),
+  WEBHOOK_POLL_INTERVAL_MS: env.int(
+    'How often the dispatcher looks for due deliveries (it is also woken after each enqueue).',
+    1_000,
+    20,
+  ),
+  WEBHOOK_BATCH_SIZE: env.int('Due deliveries the dispatcher takes per round.', 50, 1, 1_000),
+  WEBHOOK_LEASE_MS: env.int(
+    'How long a taken delivery stays hidden from other dispatchers (longer than the timeout).',
+    60_000,
+    1_000,
+  ),
+  WEBHOOK_MAX_ATTEMPTS: env.int(
+    'Failed attempts (errors or non-2xx answers) before a delivery is given up as failed.',
+    15,
+    1,
+    1_000,
+  ),
+  WEBHOOK_BACKOFF_BASE_MS: env.int(
+    'Delay after the first failed attempt; doubles each time.',
+    5_000,
+    10,
+  ),
+  WEBHOOK_BACKOFF_MAX_MS: env.int('Longest delay between two attempts.', 3_600_000, 10),
+  WEBHOOK_BREAKER_RESET_MS: env.int(
+    'How long an endpoint breaker stays open before one trial delivery (half-open).',
+    30_000,
+    50,
+  ),
+  WEBHOOK_BREAKER_VOLUME: env.int(
+    'Attempts to one endpoint in the rolling window before its breaker may open.',
+    5,
+    1,
+  ),
+  WEBHOOK_BREAKER_ERROR_PERCENT: env.int(
+    'Failure percentage in the rolling window that opens an endpoint breaker.',
+    50,
+    1,
+    100,
+  ),
+});
+
+export type PublisherConfig = z.infer<typeof configSchema>;

@@ -1,0 +1,69 @@
+import { createDocumentGate, createDocumentStore } from '@docflow/documents';
+import { startWorker, type Worker } from '@docflow/platform';
+import { createDeliveryLog, deliveryIndexes } from './adapters/delivery-log';
+import { createRecordStore, recordIndexesByCollection } from './adapters/record-store';
+import { createWebhookClient } from './adapters/webhook-client';
+import { createWebhookEndpoints } from './adapters/webhook-endpoints';
+import type { PublisherConfig } from './config';
+import { createClassifiedHandler } from './handlers/document-classified';
+import { createNeedsReviewHandler } from './handlers/document-needs-review';
+import { createWebhookDispatcher, type WebhookDispatcher } from './webhook-dispatcher';
+
+export interface Publisher extends Worker<PublisherConfig> {
+  dispatcher: WebhookDispatcher;
+}
+
+/** Builds and starts the publisher: the consumer and, beside it, the webhook dispatcher. */
+export async function startPublisher(config: PublisherConfig): Promise<Publisher> {
+  let dispatcher: WebhookDispatcher | undefined;
+  const worker = await startWorker({
+    service: 'publisher',
+    config,
+    indexes: { ...recordIndexesByCollection, ...deliveryIndexes },
+    gate: ({ mongo }) => createDocumentGate(mongo.db),
+    onStop: async () => dispatcher?.stop(),
+    consumers: ({ mongo, metrics, logger }) => {
+      const endpoints = createWebhookEndpoints(mongo.db);
+      const deliveries = createDeliveryLog(mongo.db, endpoints);
+      dispatcher = createWebhookDispatcher({
+        log: deliveries,
+        endpoints,
+        client: createWebhookClient({
+          timeoutMs: config.WEBHOOK_TIMEOUT_MS,
+          allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
+        }),
+        metrics,
+        logger: logger.child({ component: 'webhooks' }),
+        options: {
+          pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,
+          batchSize: config.WEBHOOK_BATCH_SIZE,
+          leaseMs: config.WEBHOOK_LEASE_MS,
+          maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          backoff: { baseMs: config.WEBHOOK_BACKOFF_BASE_MS, maxMs: config.WEBHOOK_BACKOFF_MAX_MS },
+          breaker: {
+            resetMs: config.WEBHOOK_BREAKER_RESET_MS,
+            volume: config.WEBHOOK_BREAKER_VOLUME,
+            errorPercent: config.WEBHOOK_BREAKER_ERROR_PERCENT,
+          },
+        },
+      });
+      const wake = () => dispatcher?.wake();
+      return [
+        {
+          name: 'publisher',
+          handlers: {
+            'document.classified': createClassifiedHandler({
+              documents: createDocumentStore(mongo.db),
+              records: createRecordStore(mongo.db),
+              deliveries,
+              onEnqueued: wake,
+            }),
+            'document.needs_review': createNeedsReviewHandler({ deliveries, onEnqueued: wake }),
+          },
+        },
+      ];
+    },
+  });
+  dispatcher!.start();
+  return { ...worker, dispatcher: dispatcher! };
+}

@@ -33,6 +33,7 @@ import { documentRoutes } from './http/routes/documents';
 import { eventRoutes } from './http/routes/events';
 import { operationRoutes } from './http/routes/operations';
 import { opsRoutes } from './http/routes/ops';
+import { recordRoutes } from './http/routes/records';
 import { tenantRoutes } from './http/routes/tenants';
 import { webhookRoutes } from './http/routes/webhooks';
 
@@ -128,6 +129,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'events' },
         { name: 'operations' },
         { name: 'tenants' },
+        { name: 'records' },
         { name: 'webhooks' },
       ],
     },
@@ -150,6 +152,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(batchRoutes(deps));
   await app.register(eventRoutes(deps));
   await app.register(operationRoutes(deps));
+  await app.register(recordRoutes(deps));
   await app.register(tenantRoutes(deps));
   await app.register(webhookRoutes(deps));
   return app;

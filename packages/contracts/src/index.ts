@@ -4,6 +4,8 @@ export * from './events/document-events';
 export * from './events/job-events';
 export * from './events/catalog';
 export * from './topology';
+export * from './jobs/catalog';
+export * from './jobs/job-run';
 export * from './rest/errors';
 export { exportFiles, writeExport } from './export/write';
 export { replaceGeneratedBlock } from './export/generated-block';

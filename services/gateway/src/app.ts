@@ -32,6 +32,7 @@ import { documentActionRoutes } from './http/routes/document-actions';
 import { documentRoutes } from './http/routes/documents';
 import { eventRoutes } from './http/routes/events';
 import { operationRoutes } from './http/routes/operations';
+import { jobRoutes } from './http/routes/jobs';
 import { opsRoutes } from './http/routes/ops';
 import { recordRoutes } from './http/routes/records';
 import { tenantRoutes } from './http/routes/tenants';
@@ -130,6 +131,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'operations' },
         { name: 'tenants' },
         { name: 'records' },
+        { name: 'jobs' },
         { name: 'webhooks' },
       ],
     },
@@ -153,6 +155,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(eventRoutes(deps));
   await app.register(operationRoutes(deps));
   await app.register(recordRoutes(deps));
+  await app.register(jobRoutes(deps));
   await app.register(tenantRoutes(deps));
   await app.register(webhookRoutes(deps));
   return app;

@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { documentIndexes } from '@docflow/documents';
 import {
-  createLogger,
   parseConfig,
   runMain,
   startWorker,
@@ -93,8 +92,4 @@ export async function startScheduler(
 }
 
 if (require.main === module)
-  runMain(() =>
-    startScheduler(parseConfig(schedulerConfigSchema), {
-      logger: createLogger({ service: 'scheduler' }),
-    }),
-  );
+  runMain(() => startScheduler(parseConfig(schedulerConfigSchema)));

@@ -91,5 +91,4 @@ export async function startScheduler(
   };
 }
 
-if (require.main === module)
-  runMain(() => startScheduler(parseConfig(schedulerConfigSchema)));
+if (require.main === module) runMain(() => startScheduler(parseConfig(schedulerConfigSchema)));

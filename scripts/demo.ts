@@ -2,11 +2,11 @@
 // creates a tenant, uploads `samples/` (plus an infected test file written now) as one batch,
 // follows the batch live over Server-Sent Events, then prints a results table and where to look.
 // `--keep` leaves the services running; without it the demo stops what it started.
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { safeUrl } from '@docflow/platform';
+import { startServiceProcesses, type ServiceName, type ServiceProcesses } from '@docflow/testing';
 
 const ROOT = join(__dirname, '..');
 const KEEP = process.argv.includes('--keep');
@@ -18,62 +18,19 @@ const TIMEOUT_MS = Number(process.env.DEMO_TIMEOUT_MS ?? 300_000);
 /** An antivirus test file (not malware): every engine reports it, which shows the quarantine. */
 const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 
-const SERVICES: { name: string; port: number }[] = [
-  { name: 'gateway', port: GATEWAY_PORT },
-  { name: 'scanner', port: 9465 },
-  { name: 'ocr', port: 9466 },
-  { name: 'classifier', port: 9467 },
-  { name: 'publisher', port: 9468 },
-  { name: 'scheduler', port: 9469 },
-];
+/** Ops ports (metrics, health) of the worker services; the gateway serves them on its own port. */
+const OPS_PORTS: Record<ServiceName, number> = {
+  gateway: 9464,
+  scanner: 9465,
+  ocr: 9466,
+  classifier: 9467,
+  publisher: 9468,
+  scheduler: 9469,
+};
 
-const children: ChildProcess[] = [];
 const say = (line: string) => process.stdout.write(`${line}\n`);
-
-function start(name: string, port: number): void {
-  const main = join(ROOT, 'services', name, 'dist', 'main.js');
-  if (!existsSync(main)) {
-    say(`  ${name.padEnd(10)} not built in this checkout; skipped`);
-    return;
-  }
-  const child = spawn(process.execPath, [main], {
-    env: {
-      ...process.env,
-      MONGODB_DATABASE: DATABASE,
-      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
-      HTTP_PORT: String(port),
-      GATEWAY_PORT: String(GATEWAY_PORT),
-      ADMIN_API_KEY: ADMIN_KEY,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const prefix = `[${name}]`.padEnd(13);
-  for (const stream of [child.stdout, child.stderr])
-    stream?.on('data', (chunk: Buffer) => {
-      for (const line of chunk.toString('utf8').split('\n'))
-        if (line.trim()) say(`${prefix}${line}`);
-    });
-  child.on('exit', (code, signal) => {
-    if (!stopping) say(`${prefix}exited (${signal ?? code})`);
-  });
-  children.push(child);
-}
-
-let stopping = false;
-async function stopAll(): Promise<void> {
-  stopping = true;
-  await Promise.all(
-    children.map(
-      (child) =>
-        new Promise<void>((resolve) => {
-          if (child.exitCode !== null) return resolve();
-          child.once('exit', () => resolve());
-          child.kill('SIGTERM');
-          setTimeout(() => child.kill('SIGKILL'), 15_000).unref();
-        }),
-    ),
-  );
-}
+let services: ServiceProcesses | undefined;
+const stopAll = async (): Promise<void> => services?.stop();
 
 async function api<T>(
   method: string,
@@ -200,7 +157,19 @@ async function main(): Promise<void> {
   say(
     `starting the services (database "${DATABASE}", logs at ${process.env.LOG_LEVEL ?? 'warn'} and above):`,
   );
-  for (const { name, port } of SERVICES) start(name, port);
+  services = startServiceProcesses({
+    env: (name) => ({
+      ...process.env,
+      MONGODB_DATABASE: DATABASE,
+      LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
+      HTTP_PORT: String(OPS_PORTS[name]),
+      GATEWAY_PORT: String(GATEWAY_PORT),
+      ADMIN_API_KEY: ADMIN_KEY,
+    }),
+    onLine: (name, line) => say(`${`[${name}]`.padEnd(13)}${line}`),
+    onExit: (name, code, signal) => say(`${`[${name}]`.padEnd(13)}exited (${signal ?? code})`),
+  });
+  for (const name of services.skipped) say(`  ${name} is not built in this checkout; skipped`);
   await waitForGateway();
 
   const { apiKey } = await api<{ apiKey: { key: string } }>('POST', '/v1/tenants', ADMIN_KEY, {

@@ -1,3 +1,9 @@
 export { provideServers, parseEnvFile, repoRoot, type TestServers } from './servers';
 export { ManagementClient } from './management';
 export { createTestContext, waitFor, type TestContext } from './test-context';
+export {
+  SERVICE_NAMES,
+  startServiceProcesses,
+  type ServiceName,
+  type ServiceProcesses,
+} from './service-processes';

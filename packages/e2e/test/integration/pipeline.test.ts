@@ -69,9 +69,11 @@ describe('the whole pipeline: six services as separate processes', () => {
     return { status: response.status, body: (await response.json()) as any }; // eslint-disable-line @typescript-eslint/no-explicit-any
   };
 
-  it('when the samples are uploaded as a batch, then every document ends in a final state with exactly one set of records', async () => {
-    expect(services.skipped).toEqual([]);
-    const tenant = await api('POST', '/v1/tenants', ADMIN_KEY, { name: 'E2E' });
+  /** Uploads samples/ plus an antivirus test file as one batch of a new tenant. */
+  const uploadSamples = async () => {
+    const tenant = await api('POST', '/v1/tenants', ADMIN_KEY, {
+      name: `E2E ${randomBytes(3).toString('hex')}`,
+    });
     const key: string = tenant.body.apiKey.key;
     const dir = join(repoRoot, 'samples');
     const form = new FormData();
@@ -80,11 +82,14 @@ describe('the whole pipeline: six services as separate processes', () => {
     form.append('file', new Blob([EICAR]), 'eicar.txt');
     const accepted = await api('POST', '/v1/batches', key, form);
     expect(accepted.status).toBe(202);
-    const total = files.length + 1;
+    return { key, batchId: accepted.body.batchId as string, total: files.length + 1 };
+  };
 
+  /** Every document settled, nothing lost, exactly one record set per published document. */
+  const expectSettledOnce = async (key: string, batchId: string, total: number) => {
     const progress = await waitFor(
       async () => {
-        const p = (await api('GET', `/v1/batches/${accepted.body.batchId}`, key)).body;
+        const p = (await api('GET', `/v1/batches/${batchId}`, key)).body;
         return p.settled === total ? p : null;
       },
       240_000,
@@ -92,9 +97,8 @@ describe('the whole pipeline: six services as separate processes', () => {
     ).catch((err: Error) => {
       throw new Error(`${err.message}\n${output.slice(-40).join('\n')}`);
     });
-
     const docs = await Promise.all(
-      accepted.body.documents.map(
+      progress.documents.map(
         async (d: { id: string }) => (await api('GET', `/v1/documents/${d.id}`, key)).body,
       ),
     );
@@ -112,7 +116,6 @@ describe('the whole pipeline: six services as separate processes', () => {
     const count = (s: string) => docs.filter((d) => d.status === s).length;
     expect(count('published') + count('needs_review') + count('rejected')).toBe(total);
     expect(progress.byStatus.published).toBe(count('published'));
-
     // exactly one destination record set per published document, and none for the others
     for (const doc of docs) {
       const rows = await Promise.all(
@@ -129,14 +132,41 @@ describe('the whole pipeline: six services as separate processes', () => {
         expect(doc.records.length).toBe(rows.reduce((a, b) => a + b, 0));
       } else expect(collections).toBe(0);
     }
+    return byName;
+  };
+
+  it('when the samples are uploaded as a batch, then every document ends in a final state with exactly one set of records', async () => {
+    expect(services.skipped).toEqual([]);
+    const { key, batchId, total } = await uploadSamples();
+    const byName = await expectSettledOnce(key, batchId, total);
     // the infected file is out of reach
     const infected = byName.get('eicar.txt');
-    expect(
-      (
-        await fetch(`${base}/v1/documents/${infected.id}/file`, {
-          headers: { authorization: `Bearer ${key}` },
-        })
-      ).status,
-    ).toBe(410);
+    const file = await fetch(`${base}/v1/documents/${infected.id}/file`, {
+      headers: { authorization: `Bearer ${key}` },
+    });
+    expect(file.status).toBe(410);
   }, 300_000);
+
+  it.each(['scanner', 'ocr', 'classifier', 'publisher'] as const)(
+    'when %s is killed with SIGKILL mid-batch and restarted, then nothing is lost or doubled',
+    async (stage) => {
+      const { key, batchId, total } = await uploadSamples();
+      // kill it while it holds work: as soon as a document of the batch waits on it
+      await waitFor(
+        async () => {
+          const p = (await api('GET', `/v1/batches/${batchId}`, key)).body;
+          return (p.byStage[stage] ?? 0) > 0;
+        },
+        60_000,
+        `a document at ${stage}`,
+      );
+      const victim = services.process(stage)!;
+      const exited = new Promise((resolve) => victim.once('exit', resolve));
+      victim.kill('SIGKILL');
+      await exited;
+      services.restart(stage);
+      await expectSettledOnce(key, batchId, total);
+    },
+    300_000,
+  );
 });

@@ -2,6 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { join } from 'node:path';
+import { connect } from 'amqplib';
+import { queuesOf } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
 import {
   createTestContext,
@@ -169,4 +171,44 @@ describe('the whole pipeline: six services as separate processes', () => {
     },
     300_000,
   );
+
+  it('when poison messages land in every stage queue, then each is dead-lettered with its reason and the batch still completes', async () => {
+    const stages = ['scanner', 'ocr', 'classifier', 'publisher', 'tracker', 'jobs'] as const;
+    const model = await connect(ctx.amqpUrl);
+    const channel = await model.createConfirmChannel();
+    for (const stage of stages) {
+      channel.sendToQueue(queuesOf(stage).work, Buffer.from('{not json'), { persistent: true });
+      channel.sendToQueue(
+        queuesOf(stage).work,
+        Buffer.from(
+          JSON.stringify({
+            type: 'document.received',
+            eventId: 'x',
+            payload: { huge: 'y'.repeat(200_000) },
+          }),
+        ),
+        { persistent: true },
+      );
+    }
+    await channel.waitForConfirms();
+    await model.close();
+
+    const { key, batchId, total } = await uploadSamples();
+    await expectSettledOnce(key, batchId, total);
+    for (const stage of stages) {
+      const letters = await waitFor(
+        async () => {
+          const res = await api('GET', `/v1/dead-letters?stage=${stage}`, ADMIN_KEY);
+          const reasons = res.body.items.map((d: { reason: string }) => d.reason);
+          return reasons.includes('not_json') &&
+            reasons.some((r: string) => r === 'schema_invalid' || r === 'unknown_event_type')
+            ? reasons
+            : null;
+        },
+        30_000,
+        `dead letters of ${stage}`,
+      );
+      expect(letters.length).toBeGreaterThanOrEqual(2);
+    }
+  }, 300_000);
 });

@@ -20,3 +20,4 @@ export {
 } from './document-store';
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { newDocument, type NewDocument } from './new-document';
+export type { WebhookEndpoint, WebhookEventName } from './webhook-endpoint';

@@ -1,22 +1,9 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { COLLECTIONS } from '@docflow/documents';
+import { COLLECTIONS, type WebhookEndpoint, type WebhookEventName } from '@docflow/documents';
 
-export type WebhookEventName = 'published' | 'needs_review';
-
-/** A tenant's webhook endpoint; the publisher reads the same records (docs/webhooks.md). */
-export interface Webhook {
-  _id: string;
-  tenantId: string;
-  url: string;
-  events: WebhookEventName[];
-  /** The HMAC key: needed in clear to sign, never shown again after creation. */
-  secret: string;
-  active: boolean;
-  description?: string;
-  createdAt: Date;
-  updatedAt: Date;
-}
+/** A tenant's webhook endpoint (the record type is shared with the publisher). */
+export type Webhook = WebhookEndpoint;
 
 export interface WebhookInput {
   url: string;

@@ -8,11 +8,16 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@docflow/([a-z-]+)$': '<rootDir>/packages/$1/src',
+  // a service's library entry, imported by another service (e.g. the scheduler's retraining job)
+  '^@docflow/(gateway|scanner|ocr|classifier|publisher|scheduler)/dist/(.*)$':
+    '<rootDir>/services/$1/src/$2',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
 
 module.exports = {
+  // integration tests talk to real servers (a global option: jest ignores it per project)
+  testTimeout: 30_000,
   projects: [
     {
       ...common,
@@ -25,7 +30,6 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,services}/*/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/packages/testing/jest/global-setup.ts',
       slowTestThreshold: 30,
-      testTimeout: 30_000,
     },
   ],
 };

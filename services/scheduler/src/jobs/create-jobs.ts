@@ -3,6 +3,7 @@ import type { WorkerDeps } from '@docflow/platform';
 import type { JobMetrics } from '../adapters/job-metrics';
 import type { SchedulerConfig } from '../config';
 import type { JobDefinition } from '../runner/job-definition';
+import { createClassifierRetraining } from './classifier-retraining';
 import { createQueueDepthSampler } from './queue-depth-sampler';
 import { createStuckDocumentSweeper } from './stuck-document-sweeper';
 
@@ -25,5 +26,6 @@ export function createJobs(
       batch: config.SWEEPER_BATCH,
     }),
     createQueueDepthSampler({ connection: bus.connection, metrics }),
+    createClassifierRetraining({ db: mongo.db }),
   ];
 }

@@ -1,6 +1,4 @@
-import { randomBytes } from 'node:crypto';
 import { connect, type ConfirmChannel } from 'amqplib';
-import { MongoClient, type Db } from 'mongodb';
 import { EXCHANGES, buildTopology, queuesOf, type AnyEvent } from '@docflow/contracts';
 import {
   EventBus,
@@ -10,42 +8,10 @@ import {
   followUpEvent,
   next,
 } from '@docflow/platform';
-import { ManagementClient } from '@docflow/testing';
 import { advanceState, scannedPayload, seedDocuments } from './fixture';
-
-export interface Servers {
-  amqpUrl: string;
-  managementUrl: string;
-  mongoUrl: string;
-}
+import { sandbox, type Servers } from './sandbox';
 
 export const PREFETCH = 16;
-
-interface Sandbox {
-  amqpUrl: string;
-  db: Db;
-  dispose(): Promise<void>;
-}
-
-/** A fresh vhost and database per run, so every run starts from the same state. */
-async function sandbox(servers: Servers): Promise<Sandbox> {
-  const name = `bench_${randomBytes(4).toString('hex')}`;
-  const management = new ManagementClient(servers.managementUrl);
-  await management.createVhost(name);
-  const url = new URL(servers.amqpUrl);
-  url.pathname = `/${name}`;
-  const client = await new MongoClient(servers.mongoUrl).connect();
-  const db = client.db(name);
-  return {
-    amqpUrl: url.toString(),
-    db,
-    dispose: async () => {
-      await db.dropDatabase().catch(() => undefined);
-      await client.close();
-      await management.deleteVhost(name).catch(() => undefined);
-    },
-  };
-}
 
 /** Publishes every body on a confirm channel, keeping at most `window` unconfirmed. */
 async function publishAll(

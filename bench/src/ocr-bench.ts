@@ -2,7 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@docflow/testing';
-import type { Servers } from './hop-scenarios';
+import type { Servers } from './sandbox';
 import { makePages, ocrStage, tesseractCli } from './ocr-scenario';
 import { fmt, pct, summarise } from './stats';
 

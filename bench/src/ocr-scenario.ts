@@ -1,19 +1,17 @@
 import { execFile } from 'node:child_process';
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { promisify } from 'node:util';
 import { connect } from 'amqplib';
-import { MongoClient } from 'mongodb';
 import sharp from 'sharp';
 import { buildTopology, EXCHANGES, type AnyEvent } from '@docflow/contracts';
 import { createBlobStore } from '@docflow/documents';
 import { declareTopology, originEvent, parseConfig } from '@docflow/platform';
-import { ManagementClient } from '@docflow/testing';
 import { ocrConfigSchema, startOcr } from '@docflow/ocr';
-import type { Servers } from './hop-scenarios';
+import { sandbox, type Servers } from './sandbox';
 
 const run = promisify(execFile);
 
@@ -55,18 +53,13 @@ export async function ocrStage(
   pages: Buffer[],
   workers: number,
 ): Promise<number> {
-  const name = `bench_ocr_${randomBytes(4).toString('hex')}`;
-  const management = new ManagementClient(servers.managementUrl);
-  await management.createVhost(name);
-  const url = new URL(servers.amqpUrl);
-  url.pathname = `/${name}`;
-  const client = await new MongoClient(servers.mongoUrl).connect();
-  const db = client.db(name);
+  const box = await sandbox(servers, 'bench_ocr');
+  const db = box.db;
   const ocr = await startOcr(
     parseConfig(ocrConfigSchema, {
-      AMQP_URL: url.toString(),
+      AMQP_URL: box.amqpUrl,
       MONGODB_URL: servers.mongoUrl,
-      MONGODB_DATABASE: name,
+      MONGODB_DATABASE: box.name,
       HTTP_PORT: '0',
       LOG_LEVEL: 'warn',
       OCR_ENGINE: 'native',
@@ -74,7 +67,7 @@ export async function ocrStage(
       AMQP_PREFETCH: String(workers * 2),
     }),
   );
-  const model = await connect(url.toString());
+  const model = await connect(box.amqpUrl);
   try {
     const channel = await model.createConfirmChannel();
     await declareTopology(channel, buildTopology());
@@ -119,9 +112,7 @@ export async function ocrStage(
   } finally {
     await model.close().catch(() => undefined);
     await ocr.stop();
-    await db.dropDatabase().catch(() => undefined);
-    await client.close();
-    await management.deleteVhost(name).catch(() => undefined);
+    await box.dispose();
   }
 }
 

@@ -7,3 +7,4 @@ export {
   type ServiceName,
   type ServiceProcesses,
 } from './service-processes';
+export { documentEvent } from './events';

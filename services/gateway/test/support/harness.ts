@@ -1,12 +1,6 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { connect } from 'amqplib';
-import {
-  EXCHANGES,
-  eventCatalog,
-  type AnyEvent,
-  type EventType,
-  type PayloadOf,
-} from '@docflow/contracts';
+import { EXCHANGES, type AnyEvent } from '@docflow/contracts';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
 import { createTenantRepository } from '../../src/adapters/tenant-repository';
 import { startGateway } from '../../src/main';
@@ -96,26 +90,7 @@ export async function startHarness(
   };
 }
 
-/** A pipeline event about a document, as the stage services would publish it. */
-export function stageEvent<T extends EventType>(
-  doc: { id: string; tenantId: string },
-  type: T,
-  payload: PayloadOf<T>,
-  attempt = 1,
-): AnyEvent {
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: eventCatalog[type].version,
-    occurredAt: new Date().toISOString(),
-    tenantId: doc.tenantId,
-    documentId: doc.id,
-    correlationId: doc.id,
-    causationId: null,
-    attempt,
-    payload,
-  } as AnyEvent;
-}
+export { documentEvent as stageEvent } from '@docflow/testing';
 
 /** multipart body with files and optional fields. */
 export function form(

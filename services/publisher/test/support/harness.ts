@@ -3,7 +3,6 @@ import { connect, type ChannelModel } from 'amqplib';
 import {
   EXCHANGES,
   buildTopology,
-  eventCatalog,
   type AnyEvent,
   type EventType,
   type PayloadOf,
@@ -106,25 +105,7 @@ export async function startHarness(
   };
 }
 
-/** An event about a document, as the stage that produces it would publish it. */
-export function documentEvent<T extends EventType>(
-  doc: { id: string; tenantId: string },
-  type: T,
-  payload: PayloadOf<T>,
-): AnyEvent {
-  return {
-    eventId: randomUUID(),
-    type,
-    schemaVersion: eventCatalog[type].version,
-    occurredAt: new Date().toISOString(),
-    tenantId: doc.tenantId,
-    documentId: doc.id,
-    correlationId: doc.id,
-    causationId: null,
-    attempt: 1,
-    payload,
-  } as AnyEvent;
-}
+export { documentEvent } from '@docflow/testing';
 
 const field = (value: string | number) => ({ value, confidence: 0.95 });
 

@@ -4,7 +4,8 @@
 #   mongod when one is on PATH, otherwise FerretDB v1.24.0 on a private PostgreSQL 15 on 5433),
 #   clamd on 3310 with the repo's test signatures, and Tesseract OCR (installed only).
 #
-# Usage: scripts/infra.sh up | down | status | env | ctl <rabbitmqctl args...> | stop-clamd | start-clamd
+# Usage: scripts/infra.sh up | down | status | env | ctl <rabbitmqctl args...>
+#                       | stop <rabbitmq|mongo|clamd> | start <rabbitmq|mongo|clamd>
 #
 # All state lives under $DOCFLOW_DATA_DIR (default: <repo>/.data). `up` writes infra.env there.
 # A server whose URL is already set (AMQP_URL, MONGODB_URL, CLAMD_URL) is not started; the given
@@ -20,14 +21,21 @@ TOOLS_DIR="$ROOT/.tools"
 SIGNATURES_DIR="$ROOT/deploy/clamav/signatures"
 ENV_FILE="$DATA_DIR/infra.env"
 
-AMQP_PORT=5672
-MANAGEMENT_PORT=15672
-RABBITMQ_DIST_PORT=25672
-MONGO_PORT=27017
-PG_PORT=5433
-CLAMD_PORT=3310
+# A second, private stack (the fault tests stop and restart its servers) runs beside the usual
+# one with its own DOCFLOW_DATA_DIR and every port shifted by DOCFLOW_INFRA_PORT_OFFSET.
+PORT_OFFSET="${DOCFLOW_INFRA_PORT_OFFSET:-0}"
+[[ "$PORT_OFFSET" =~ ^[0-9]{1,4}$ ]] || {
+  echo "[infra] ERROR: DOCFLOW_INFRA_PORT_OFFSET must be a number from 0 to 9999" >&2
+  exit 2
+}
+AMQP_PORT=$((5672 + PORT_OFFSET))
+MANAGEMENT_PORT=$((15672 + PORT_OFFSET))
+RABBITMQ_DIST_PORT=$((25672 + PORT_OFFSET))
+MONGO_PORT=$((27017 + PORT_OFFSET))
+PG_PORT=$((5433 + PORT_OFFSET))
+CLAMD_PORT=$((3310 + PORT_OFFSET))
 
-RABBITMQ_NODE=docflow@localhost
+if ((PORT_OFFSET == 0)); then RABBITMQ_NODE=docflow@localhost; else RABBITMQ_NODE="docflow-$PORT_OFFSET@localhost"; fi
 FERRETDB_VERSION=v1.24.0
 FERRETDB_BIN="$TOOLS_DIR/ferretdb-$FERRETDB_VERSION/ferretdb"
 PG_PREFERRED_VERSION=15
@@ -343,7 +351,8 @@ record_epmd_pid() {
 prepare_rabbitmq_dirs() {
   mkdir -p "$RMQ_DIR/mnesia" "$RMQ_DIR/log"
   echo '[rabbitmq_management].' >"$RMQ_DIR/enabled_plugins"
-  cp "$INFRA_DIR/rabbitmq.conf.tmpl" "$RMQ_DIR/rabbitmq.conf"
+  render_template "$INFRA_DIR/rabbitmq.conf.tmpl" "$RMQ_DIR/rabbitmq.conf" \
+    "AMQP_PORT=$AMQP_PORT" "MANAGEMENT_PORT=$MANAGEMENT_PORT"
   chown -R rabbitmq:rabbitmq "$RMQ_DIR"
   make_traversable "$DATA_DIR"
 }
@@ -506,7 +515,7 @@ start_postgres() {
     fi
     echo "include 'docflow.conf'" >>"$PG_DATA/postgresql.conf"
   fi
-  render_template "$INFRA_DIR/postgresql.conf.tmpl" "$PG_DATA/docflow.conf" "RUN_DIR=$PG_RUN"
+  render_template "$INFRA_DIR/postgresql.conf.tmpl" "$PG_DATA/docflow.conf" "RUN_DIR=$PG_RUN" "PORT=$PG_PORT"
   chown postgres:postgres "$PG_DATA/docflow.conf"
   touch "$PG_LOG"
   chown postgres:postgres "$PG_LOG"
@@ -667,6 +676,14 @@ start_mongod() {
 }
 
 stop_mongo() {
+  stop_mongo_server
+  if postgres_pid >/dev/null || [[ -d "$PG_DATA" ]]; then
+    stop_postgres
+  fi
+}
+
+# Stops FerretDB or mongod only; FerretDB's PostgreSQL keeps running.
+stop_mongo_server() {
   local pid
   if pid="$(ferretdb_pid)"; then
     log "ferretdb: stopping (pid $pid)"
@@ -681,9 +698,6 @@ stop_mongo() {
     stop_pid "$pid" 30
     rm -f "$MONGOD_PID_FILE"
     log "mongod: stopped"
-  fi
-  if postgres_pid >/dev/null || [[ -d "$PG_DATA" ]]; then
-    stop_postgres
   fi
 }
 
@@ -781,7 +795,7 @@ start_clamd() {
   require_free_port "$CLAMD_PORT" "clamd" "set CLAMD_URL to use that server instead."
   mkdir -p "$CLAM_DIR/tmp"
   render_template "$INFRA_DIR/clamd.conf.tmpl" "$CLAM_CONF" \
-    "DATA_DIR=$CLAM_DIR" "SIGNATURES_DIR=$SIGNATURES_DIR"
+    "DATA_DIR=$CLAM_DIR" "SIGNATURES_DIR=$SIGNATURES_DIR" "PORT=$CLAMD_PORT"
   rm -f "$CLAM_PID_FILE"
   log "clamd: starting on 127.0.0.1:$CLAMD_PORT (signatures from $SIGNATURES_DIR)"
   if ! clamd -c "$CLAM_CONF" >>"$CLAM_DIR/clamd.out" 2>&1 9>&-; then
@@ -917,17 +931,20 @@ cmd_down() {
   log "all servers started by this script are stopped; data is kept in $DATA_DIR"
 }
 
-# Stop or start only clamd (the scanner's outage test uses these; `up` starts it again too).
-cmd_stop_clamd() {
+# Stops or starts one server (outage tests use these; `up` starts everything again too).
+# `stop mongo` stops FerretDB (or mongod) only; its PostgreSQL keeps running.
+cmd_stop_start() {
+  local action="$1" server="${2:-}"
+  case "$server" in
+    rabbitmq | mongo | clamd) ;;
+    *) die "usage: scripts/infra.sh $action rabbitmq|mongo|clamd" ;;
+  esac
   mkdir -p "$DATA_DIR"
   take_lock
-  stop_clamd
-}
-
-cmd_start_clamd() {
-  mkdir -p "$DATA_DIR"
-  take_lock
-  start_clamd
+  case "$action $server" in
+    "stop mongo") stop_mongo_server ;;
+    *) "${action}_${server}" ;;
+  esac
 }
 
 cmd_status() {
@@ -957,11 +974,13 @@ Usage: scripts/infra.sh <command>
   status   show which servers are up
   env      print $ENV_FILE
   ctl ...  run rabbitmqctl against our RabbitMQ node (e.g. ctl close_all_connections test)
-  stop-clamd / start-clamd
-           stop or start only the clamd that this script manages (for antivirus outage tests)
+  stop|start rabbitmq|mongo|clamd
+           stop or start one server this script manages (for outage tests; 'stop mongo' leaves
+           FerretDB's PostgreSQL running). stop-clamd / start-clamd are the same for clamd.
 
 Environment: AMQP_URL, MONGODB_URL, CLAMD_URL (use that server, start none),
-             DOCFLOW_DATA_DIR (state folder, default <repo>/.data).
+             DOCFLOW_DATA_DIR (state folder, default <repo>/.data),
+             DOCFLOW_INFRA_PORT_OFFSET (shift every port, for a second private stack; default 0).
 EOF
 }
 
@@ -975,8 +994,9 @@ main() {
     status) cmd_status ;;
     env) cmd_env ;;
     ctl) cmd_ctl "$@" ;;
-    stop-clamd) cmd_stop_clamd ;;
-    start-clamd) cmd_start_clamd ;;
+    stop | start) cmd_stop_start "$command" "$@" ;;
+    stop-clamd) cmd_stop_start stop clamd ;;
+    start-clamd) cmd_stop_start start clamd ;;
     -h | --help | help) usage ;;
     *)
       usage >&2

@@ -1,4 +1,11 @@
-export { provideServers, parseEnvFile, repoRoot, type TestServers } from './servers';
+export {
+  provideServers,
+  parseEnvFile,
+  readInfraEnv,
+  repoRoot,
+  type TestServers,
+} from './servers';
+export { startPrivateInfra, type InfraServer, type PrivateInfra } from './private-infra';
 export { ManagementClient } from './management';
 export { createTestContext, waitFor, type TestContext } from './test-context';
 export {

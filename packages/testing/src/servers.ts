@@ -69,6 +69,11 @@ export async function provideServers(
     timeout: 30 * 60_000,
   });
   const dataDir = env.DOCFLOW_DATA_DIR ? resolve(env.DOCFLOW_DATA_DIR) : join(repoRoot, '.data');
+  return { ...readInfraEnv(dataDir), SOURCE: 'local' };
+}
+
+/** The servers `scripts/infra.sh up` wrote to `<dataDir>/infra.env`. */
+export function readInfraEnv(dataDir: string): Omit<TestServers, 'SOURCE'> {
   const file = join(dataDir, 'infra.env');
   if (!existsSync(file)) throw new Error(`scripts/infra.sh up did not write ${file}`);
   const local = parseEnvFile(readFileSync(file, 'utf8'));
@@ -81,6 +86,5 @@ export async function provideServers(
     MONGODB_URL: local.MONGODB_URL!,
     ...(local.CLAMD_URL ? { CLAMD_URL: local.CLAMD_URL } : {}),
     MONGODB_SERVER: local.MONGODB_SERVER ?? 'unknown',
-    SOURCE: 'local',
   };
 }

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { MongoClient, type Db } from 'mongodb';
 import { ManagementClient } from './management';
+import type { TestServers } from './servers';
 
 export interface TestContext {
   /** AMQP URL pointing at this suite's own vhost. */
@@ -26,21 +27,27 @@ function required(name: string): string {
 
 /**
  * A fresh vhost and database for one test suite, so suites run side by side and never see each
- * other's messages or documents. `cleanup` deletes both.
+ * other's messages or documents. `cleanup` deletes both. `servers` defaults to the ones the global
+ * setup found.
  */
-export async function createTestContext(name: string): Promise<TestContext> {
+export async function createTestContext(
+  name: string,
+  servers?: Pick<TestServers, 'AMQP_URL' | 'RABBITMQ_MANAGEMENT_URL' | 'MONGODB_URL'>,
+): Promise<TestContext> {
+  const server = (key: 'AMQP_URL' | 'RABBITMQ_MANAGEMENT_URL' | 'MONGODB_URL') =>
+    servers?.[key] ?? required(key);
   const suffix = randomBytes(4).toString('hex');
   const slug = name
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '_')
     .slice(0, 30);
   const vhost = `test_${slug}_${suffix}`;
-  const management = new ManagementClient(required('RABBITMQ_MANAGEMENT_URL'));
+  const management = new ManagementClient(server('RABBITMQ_MANAGEMENT_URL'));
   await management.createVhost(vhost);
-  const base = new URL(required('AMQP_URL'));
+  const base = new URL(server('AMQP_URL'));
   base.pathname = `/${encodeURIComponent(vhost)}`;
   const amqpUrl = base.toString();
-  const mongoUrl = required('MONGODB_URL');
+  const mongoUrl = server('MONGODB_URL');
   const databaseName = `test_${slug}_${suffix}`;
   const client = new MongoClient(mongoUrl, { serverSelectionTimeoutMS: 10_000 });
   await client.connect();

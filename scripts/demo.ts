@@ -5,6 +5,10 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { followProgress } from '@docflow/gateway/dist/cli/follow-progress';
+import { createGatewayClient } from '@docflow/gateway/dist/cli/gateway-client';
+import { createProgressReporter } from '@docflow/gateway/dist/cli/progress-bar';
+import { batchSummary, resultsTable } from '@docflow/gateway/dist/cli/results-table';
 import { safeUrl } from '@docflow/platform';
 import { startServiceProcesses, type ServiceName, type ServiceProcesses } from '@docflow/testing';
 
@@ -68,91 +72,6 @@ async function waitForGateway(): Promise<void> {
   throw new Error(`the gateway did not become ready on ${BASE}`);
 }
 
-interface BatchView {
-  total: number;
-  settled: number;
-  percentDone: number;
-  byStatus: Record<string, number>;
-  latencyMs: { p50: number | null; p95: number | null };
-}
-
-/** Follows the batch over SSE, drawing a progress bar, until every document has settled. */
-async function follow(batchId: string, key: string): Promise<void> {
-  const controller = new AbortController();
-  const timer = setTimeout(() => controller.abort(), TIMEOUT_MS);
-  const draw = (p: BatchView) => {
-    const width = 30;
-    const filled = Math.round((p.percentDone / 100) * width);
-    const counts = Object.entries(p.byStatus)
-      .filter(([, n]) => n > 0)
-      .map(([s, n]) => `${s} ${n}`)
-      .join(', ');
-    process.stdout.write(
-      `\r  [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${p.settled}/${p.total}  ${counts}   `,
-    );
-  };
-  try {
-    const response = await fetch(`${BASE}/v1/events?batchId=${batchId}`, {
-      headers: { authorization: `Bearer ${key}` },
-      signal: controller.signal,
-    });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      if (!buffer.includes('\n\n')) continue;
-      buffer = buffer.slice(buffer.lastIndexOf('\n\n') + 2);
-      // every event may change the picture: read the batch's progress once per burst
-      const progress = await api<BatchView>('GET', `/v1/batches/${batchId}`, key);
-      draw(progress);
-      if (progress.settled === progress.total) break;
-    }
-  } catch (err) {
-    if (!controller.signal.aborted) throw err;
-    say(`\n  stopped waiting after ${TIMEOUT_MS / 1000} s; the table shows where each document is`);
-  } finally {
-    clearTimeout(timer);
-    controller.abort();
-    say('');
-  }
-}
-
-interface DocumentView {
-  filename: string;
-  status: string;
-  stage: string | null;
-  result: {
-    docType?: string;
-    confidence: number;
-    fields: Record<string, { value: unknown }>;
-    findings: { code: string; severity: string }[];
-  } | null;
-  rejection: { reason: string; message: string } | null;
-  errors: { code: string }[];
-  records: { collection: string; id: string }[];
-}
-
-function keyFields(view: DocumentView): string {
-  const fields = view.result?.fields ?? {};
-  const wanted = [
-    'number',
-    'invoiceNumber',
-    'total',
-    'currency',
-    'merchant',
-    'bank',
-    'employer',
-    'net',
-    'closingBalance',
-    'parties',
-  ];
-  return wanted
-    .filter((name) => fields[name] && fields[name]!.value !== null)
-    .slice(0, 3)
-    .map((name) => `${name}=${String(fields[name]!.value).slice(0, 24)}`)
-    .join(' ');
-}
-
 async function main(): Promise<void> {
   say(
     `starting the services (database "${DATABASE}", logs at ${process.env.LOG_LEVEL ?? 'warn'} and above):`,
@@ -191,30 +110,16 @@ async function main(): Promise<void> {
   say(
     `uploaded ${accepted.documents.length} files from samples/ as batch ${accepted.batchId}; following it live:`,
   );
-  await follow(accepted.batchId, key);
-
-  const rows = await Promise.all(
-    accepted.documents.map((d) => api<DocumentView>('GET', `/v1/documents/${d.id}`, key)),
+  const gateway = createGatewayClient({ url: BASE, key });
+  const { settled } = await followProgress(
+    gateway,
+    { batchId: accepted.batchId },
+    { reporter: createProgressReporter(process.stdout), timeoutMs: TIMEOUT_MS },
   );
-  const batch = await api<BatchView>('GET', `/v1/batches/${accepted.batchId}`, key);
-  const cell = (s: string, n: number) => (s.length > n ? `${s.slice(0, n - 1)}…` : s.padEnd(n));
-  say(
-    `${cell('file', 28)} ${cell('outcome', 13)} ${cell('type', 15)} ${cell('conf', 5)} ${cell('key fields / reason', 46)} findings`,
-  );
-  for (const view of rows) {
-    const outcome = view.status === 'failed' ? `failed` : view.status;
-    const detail = view.rejection
-      ? `${view.rejection.reason}: ${view.rejection.message}`
-      : view.errors.length > 0 && view.status === 'failed'
-        ? view.errors.at(-1)!.code
-        : keyFields(view);
-    say(
-      `${cell(view.filename, 28)} ${cell(outcome + (view.stage && view.status !== 'needs_review' ? `@${view.stage}` : ''), 13)} ${cell(view.result?.docType ?? '-', 15)} ${cell(view.result ? view.result.confidence.toFixed(2) : '-', 5)} ${cell(detail || '-', 46)} ${view.result?.findings.map((f) => f.code).join(',') || '-'}`,
-    );
-  }
-  say(
-    `\nbatch: ${batch.settled}/${batch.total} settled; p50 ${batch.latencyMs.p50 ?? '-'} ms, p95 ${batch.latencyMs.p95 ?? '-'} ms per document`,
-  );
+  if (!settled)
+    say(`  stopped waiting after ${TIMEOUT_MS / 1000} s; the table shows where each document is`);
+  say(resultsTable(await gateway.documents(accepted.documents.map((d) => d.id))));
+  say(`\n${batchSummary(await gateway.batch(accepted.batchId))}`);
   const management = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
   say(
     [

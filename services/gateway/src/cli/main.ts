@@ -1,121 +1,55 @@
-import { existsSync, readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
-import { z } from 'zod';
-import { connectMongo, ConfigError, parseConfig, runtimeConfigSchema } from '@docflow/platform';
-import { createTenantRepository, type TenantRepository } from '../adapters/tenant-repository';
+#!/usr/bin/env node
+// The `docflow` command: documents, batches and dead letters through a running gateway's REST
+// API; tenants and keys directly in MongoDB. `docflow --help` lists the commands.
+import { adminCommand } from './admin-commands';
+import { batchCommand } from './batch-command';
+import { createCliContext, type CliContext, type CliIo } from './cli-context';
+import { EXIT, UsageError, describeFailure } from './cli-errors';
+import { dlqCommand } from './dlq-command';
+import { statusCommand } from './status-command';
+import { uploadCommand } from './upload-command';
+import { USAGE } from './usage';
 
-const USAGE = `docflow admin: tenants and API keys
+const COMMANDS: Record<string, (argv: string[], ctx: CliContext) => Promise<number>> = {
+  upload: uploadCommand,
+  status: statusCommand,
+  batch: batchCommand,
+  dlq: dlqCommand,
+  tenants: (argv, ctx) => adminCommand(['tenants', ...argv], ctx),
+  keys: (argv, ctx) => adminCommand(['keys', ...argv], ctx),
+};
 
-  npm run docflow -- tenants create <name> [--rate-limit N] [--retention-days N]
-  npm run docflow -- tenants list
-  npm run docflow -- keys create <tenantId> [--label TEXT]
-  npm run docflow -- keys list <tenantId>
-  npm run docflow -- keys revoke <keyId>
-
-Connects to MONGODB_URL / MONGODB_DATABASE (from the environment, else .data/infra.env).
-A new key is printed once; only its hash is stored.`;
-
-const configSchema = runtimeConfigSchema.pick({ MONGODB_URL: true, MONGODB_DATABASE: true });
-const positive = z.coerce.number().int().min(1);
-
-/** Environment with the local infrastructure's file as a fallback. */
-function environment(): NodeJS.ProcessEnv {
-  const file = resolve(__dirname, '../../../../.data/infra.env');
-  const fromFile: Record<string, string> = {};
-  if (existsSync(file)) {
-    for (const line of readFileSync(file, 'utf8').split('\n')) {
-      const match = /^([A-Z_][A-Z0-9_]*)=(.*)$/.exec(line.trim());
-      if (match) fromFile[match[1]!] = match[2]!;
-    }
-  }
-  return { ...fromFile, ...process.env };
-}
-
-async function run(repo: TenantRepository, argv: string[]): Promise<string> {
-  const { values, positionals } = parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      'rate-limit': { type: 'string' },
-      'retention-days': { type: 'string' },
-      label: { type: 'string' },
-    },
-  });
-  const [noun, verb, arg] = positionals;
-  const need = (what: string): string => {
-    if (!arg) throw new UsageError(`missing ${what}`);
-    return arg;
-  };
-  switch (`${noun} ${verb}`) {
-    case 'tenants create': {
-      const tenant = await repo.create({
-        name: need('<name>'),
-        ...(values['rate-limit'] ? { rateLimit: positive.parse(values['rate-limit']) } : {}),
-        ...(values['retention-days']
-          ? { retentionDays: positive.parse(values['retention-days']) }
-          : {}),
-      });
-      const key = await repo.createKey(tenant._id, 'initial');
-      return `tenant ${tenant._id} (${tenant.name})\nkey id ${key.keyId}\nAPI key (shown once): ${key.key}`;
-    }
-    case 'tenants list':
-      return (await repo.list())
-        .map((t) => `${t._id}  ${t.name}  created ${t.createdAt.toISOString()}`)
-        .join('\n');
-    case 'keys create': {
-      const tenantId = need('<tenantId>');
-      if (!(await repo.get(tenantId))) throw new UsageError(`no tenant ${tenantId}`);
-      const key = await repo.createKey(tenantId, values.label);
-      return `key id ${key.keyId}\nAPI key (shown once): ${key.key}`;
-    }
-    case 'keys list':
-      return (await repo.listKeys(need('<tenantId>')))
-        .map(
-          (k) =>
-            `${k.keyId}  ${k.label ?? ''}  created ${k.createdAt.toISOString()}${k.revokedAt ? `  revoked ${k.revokedAt.toISOString()}` : ''}`,
-        )
-        .join('\n');
-    case 'keys revoke': {
-      const revoked = await repo.revokeKey(need('<keyId>'));
-      if (!revoked) throw new UsageError(`no key ${arg}`);
-      return `revoked ${revoked.keyId} of tenant ${revoked.tenantId}`;
-    }
-    default:
-      throw new UsageError(noun ? `unknown command "${positionals.join(' ')}"` : 'no command');
-  }
-}
-
-class UsageError extends Error {}
-
-async function main(): Promise<number> {
-  const argv = process.argv.slice(2);
-  if (argv.length === 0 || argv.includes('--help')) {
-    process.stdout.write(`${USAGE}\n`);
-    return argv.length === 0 ? 64 : 0;
-  }
-  const config = parseConfig(configSchema, environment());
-  const mongo = await connectMongo({
-    url: config.MONGODB_URL,
-    database: config.MONGODB_DATABASE,
-    appName: 'docflow-admin',
-  });
+/** Runs one command line; answers the exit code. Errors become one message on stderr. */
+export async function runCli(argv: string[], io: CliIo): Promise<number> {
+  const json = argv.includes('--json');
   try {
-    process.stdout.write(`${await run(createTenantRepository(mongo.db), argv)}\n`);
-    return 0;
-  } finally {
-    await mongo.close();
+    if (argv.includes('--help') || argv[0] === 'help') {
+      io.stdout.write(`${USAGE}\n`);
+      return EXIT.ok;
+    }
+    const [name, ...rest] = argv;
+    if (!name) throw new UsageError('no command');
+    const command = COMMANDS[name];
+    if (!command) throw new UsageError(`unknown command "${name}"`);
+    return await command(rest, createCliContext(io, json));
+  } catch (err) {
+    const failure = describeFailure(err);
+    if (json)
+      io.stderr.write(
+        `${JSON.stringify({ error: failure.code, message: failure.message, ...(failure.status ? { status: failure.status } : {}) })}\n`,
+      );
+    else io.stderr.write(`error: ${failure.message}\n`);
+    if (failure.exitCode === 2 && !json) io.stderr.write(`\n${USAGE}\n`);
+    return failure.exitCode;
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (err: unknown) => {
-    if (err instanceof UsageError || err instanceof z.ZodError || err instanceof TypeError) {
-      process.stderr.write(`error: ${err.message}\n\n${USAGE}\n`);
-      process.exit(64);
-    }
-    process.stderr.write(`error: ${err instanceof ConfigError ? err.message : String(err)}\n`);
-    process.exit(err instanceof ConfigError ? 78 : 1);
-  },
-);
+if (require.main === module) {
+  void runCli(process.argv.slice(2), {
+    stdout: process.stdout,
+    stderr: process.stderr,
+    env: process.env,
+  }).then((code) => {
+    process.exitCode = code;
+  });
+}

@@ -37,9 +37,9 @@ describe('admin CLI (npm run docflow)', () => {
     expect(await repo.authenticate(key!)).toBeNull();
   });
 
-  it('when the command is unknown, then it exits 64 with the usage', async () => {
+  it('when the command is unknown, then it exits 2 with the usage', async () => {
     await expect(cli('tenants', 'explode')).rejects.toMatchObject({
-      code: 64,
+      code: 2,
       stderr: expect.stringContaining('unknown command'),
     });
   });

@@ -39,7 +39,7 @@ const healthSchema = z.object({
 
 const consumerNames = consumers.map((c) => c.name) as [ConsumerName, ...ConsumerName[]];
 
-const deadLetterSchema = z.object({
+export const deadLetterSchema = z.object({
   id: z.string(),
   consumer: z.string(),
   reason: z.string(),

@@ -6,6 +6,7 @@ export * from './events/catalog';
 export * from './topology';
 export * from './jobs/catalog';
 export * from './jobs/job-run';
+export * from './jobs/digest';
 export * from './rest/errors';
 export { exportFiles, writeExport } from './export/write';
 export { replaceGeneratedBlock } from './export/generated-block';

@@ -39,6 +39,8 @@ export const COLLECTIONS = {
   jobSchedules: 'job_schedules',
   /** Scheduler: re-publishes of one stuck document version, keyed `${documentId}@v${version}`. */
   sweeps: 'document_sweeps',
+  /** Retention: one record per purged document (claimed before its file and text are deleted). */
+  purges: 'document_purges',
   /** Daily digests per tenant, keyed `${tenantId}:${date}`. */
   digests: 'digests',
 } as const;

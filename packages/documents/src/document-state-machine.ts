@@ -214,6 +214,11 @@ function retry(record: DocumentRecord, now: Date): Decision {
       'DOCUMENT_NOT_RETRYABLE',
       `only failed documents are retried (this one is ${record.status})`,
     );
+  if (record.purgedAt)
+    return refused(
+      'DOCUMENT_NOT_RETRYABLE',
+      'the file was deleted under the retention policy; upload it again',
+    );
   const failedStage = record.stage;
   const input = failedStage && failedStage !== 'review' ? record.inputs[failedStage] : undefined;
   if (!input)

@@ -129,6 +129,19 @@ export interface DocumentRecord extends DocumentState {
   metadata?: Record<string, unknown>;
   correlationId: string;
   createdAt: Date;
+  /**
+   * When retention deleted the file and extracted text (records, result and timeline stay). Set
+   * by the retention job directly on the record (not a state change: no version, no event);
+   * transitions carry it forward.
+   */
+  purgedAt?: Date;
+  purge?: DocumentPurge;
+}
+
+/** What retention deleted of a document, and under which policy. */
+export interface DocumentPurge {
+  retentionDays: number;
+  runId: string;
 }
 
 /** Progress order of the happy path: an event never moves a document to a lower rank. */

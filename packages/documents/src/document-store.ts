@@ -218,6 +218,8 @@ function identity(record: DocumentRecord): Omit<DocumentRecord, keyof DocumentSt
     metadata,
     correlationId,
     createdAt,
+    purgedAt,
+    purge,
   } = record;
   return {
     _id,
@@ -230,5 +232,7 @@ function identity(record: DocumentRecord): Omit<DocumentRecord, keyof DocumentSt
     ...(batchId ? { batchId } : {}),
     ...(declaredContentType ? { declaredContentType } : {}),
     ...(metadata ? { metadata } : {}),
+    ...(purgedAt ? { purgedAt } : {}),
+    ...(purge ? { purge } : {}),
   };
 }

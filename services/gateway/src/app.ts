@@ -35,6 +35,7 @@ import { operationRoutes } from './http/routes/operations';
 import { jobRoutes } from './http/routes/jobs';
 import { opsRoutes } from './http/routes/ops';
 import { recordRoutes } from './http/routes/records';
+import { reportRoutes } from './http/routes/reports';
 import { tenantRoutes } from './http/routes/tenants';
 import { webhookRoutes } from './http/routes/webhooks';
 
@@ -132,6 +133,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
         { name: 'tenants' },
         { name: 'records' },
         { name: 'jobs' },
+        { name: 'reports' },
         { name: 'webhooks' },
       ],
     },
@@ -156,6 +158,7 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(operationRoutes(deps));
   await app.register(recordRoutes(deps));
   await app.register(jobRoutes(deps));
+  await app.register(reportRoutes(deps));
   await app.register(tenantRoutes(deps));
   await app.register(webhookRoutes(deps));
   return app;

@@ -11,7 +11,7 @@ export const schedulerConfigSchema = runtimeConfigSchema.extend({
     true,
   ),
   SCHEDULER_LEASE_MS: env.int(
-    'How long a firing lease lasts: a holder that dies loses it after this, and an earlier firing still holding a live lease makes the next one skip.',
+    'How long a firing lease lasts without renewal: a running holder renews it every third of this, a holder that dies loses it after this, and an earlier firing still holding a live lease makes the next one skip.',
     600_000,
     100,
   ),
@@ -42,6 +42,18 @@ export const schedulerConfigSchema = runtimeConfigSchema.extend({
     100,
   ),
   SWEEPER_BATCH: env.int('Stuck documents handled per sweep.', 500, 1, 10_000),
+  RETENTION_DEFAULT_DAYS: env.int(
+    'Retention of tenants without a retentionDays policy: files and extracted text older than this many days are deleted (0: kept).',
+    0,
+    0,
+    36_500,
+  ),
+  RETENTION_BATCH: env.int(
+    'Documents the retention job reads and purges per round.',
+    200,
+    1,
+    10_000,
+  ),
   CLASSIFIER_BASE_MODEL: z
     .string()
     .default('')

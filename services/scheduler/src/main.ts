@@ -9,7 +9,7 @@ import {
   type WorkerDeps,
 } from '@docflow/platform';
 import { createJobMetrics } from './adapters/job-metrics';
-import { createLeaseStore, leaseIndexes } from './adapters/lease-store';
+import { createLeaseStore, ensureLeaseExpiry, leaseIndexes } from './adapters/lease-store';
 import { createRunStore, runIndexes } from './adapters/run-store';
 import { schedulerConfigSchema, type SchedulerConfig } from './config';
 import { createJobRequestedHandler } from './handlers/job-requested';
@@ -41,7 +41,10 @@ export async function startScheduler(
     config,
     ...(options.logger ? { logger: options.logger } : {}),
     indexes: { ...leaseIndexes, ...runIndexes, ...sweeperIndexes, ...documentIndexes },
-    consumers: (deps) => {
+    consumers: async (deps) => {
+      const expiry = await ensureLeaseExpiry(deps.mongo.db);
+      if (expiry === 'manual')
+        deps.logger.info('no TTL indexes on this server: old leases are pruned by the scheduler');
       const metrics = createJobMetrics(deps.metrics.registry);
       const runs = createRunStore(deps.mongo.db);
       const jobs = options.jobs ? options.jobs(deps) : createJobs(deps, metrics);
@@ -67,6 +70,7 @@ export async function startScheduler(
                 leases: createLeaseStore(deps.mongo.db),
                 bus: deps.bus,
                 leaseMs: config.SCHEDULER_LEASE_MS,
+                pruneLeases: expiry === 'manual',
               },
               signal,
             ),

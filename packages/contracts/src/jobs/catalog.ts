@@ -40,17 +40,24 @@ export const jobCatalog = {
     name: 'retention',
     schedule: '30 3 * * *',
     description:
-      "Deletes files and extracted text older than each tenant's retention policy (records stay) and reports what it freed.",
+      "Deletes the files and extracted text of settled documents older than their tenant's retention policy (document and destination records stay, marked purged) and reports what it freed.",
     params: z.strictObject({
       tenantId: tenantId.optional(),
       dryRun: z.boolean().optional().describe('Count what would be freed without deleting.'),
+      limit: z
+        .number()
+        .int()
+        .positive()
+        .max(1_000_000)
+        .optional()
+        .describe('Documents handled in this run at most (default: all that are due).'),
     }),
   },
   'daily-digest': {
     name: 'daily-digest',
     schedule: '15 0 * * *',
     description:
-      'Per tenant: documents by type and outcome, failure rate, p50/p95 end-to-end latency of one day (default: yesterday).',
+      'Per tenant: documents received on one UTC day (default: yesterday) by type and outcome, failure rate, p50/p95 end-to-end latency; stored per tenant and day, read at GET /v1/reports/digest.',
     params: z.strictObject({ date: isoDate.optional(), tenantId: tenantId.optional() }),
   },
   'classifier-retraining': {

@@ -9,7 +9,7 @@ export interface Tenant {
   createdAt: Date;
   /** Requests per rate-limit window; the config default when unset. */
   rateLimit?: number;
-  /** Days blobs and extracted text are kept (records stay); unset keeps them. */
+  /** Days blobs and extracted text are kept (records stay); unset: the scheduler's RETENTION_DEFAULT_DAYS. */
   retentionDays?: number;
 }
 

@@ -13,7 +13,10 @@ export interface Harness {
   url: string;
   gateway: Awaited<ReturnType<typeof startGateway>>;
   /** A new tenant and its first key. */
-  tenant(options?: { rateLimit?: number }): Promise<{ id: string; key: string }>;
+  tenant(options?: {
+    rateLimit?: number;
+    retentionDays?: number;
+  }): Promise<{ id: string; key: string }>;
   /** Sees every event on the exchange, from now on. */
   probe: Probe;
   /** Publishes an event as another service would. */

@@ -34,7 +34,7 @@ export function createJobMetrics(registry: Registry) {
     }),
     leases: new Counter({
       name: 'docflow_scheduler_job_leases_total',
-      help: 'Firings by job and lease outcome (won, lost, taken_over).',
+      help: 'Firings by job and lease outcome (won, lost, taken_over, revoked: a running holder found its lease taken over).',
       labelNames: ['job_name', 'outcome'] as const,
       registers,
     }),
@@ -54,6 +54,17 @@ export function createJobMetrics(registry: Registry) {
       name: 'docflow_sweeper_documents_total',
       help: 'Stuck documents by stage and action (republished, failed).',
       labelNames: ['stage', 'action'] as const,
+      registers,
+    }),
+    purgedDocuments: new Counter({
+      name: 'docflow_retention_documents_total',
+      help: 'Documents whose file and extracted text the retention job deleted.',
+      registers,
+    }),
+    purgedBytes: new Counter({
+      name: 'docflow_retention_freed_bytes_total',
+      help: 'Bytes of files and extracted text the retention job deleted, by kind (blob, text).',
+      labelNames: ['kind'] as const,
       registers,
     }),
   };

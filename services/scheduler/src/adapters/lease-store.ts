@@ -5,7 +5,8 @@ import { COLLECTIONS } from '@docflow/documents';
  * A firing lease: `_id` is `${job}@${scheduledFor ISO}`, so of every replica that wakes for one
  * firing exactly one inserts it (unique-key inserts are atomic on MongoDB and FerretDB; conditional
  * updates are not on FerretDB, so nothing here depends on them). An expired lease is taken over by
- * inserting `${leaseId}#expired`: again exactly one replica wins.
+ * inserting `${leaseId}#expired`: again exactly one replica wins. The holder renews its lease while
+ * its run is alive; a renewal that finds the takeover marker knows it lost the lease.
  */
 export interface Lease {
   _id: string;
@@ -15,6 +16,7 @@ export interface Lease {
   owner: string;
   scheduledFor: Date;
   takenAt: Date;
+  /** Moved forward by the holder's renewals; the TTL index deletes the lease a while after it. */
   expiresAt: Date;
   /** Set by the holder when its run ended (only the holder writes its lease). */
   releasedAt?: Date;
@@ -26,12 +28,53 @@ export interface LeaseStore {
   open(job: string, exceptId: string): Promise<Lease[]>;
   /** Claims an expired lease for cleanup; true for exactly one caller. */
   takeOver(lease: Lease, owner: string, now: Date): Promise<boolean>;
+  /** Moves the expiry of the holder's lease; false when it was taken over meanwhile (lost). */
+  renew(id: string, expiresAt: Date): Promise<boolean>;
   release(id: string, now: Date): Promise<void>;
+  /** Deletes leases that expired before `before` (servers without TTL indexes). */
+  prune(before: Date): Promise<number>;
 }
+
+/**
+ * Lease documents outlive their expiry by this much before they are deleted: longer than the
+ * longest job period (a day), so the next firing still finds a dead holder's lease and records its
+ * run as failed.
+ */
+export const LEASE_KEPT_AFTER_EXPIRY_MS = 7 * 24 * 3_600_000;
 
 export const leaseIndexes: Record<string, IndexDescription[]> = {
   [COLLECTIONS.jobLeases]: [{ key: { job: 1, releasedAt: 1 }, name: 'job_open' }],
 };
+
+const EXPIRY_INDEX = 'lease_expiry';
+/** The server's answer to an index option it does not implement. */
+const NOT_IMPLEMENTED = 238;
+
+/**
+ * The TTL index on `expiresAt` that deletes old leases. A server without TTL indexes (FerretDB 1.x
+ * answers NotImplemented) gets a plain index on the same key instead and `manual`: the scheduler
+ * then prunes old leases itself.
+ */
+export async function ensureLeaseExpiry(db: Db): Promise<'ttl' | 'manual'> {
+  const leases = db.collection(COLLECTIONS.jobLeases);
+  const indexes = await leases
+    .listIndexes()
+    .toArray()
+    .catch(() => []);
+  const existing = indexes.find((i) => i.name === EXPIRY_INDEX);
+  if (existing) return existing.expireAfterSeconds !== undefined ? 'ttl' : 'manual';
+  try {
+    await leases.createIndex(
+      { expiresAt: 1 },
+      { name: EXPIRY_INDEX, expireAfterSeconds: LEASE_KEPT_AFTER_EXPIRY_MS / 1000 },
+    );
+    return 'ttl';
+  } catch (err) {
+    if ((err as { code?: number }).code !== NOT_IMPLEMENTED) throw err;
+    await leases.createIndex({ expiresAt: 1 }, { name: EXPIRY_INDEX });
+    return 'manual';
+  }
+}
 
 export const leaseId = (job: string, scheduledFor: Date): string =>
   `${job}@${scheduledFor.toISOString()}`;
@@ -74,8 +117,13 @@ export function createLeaseStore(db: Db): LeaseStore {
         takenAt: now,
         releasedAt: now,
       }),
+    async renew(id, expiresAt) {
+      await leases.updateOne({ _id: id }, { $set: { expiresAt } });
+      return (await leases.countDocuments({ _id: `${id}#expired` }, { limit: 1 })) === 0;
+    },
     async release(id, now) {
       await leases.updateOne({ _id: id }, { $set: { releasedAt: now } });
     },
+    prune: async (before) => (await leases.deleteMany({ expiresAt: { $lt: before } })).deletedCount,
   };
 }

@@ -1,10 +1,14 @@
-import { createDocumentStore } from '@docflow/documents';
+import { createBlobStore, createDocumentStore, createTextStore } from '@docflow/documents';
 import type { WorkerDeps } from '@docflow/platform';
+import { createDigestStore } from '../adapters/digest-store';
 import type { JobMetrics } from '../adapters/job-metrics';
+import { createPurgeStore } from '../adapters/purge-store';
 import type { SchedulerConfig } from '../config';
 import type { JobDefinition } from '../runner/job-definition';
 import { createClassifierRetraining } from './classifier-retraining';
+import { createDailyDigest } from './daily-digest';
 import { createQueueDepthSampler } from './queue-depth-sampler';
+import { createRetentionJob } from './retention';
 import { createStuckDocumentSweeper } from './stuck-document-sweeper';
 
 /** The catalogue's jobs with their implementations, built from the worker's dependencies. */
@@ -25,6 +29,16 @@ export function createJobs(
       maxRepublishes: config.SWEEPER_MAX_REPUBLISHES,
       batch: config.SWEEPER_BATCH,
     }),
+    createRetentionJob({
+      store: createPurgeStore(mongo.db, {
+        blobs: createBlobStore(mongo.db),
+        texts: createTextStore(mongo.db),
+      }),
+      metrics,
+      defaultDays: config.RETENTION_DEFAULT_DAYS,
+      batch: config.RETENTION_BATCH,
+    }),
+    createDailyDigest({ store: createDigestStore(mongo.db) }),
     createQueueDepthSampler({ connection: bus.connection, metrics }),
     createClassifierRetraining({ db: mongo.db }),
   ];

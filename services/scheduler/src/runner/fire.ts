@@ -1,15 +1,22 @@
 import type { EventBus } from '@docflow/platform';
-import { SYSTEM_TENANT } from '@docflow/contracts';
+import { SYSTEM_TENANT, type PayloadOf } from '@docflow/contracts';
 import { deriveId, originEvent } from '@docflow/platform';
-import type { LeaseStore } from '../adapters/lease-store';
-import { leaseId } from '../adapters/lease-store';
+import {
+  LEASE_KEPT_AFTER_EXPIRY_MS,
+  leaseId,
+  type Lease,
+  type LeaseStore,
+} from '../adapters/lease-store';
 import { executeRun, type ExecuteDeps } from './execute-run';
+import { keepLease } from './lease-keeper';
 import type { JobDefinition } from './job-definition';
 
 export interface FireDeps extends ExecuteDeps {
   leases: LeaseStore;
   bus: Pick<EventBus, 'publish'>;
   leaseMs: number;
+  /** Delete old leases after each won firing (servers without TTL indexes). */
+  pruneLeases?: boolean;
 }
 
 export type FireOutcome = 'lost' | 'skipped' | 'ran';
@@ -22,7 +29,8 @@ export const firingRunId = (job: string, scheduledFor: Date): string =>
  * One firing of a scheduled job on one replica. Every replica calls this for every firing; the
  * lease insert picks exactly one. The winner first settles earlier firings still holding a lease:
  * an expired one (its holder died) is taken over and its run recorded as failed; a live one (a
- * slow run) makes this firing skip, so a job never overlaps itself.
+ * slow run, renewing its lease) makes this firing skip, so a job never overlaps itself. The
+ * winner renews its own lease while the job runs.
  */
 export async function fire(
   job: JobDefinition,
@@ -49,6 +57,42 @@ export async function fire(
   }
   deps.metrics.leases.inc({ job_name: job.name, outcome: 'won' });
 
+  const keeper = keepLease(lease, {
+    leases: deps.leases,
+    leaseMs: deps.leaseMs,
+    logger: deps.logger,
+    clock,
+    onLost: () => deps.metrics.leases.inc({ job_name: job.name, outcome: 'revoked' }),
+  });
+  let completed: PayloadOf<'job.completed'> | null;
+  try {
+    completed = await settleAndRun(job, lease, deps, AbortSignal.any([signal, keeper.signal]));
+  } finally {
+    await keeper.stop();
+  }
+  await deps.leases.release(lease._id, clock());
+  if (!completed) return 'skipped';
+  await deps.bus
+    .publish(
+      originEvent('job.completed', completed, { tenantId: SYSTEM_TENANT, correlationId: runId }),
+    )
+    .catch((err: unknown) => deps.logger.warn({ err, runId }, 'job.completed not published'));
+  return 'ran';
+}
+
+/**
+ * The lease winner's part: settles earlier leases of the job, then skips (an earlier run is alive:
+ * null) or runs the job. Runs while the keeper renews the lease.
+ */
+async function settleAndRun(
+  job: JobDefinition,
+  lease: Lease,
+  deps: FireDeps,
+  signal: AbortSignal,
+): Promise<PayloadOf<'job.completed'> | null> {
+  const clock = deps.clock ?? (() => new Date());
+  const now = lease.takenAt;
+  const { runId, scheduledFor } = lease;
   let overlapping = false;
   for (const earlier of await deps.leases.open(job.name, lease._id)) {
     if (earlier.expiresAt.getTime() > now.getTime()) {
@@ -75,6 +119,11 @@ export async function fire(
     }
   }
 
+  if (deps.pruneLeases)
+    await deps.leases
+      .prune(new Date(now.getTime() - LEASE_KEPT_AFTER_EXPIRY_MS))
+      .catch((err: unknown) => deps.logger.warn({ err }, 'old leases not pruned'));
+
   if (overlapping) {
     await deps.runs.start({
       _id: runId,
@@ -84,26 +133,18 @@ export async function fire(
       params: {},
       requestedAt: now,
       scheduledFor,
-      finishedAt: now,
+      finishedAt: clock(),
       owner: deps.owner,
       error: { code: 'JOB_OVERLAP', message: 'an earlier run of this job still holds its lease' },
     });
     deps.metrics.runs.inc({ job_name: job.name, trigger: 'schedule', outcome: 'skipped' });
-    await deps.leases.release(lease._id, clock());
-    return 'skipped';
+    return null;
   }
 
-  const completed = await executeRun(
+  return executeRun(
     job,
     { _id: runId, trigger: 'schedule', requestedAt: now, scheduledFor, params: {} },
     deps,
     signal,
   );
-  await deps.leases.release(lease._id, clock());
-  await deps.bus
-    .publish(
-      originEvent('job.completed', completed, { tenantId: SYSTEM_TENANT, correlationId: runId }),
-    )
-    .catch((err: unknown) => deps.logger.warn({ err, runId }, 'job.completed not published'));
-  return 'ran';
 }

@@ -100,7 +100,10 @@ function asField(value: ExtractedField | string | number | boolean | null): Extr
 /** A reviewed document becomes a labelled example for its tenant's classifier (never another's). */
 async function keepTrainingExample(deps: AppDeps, record: DocumentRecord): Promise<void> {
   if (!record.result?.docType) return;
-  const text = record.text ? joinPages((await deps.texts.load(record.text.ref)).pages) : null;
+  const text =
+    record.text && !record.purgedAt
+      ? joinPages((await deps.texts.load(record.text.ref)).pages)
+      : null;
   await deps.db.collection(COLLECTIONS.trainingExamples).replaceOne(
     { _id: `${record._id}:${record.version}` as never },
     {

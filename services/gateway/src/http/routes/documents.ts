@@ -152,6 +152,7 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request, reply) => {
         const record = await deps.documents.get(tenantOf(request)._id, request.params.id);
         if (!record) throw apiError('DOCUMENT_NOT_FOUND');
+        if (record.purgedAt) throw purged('BLOB_NOT_FOUND', 'file', record.purgedAt);
         if (record.blob.bucket !== 'blobs' || !(await deps.blobs.exists(record.blob)))
           throw apiError('BLOB_NOT_FOUND', 'the file was quarantined or removed by retention');
         const type = record.scan?.mimeType ?? 'application/octet-stream';
@@ -174,12 +175,13 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           summary: 'The text extracted from the document, page by page',
           tags: ['documents'],
           params: idParamsSchema,
-          response: { 200: textViewSchema, ...errorResponses },
+          response: { 200: textViewSchema, 410: errorResponses[404], ...errorResponses },
         },
       },
       async (request) => {
         const record = await deps.documents.get(tenantOf(request)._id, request.params.id);
         if (!record) throw apiError('DOCUMENT_NOT_FOUND');
+        if (record.purgedAt) throw purged('TEXT_PURGED', 'extracted text', record.purgedAt);
         if (!record.text) throw apiError('TEXT_NOT_FOUND');
         const text = await deps.texts.load(record.text.ref);
         return {
@@ -190,6 +192,15 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       },
     );
   };
+}
+
+/** 410 for content the retention job deleted (the record itself stays). */
+function purged(code: 'BLOB_NOT_FOUND' | 'TEXT_PURGED', what: string, at: Date) {
+  return apiError(
+    code,
+    `the ${what} was deleted on ${at.toISOString()} under the tenant's retention policy; the document record stays`,
+    { purgedAt: at.toISOString() },
+  );
 }
 
 /** The upload of POST /v1/documents and POST /v1/batches. */

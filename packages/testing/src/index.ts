@@ -1,10 +1,4 @@
-export {
-  provideServers,
-  parseEnvFile,
-  readInfraEnv,
-  repoRoot,
-  type TestServers,
-} from './servers';
+export { provideServers, parseEnvFile, readInfraEnv, repoRoot, type TestServers } from './servers';
 export { startPrivateInfra, type InfraServer, type PrivateInfra } from './private-infra';
 export { ManagementClient } from './management';
 export { createTestContext, waitFor, type TestContext } from './test-context';
@@ -15,3 +9,4 @@ export {
   type ServiceProcesses,
 } from './service-processes';
 export { documentEvent } from './events';
+export { EICAR, startPipeline, type ApiAnswer, type PipelineRun } from './pipeline-run';

@@ -16,6 +16,7 @@ import {
 } from '@docflow/platform';
 import { createBatchRepository } from './adapters/batch-repository';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
+import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
 import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
@@ -56,7 +57,10 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     await bus.start();
     await liveFeed.start();
     await deadLetters.start();
-    await bus.consume('tracker', createTrackerHandlers({ documents }));
+    await bus.consume(
+      'tracker',
+      createTrackerHandlers({ documents, metrics: createDocumentMetrics(metrics.registry) }),
+    );
     outbox.start();
 
     app = await createApp({

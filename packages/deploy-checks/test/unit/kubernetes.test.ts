@@ -15,18 +15,19 @@ interface Result {
   apiVersion: string;
   kind: string;
   name: string;
-  schema: boolean;
+  /** The npm package whose schema validated it, `minimal` (packages/deploy-checks/schemas) or false. */
+  schema: string | false;
   errors: string[];
 }
 
 const OVERLAYS = ['dev', 'prod'];
 const SERVICES = ['gateway', 'scanner', 'ocr', 'classifier', 'publisher', 'scheduler'];
 const STAGES = ['scanner', 'ocr', 'classifier', 'publisher'] as const;
-/** CRDs no npm package carries a schema for: checked structurally below instead. */
-const WITHOUT_SCHEMA = new Set([
-  'rabbitmq.com/v1beta1/RabbitmqCluster',
+/** CRDs no npm package carries a schema for: validated against the minimal schemas instead. */
+const MINIMAL_SCHEMA = [
   'mongodbcommunity.mongodb.com/v1/MongoDBCommunity',
-]);
+  'rabbitmq.com/v1beta1/RabbitmqCluster',
+];
 const VALIDATOR = resolve(__dirname, '../../scripts/validate-k8s.mjs');
 
 function validate(objects: unknown[]): Result[] {
@@ -57,13 +58,67 @@ describe('kubernetes manifests', () => {
       const results = validate(objects);
       const invalid = results.filter((r) => r.errors.length > 0);
       expect(invalid).toEqual([]);
-      const unvalidated = results
-        .filter((r) => !r.schema)
-        .map((r) => `${r.apiVersion}/${r.kind}`)
-        .filter((k) => !WITHOUT_SCHEMA.has(k));
+      const unvalidated = results.filter((r) => !r.schema).map((r) => `${r.apiVersion}/${r.kind}`);
       expect(unvalidated).toEqual([]);
+      const minimal = results
+        .filter((r) => r.schema === 'minimal')
+        .map((r) => `${r.apiVersion}/${r.kind}`);
+      expect(minimal.every((k) => MINIMAL_SCHEMA.includes(k))).toBe(true);
     },
   );
+
+  it('when prod is rendered, then the RabbitmqCluster and the MongoDB replica set are validated by their minimal CRD schemas', () => {
+    const objects = (rendered.get('prod') ?? []).filter((o) =>
+      MINIMAL_SCHEMA.includes(`${o.apiVersion}/${o.kind}`),
+    );
+    expect(validate(objects).map((r) => [`${r.apiVersion}/${r.kind}`, r.schema, r.errors])).toEqual(
+      MINIMAL_SCHEMA.map((k) => [k, 'minimal', []]),
+    );
+  });
+
+  it('when a broken RabbitmqCluster or MongoDBCommunity is validated, then its minimal schema reports each mistake', () => {
+    const prod = rendered.get('prod') ?? [];
+    const rabbit = prod.find((o) => o.kind === 'RabbitmqCluster')!;
+    const mongo = prod.find((o) => o.kind === 'MongoDBCommunity')!;
+    const [badRabbit, badMongo] = validate([
+      {
+        ...rabbit,
+        spec: {
+          ...rabbit.spec,
+          replica: 3, // a typo of replicas
+          replicas: 'three',
+          persistence: { storage: '20 GB' },
+          rabbitmq: { additionalPlugins: ['rabbitmq prometheus'] },
+        },
+      },
+      {
+        ...mongo,
+        spec: {
+          ...mongo.spec,
+          type: 'ShardedCluster',
+          users: [{ name: 'docflow', db: 'admin', roles: [{ name: 'readWrite' }] }],
+        },
+      },
+    ]);
+    expect(badRabbit?.schema).toBe('minimal');
+    expect(badRabbit?.errors).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/must NOT have additional properties/),
+        '/spec/replicas must be integer',
+        expect.stringMatching(/^\/spec\/persistence\/storage /),
+        expect.stringMatching(/^\/spec\/rabbitmq\/additionalPlugins\/0 must match pattern/),
+      ]),
+    );
+    expect(badMongo?.schema).toBe('minimal');
+    expect(badMongo?.errors).toEqual(
+      expect.arrayContaining([
+        '/spec/type must be equal to one of the allowed values',
+        "/spec/users/0 must have required property 'passwordSecretRef'",
+        "/spec/users/0 must have required property 'scramCredentialsSecretName'",
+        "/spec/users/0/roles/0 must have required property 'db'",
+      ]),
+    );
+  });
 
   it('when a broken object is validated, then the validator reports it', () => {
     const [result] = validate([

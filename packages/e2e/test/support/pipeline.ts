@@ -1,19 +1,13 @@
 import { randomBytes } from 'node:crypto';
-import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
-import { join } from 'node:path';
 import { COLLECTIONS } from '@docflow/documents';
 import {
   createTestContext,
-  repoRoot,
-  startServiceProcesses,
-  waitFor,
+  startPipeline as startServices,
   type ServiceProcesses,
   type TestContext,
   type TestServers,
 } from '@docflow/testing';
 
-export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
 const SETTLED = ['published', 'needs_review', 'rejected', 'failed', 'cancelled'];
 const RECORD_COLLECTIONS = [
   COLLECTIONS.invoices,
@@ -21,17 +15,6 @@ const RECORD_COLLECTIONS = [
   COLLECTIONS.bankTransactions,
   COLLECTIONS.archive,
 ];
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 export interface ApiResponse {
   status: number;
@@ -62,7 +45,10 @@ export interface Pipeline {
   stop(): Promise<void>;
 }
 
-/** The six services as separate processes, on this suite's own vhost and database. */
+/**
+ * The six services as separate processes (`startPipeline` of @docflow/testing) on this suite's own
+ * vhost and database, with the checks the end-to-end suites share.
+ */
 export async function startPipeline(options: {
   name: string;
   servers?: TestServers | Omit<TestServers, 'SOURCE'>;
@@ -70,67 +56,30 @@ export async function startPipeline(options: {
 }): Promise<Pipeline> {
   const ctx = await createTestContext(options.name, options.servers);
   const adminKey = randomBytes(24).toString('hex');
-  const port = await freePort();
-  const base = `http://127.0.0.1:${port}`;
-  const output: string[] = [];
-  const services = startServiceProcesses({
-    env: () => ({
-      ...process.env,
+  const run = await startServices({
+    env: {
       ...(options.servers?.CLAMD_URL ? { CLAMD_URL: options.servers.CLAMD_URL } : {}),
       ...ctx.env,
-      LOG_LEVEL: 'warn',
-      HTTP_PORT: '0',
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: String(port),
-      ADMIN_API_KEY: adminKey,
       SCHEDULER_ENABLED: 'false',
       ...options.env,
-    }),
-    onLine: (name, line) => output.push(`[${name}] ${line}`),
+    },
+    adminKey,
+  }).catch(async (err: unknown) => {
+    await ctx.cleanup();
+    throw err;
   });
-  await waitFor(async () => (await fetch(`${base}/readyz`)).ok, 60_000, 'gateway ready');
-
-  const api: Pipeline['api'] = async (method, path, key, body) => {
-    const init: RequestInit = { method, headers: { authorization: `Bearer ${key}` } };
-    if (body instanceof FormData) init.body = body;
-    else if (body) {
-      init.body = JSON.stringify(body);
-      (init.headers as Record<string, string>)['content-type'] = 'application/json';
-    }
-    const response = await fetch(`${base}${path}`, init);
-    return { status: response.status, body: await response.json() };
-  };
+  const { api, output } = run;
 
   const uploadSamples = async (): Promise<UploadedBatch> => {
-    const tenant = await api('POST', '/v1/tenants', adminKey, {
-      name: `E2E ${randomBytes(3).toString('hex')}`,
-    });
-    const key: string = tenant.body.apiKey.key;
-    const dir = join(repoRoot, 'samples');
-    const form = new FormData();
-    const files = readdirSync(dir).sort();
-    for (const name of files) form.append('file', new Blob([readFileSync(join(dir, name))]), name);
-    form.append('file', new Blob([EICAR]), 'eicar.txt');
-    const accepted = await api('POST', '/v1/batches', key, form);
-    if (accepted.status !== 202)
-      throw new Error(`batch upload answered ${accepted.status}: ${JSON.stringify(accepted.body)}`);
-    return { key, batchId: accepted.body.batchId as string, total: files.length + 1 };
+    const key = await run.createTenant();
+    return { key, ...(await run.uploadSamples(key)) };
   };
 
   const expectSettledOnce: Pipeline['expectSettledOnce'] = async (
     { key, batchId, total },
     timeoutMs = 240_000,
   ) => {
-    const progress = await waitFor(
-      async () => {
-        const p = (await api('GET', `/v1/batches/${batchId}`, key)).body;
-        return p.settled === total ? p : null;
-      },
-      timeoutMs,
-      'every document settled',
-    ).catch((err: Error) => {
-      throw new Error(`${err.message}\n${output.slice(-40).join('\n')}`);
-    });
+    const progress = (await run.waitSettled(key, batchId, total, timeoutMs)).body;
     const docs = await Promise.all(
       progress.documents.map(
         async (d: { id: string }) => (await api('GET', `/v1/documents/${d.id}`, key)).body,
@@ -166,15 +115,15 @@ export async function startPipeline(options: {
 
   return {
     ctx,
-    services,
-    base,
+    services: run.services,
+    base: run.gatewayUrl,
     adminKey,
     output,
     api,
     uploadSamples,
     expectSettledOnce,
     stop: async () => {
-      await services.stop();
+      await run.stop();
       await ctx.cleanup();
     },
   };

@@ -1,7 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { EICAR } from './pipeline';
+import { EICAR } from '@docflow/testing';
 
 /** What a soak needs of a running pipeline. */
 export interface SoakTarget {

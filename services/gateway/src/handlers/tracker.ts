@@ -1,18 +1,32 @@
 import { consumerSpec, type AnyEvent, type EventType } from '@docflow/contracts';
 import type { DocumentStore } from '@docflow/documents';
 import { transientError, type EventHandler, type HandlerMap } from '@docflow/platform';
+import type { DocumentMetrics } from '../adapters/document-metrics';
+import { firstSettlement } from '../domain/document-settlement';
 
 /**
  * The tracker: every document event moves the document's record through the state machine
  * (duplicates and late events are the state machine's business). `job.completed` is bound here so
  * it is routable; the scheduler records job runs itself.
+ *
+ * The tracker sees every final event, so it observes each document's end-to-end latency: when the
+ * event it handles is the one that first settled the document (applied here, or by the sweeper
+ * before its event arrived). The runtime runs the tracker once per event id across replicas.
  */
-export function createTrackerHandlers(deps: { documents: DocumentStore }): HandlerMap {
+export function createTrackerHandlers(deps: {
+  documents: DocumentStore;
+  metrics: DocumentMetrics;
+}): HandlerMap {
   const track: EventHandler<EventType> = async (event, ctx) => {
     const e = event as AnyEvent;
     if (!e.documentId) return;
     try {
-      const { decision } = await deps.documents.execute(e.documentId, { kind: 'event', event: e });
+      const { decision, record } = await deps.documents.execute(e.documentId, {
+        kind: 'event',
+        event: e,
+      });
+      const settlement = firstSettlement(record, e);
+      if (settlement) deps.metrics.settled(settlement);
       if (decision.outcome !== 'applied')
         ctx.logger.debug(
           {

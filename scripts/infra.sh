@@ -30,6 +30,7 @@ PORT_OFFSET="${DOCFLOW_INFRA_PORT_OFFSET:-0}"
 }
 AMQP_PORT=$((5672 + PORT_OFFSET))
 MANAGEMENT_PORT=$((15672 + PORT_OFFSET))
+RABBITMQ_PROMETHEUS_PORT=$((15692 + PORT_OFFSET))
 RABBITMQ_DIST_PORT=$((25672 + PORT_OFFSET))
 MONGO_PORT=$((27017 + PORT_OFFSET))
 PG_PORT=$((5433 + PORT_OFFSET))
@@ -350,9 +351,10 @@ record_epmd_pid() {
 
 prepare_rabbitmq_dirs() {
   mkdir -p "$RMQ_DIR/mnesia" "$RMQ_DIR/log"
-  echo '[rabbitmq_management].' >"$RMQ_DIR/enabled_plugins"
+  echo '[rabbitmq_management,rabbitmq_prometheus].' >"$RMQ_DIR/enabled_plugins"
   render_template "$INFRA_DIR/rabbitmq.conf.tmpl" "$RMQ_DIR/rabbitmq.conf" \
-    "AMQP_PORT=$AMQP_PORT" "MANAGEMENT_PORT=$MANAGEMENT_PORT"
+    "AMQP_PORT=$AMQP_PORT" "MANAGEMENT_PORT=$MANAGEMENT_PORT" \
+    "PROMETHEUS_PORT=$RABBITMQ_PROMETHEUS_PORT"
   chown -R rabbitmq:rabbitmq "$RMQ_DIR"
   make_traversable "$DATA_DIR"
 }
@@ -378,6 +380,7 @@ start_rabbitmq() {
     require_free_port "$AMQP_PORT" "RabbitMQ AMQP" "set AMQP_URL to use that server instead."
     require_free_port "$MANAGEMENT_PORT" "RabbitMQ management" "set AMQP_URL to use an external RabbitMQ."
     require_free_port "$RABBITMQ_DIST_PORT" "RabbitMQ clustering" "set AMQP_URL to use an external RabbitMQ."
+    require_free_port "$RABBITMQ_PROMETHEUS_PORT" "RabbitMQ metrics" "set AMQP_URL to use an external RabbitMQ."
     prepare_rabbitmq_dirs
     if ! port_open 4369; then
       epmd_was_running=0

@@ -6,6 +6,10 @@ export const documentErrorCodes = {
   BLOB_NOT_FOUND: { transient: false, message: 'file does not exist (deleted or quarantined)' },
   TEXT_NOT_FOUND: { transient: false, message: 'extracted text does not exist' },
   DOCUMENT_NOT_FOUND: { transient: false, message: 'document does not exist' },
+  TENANT_MISMATCH: {
+    transient: false,
+    message: 'the event names another tenant than its document',
+  },
   TRANSITION_CONTENDED: {
     transient: true,
     message: 'document changed concurrently too many times',

@@ -26,6 +26,7 @@ import type { Intake } from './domain/intake';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { registerHttpMetrics } from './http/http-metrics';
+import { answerClientError, answerFrameworkError } from './http/protocol-errors';
 import { trackRoutes } from './http/route-list';
 import { batchRoutes } from './http/routes/batches';
 import { documentActionRoutes } from './http/routes/document-actions';
@@ -73,6 +74,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
     return503OnClosing: true,
+    clientErrorHandler: answerClientError,
+    frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   trackRoutes(app);
   app.setValidatorCompiler(validatorCompiler);

@@ -3,15 +3,12 @@ import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import {
   EXCHANGES,
   consumerSpec,
-  eventCatalog,
-  isEventType,
   queuesOf,
   type AnyEvent,
   type ConsumerName,
   type ConsumerSpec,
   type EventType,
 } from '@docflow/contracts';
-import { z } from 'zod';
 import { classifyError, runtimeError, type ErrorSummary } from '../errors';
 import type { IdempotencyStore } from '../idempotency';
 import type { Logger } from '../logging';
@@ -21,12 +18,15 @@ import type { ConfirmPublisher } from './confirm-publisher';
 import { followUpEvent, next, type Outgoing } from './event-factory';
 import type { EventHandler, HandlerMap } from './handler';
 import { HEADERS, type DeadLetterReason } from './headers';
+import { DEFAULT_MAX_MESSAGE_BYTES, headerCount, readInbound } from './inbound-message';
 
 export interface ConsumerOptions {
   prefetch: number;
   retryDelaysMs: readonly number[];
   retryJitter: number;
   handlerTimeoutMs: number;
+  /** Larger messages are dead-lettered unread (`too_large`); DEFAULT_MAX_MESSAGE_BYTES if unset. */
+  maxMessageBytes?: number;
 }
 
 export interface ConsumerDeps {
@@ -38,7 +38,8 @@ export interface ConsumerDeps {
   publishEvent: (event: AnyEvent) => Promise<void>;
   /**
    * Asked before a document event's handler runs: false drops the message (acked, no handler, no
-   * follow-up), e.g. because the tenant cancelled the document.
+   * follow-up), e.g. because the tenant cancelled the document; an error fails it like a handler
+   * error would (a permanent one dead-letters it, e.g. an event naming the wrong tenant).
    */
   gate?: DocumentGate;
 }
@@ -136,14 +137,18 @@ export class StageConsumer {
   private async handle(channel: Channel, msg: ConsumeMessage): Promise<void> {
     const { metrics } = this.deps;
     const headers = msg.properties.headers ?? {};
-    const retries = Number(headers[HEADERS.retries] ?? 0) || 0;
+    const retries = headerCount(headers[HEADERS.retries]);
     const routingKey = String(headers[HEADERS.originalRoutingKey] ?? msg.fields.routingKey);
     let eventType = 'unknown';
     metrics.inFlight.inc({ consumer: this.name });
     const stopTimer = metrics.handlerDuration.startTimer({ consumer: this.name });
     let outcome: Outcome = 'acked';
     try {
-      const parsed = this.parse(msg);
+      const parsed = readInbound(
+        msg,
+        this.spec,
+        this.options.maxMessageBytes ?? DEFAULT_MAX_MESSAGE_BYTES,
+      );
       if ('reason' in parsed) {
         outcome = await this.deadLetter(msg, parsed.reason, parsed.error, retries);
         if (this.ackable(channel)) channel.ack(msg);
@@ -188,41 +193,6 @@ export class StageConsumer {
     return this.channel === channel;
   }
 
-  private parse(
-    msg: ConsumeMessage,
-  ): { event: AnyEvent } | { reason: DeadLetterReason; error: ErrorSummary } {
-    let body: unknown;
-    try {
-      body = JSON.parse(msg.content.toString('utf8'));
-    } catch (err) {
-      return {
-        reason: 'not_json',
-        error: summary('MESSAGE_NOT_JSON', `body is not JSON: ${(err as Error).message}`),
-      };
-    }
-    const type = (body as { type?: unknown } | null)?.type;
-    if (typeof type !== 'string' || !isEventType(type) || !this.spec.consumes.includes(type)) {
-      return {
-        reason: 'unknown_event_type',
-        error: summary(
-          'EVENT_TYPE_UNKNOWN',
-          `consumer "${this.name}" does not handle type ${JSON.stringify(type)}`,
-        ),
-      };
-    }
-    const result = eventCatalog[type].schema.safeParse(body);
-    if (!result.success) {
-      return {
-        reason: 'schema_invalid',
-        error: {
-          ...summary('MESSAGE_INVALID', z.prettifyError(result.error)),
-          details: result.error.issues,
-        } as ErrorSummary,
-      };
-    }
-    return { event: result.data as AnyEvent };
-  }
-
   private async process(
     event: AnyEvent,
     msg: ConsumeMessage,
@@ -251,7 +221,7 @@ export class StageConsumer {
     logger: Logger,
   ): Promise<Outcome> {
     const deliveryCount = Number(msg.properties.headers?.[HEADERS.deliveryCount]);
-    const replays = Number(msg.properties.headers?.[HEADERS.replays] ?? 0) || 0;
+    const replays = headerCount(msg.properties.headers?.[HEADERS.replays]);
     const claim = await this.deps.idempotency.begin(key, {
       retries,
       replays,
@@ -400,8 +370,4 @@ export class StageConsumer {
     );
     return 'dead_lettered';
   }
-}
-
-function summary(code: string, message: string): ErrorSummary {
-  return { code, message, transient: false, operational: true };
 }

@@ -21,4 +21,11 @@ export const HEADERS = {
 } as const;
 
 export type DeadLetterReason =
-  'not_json' | 'unknown_event_type' | 'schema_invalid' | 'permanent_error' | 'retries_exhausted';
+  | 'too_large'
+  | 'unsupported_content_type'
+  | 'unsupported_encoding'
+  | 'not_json'
+  | 'unknown_event_type'
+  | 'schema_invalid'
+  | 'permanent_error'
+  | 'retries_exhausted';

@@ -6,3 +6,4 @@ export { StageConsumer, type ConsumerOptions, type DocumentGate } from './consum
 export { deriveId, followUpEvent, originEvent, next, type Outgoing } from './event-factory';
 export type { EventHandler, HandlerMap, HandlerContext, HandlerResult } from './handler';
 export { HEADERS, type DeadLetterReason } from './headers';
+export { headerCount } from './inbound-message';

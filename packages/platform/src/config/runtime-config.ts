@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RETRY_LEVELS } from '@docflow/contracts';
+import { DEFAULT_MAX_MESSAGE_BYTES } from '../amqp/inbound-message';
 import { env } from './parse-config';
 
 /** The keys every service shares. Services extend this schema with their own. */
@@ -27,6 +28,11 @@ export const runtimeConfigSchema = z.object({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9464, 0, 65535),
   AMQP_PREFETCH: env.int('Unacknowledged messages a consumer holds at once.', 16, 1, 1000),
   AMQP_RECONNECT_MAX_MS: env.int('Longest wait between broker reconnect attempts.', 10_000, 100),
+  AMQP_MAX_MESSAGE_BYTES: env.int(
+    'Largest message a consumer reads; larger ones are dead-lettered unread (too_large).',
+    DEFAULT_MAX_MESSAGE_BYTES,
+    1024,
+  ),
   RETRY_DELAYS_MS: env
     .intList(
       `Delay before each transient retry, one per retry level (at most ${RETRY_LEVELS}).`,

@@ -57,6 +57,7 @@ export function createEventBus(
       retryDelaysMs: config.RETRY_DELAYS_MS,
       retryJitter: config.RETRY_JITTER,
       handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
+      maxMessageBytes: config.AMQP_MAX_MESSAGE_BYTES,
     },
     ...(parts.gate ? { gate: parts.gate } : {}),
   });

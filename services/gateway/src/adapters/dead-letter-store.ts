@@ -3,7 +3,7 @@ import type { ConsumeMessage } from 'amqplib';
 import type { Db } from 'mongodb';
 import { consumers, queuesOf, type ConsumerName } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
-import { HEADERS, type EventBus, type Logger } from '@docflow/platform';
+import { HEADERS, headerCount, type EventBus, type Logger } from '@docflow/platform';
 
 export interface DeadLetter {
   _id: string;
@@ -20,8 +20,11 @@ export interface DeadLetter {
   eventId: string | null;
   documentId: string | null;
   tenantId: string | null;
-  /** The original message body, as text (events are JSON). */
+  /** The original message body: text (events are JSON), or base64 when it is not storable text. */
   body: string;
+  /** Absent: UTF-8. */
+  bodyEncoding?: 'base64';
+  /** As received, with keys and strings made storable (see `storable`). */
   headers: Record<string, unknown>;
 }
 
@@ -53,6 +56,8 @@ export function createDeadLetterStore(deps: {
   const toRecord = (consumer: ConsumerName, msg: ConsumeMessage): DeadLetter => {
     const headers = { ...(msg.properties.headers ?? {}) };
     const text = msg.content.toString('utf8');
+    // bytes that are not UTF-8, or hold NUL, are kept exactly (and stay storable) as base64
+    const asText = !text.includes('\u0000') && Buffer.from(text, 'utf8').equals(msg.content);
     let event: { type?: unknown; eventId?: unknown; documentId?: unknown; tenantId?: unknown } = {};
     try {
       const parsed: unknown = JSON.parse(text);
@@ -60,9 +65,10 @@ export function createDeadLetterStore(deps: {
     } catch {
       // kept as text; the reason says not_json
     }
-    const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
-    const death = (headers['x-first-death-reason'] as string | undefined) ?? null;
-    const at = str(headers[HEADERS.deadLetteredAt]);
+    const str = (v: unknown): string | null => (typeof v === 'string' ? storableText(v) : null);
+    const death = str(headers['x-first-death-reason']);
+    // a producer's own header may say anything: an unreadable date is the time it reached us
+    const at = new Date(str(headers[HEADERS.deadLetteredAt]) ?? Number.NaN);
     return {
       _id: createHash('sha256')
         .update(consumer)
@@ -77,17 +83,24 @@ export function createDeadLetterStore(deps: {
       reason: str(headers[HEADERS.reason]) ?? (death ? `broker_${death}` : 'unknown'),
       errorCode: str(headers[HEADERS.errorCode]),
       lastError: str(headers[HEADERS.lastError]),
-      retries: Number(headers[HEADERS.retries] ?? 0) || 0,
-      replays: Number(headers[HEADERS.replays] ?? 0) || 0,
-      deadLetteredAt: at ? new Date(at) : new Date(),
+      retries: headerCount(headers[HEADERS.retries]),
+      replays: headerCount(headers[HEADERS.replays]),
+      deadLetteredAt: Number.isNaN(at.getTime()) ? new Date() : at,
       storedAt: new Date(),
       originalRoutingKey: str(headers[HEADERS.originalRoutingKey]) ?? msg.fields.routingKey,
       eventType: str(event.type),
       eventId: str(event.eventId),
       documentId: str(event.documentId),
       tenantId: str(event.tenantId),
-      body: text.slice(0, MAX_BODY_CHARS),
-      headers: Object.fromEntries(Object.entries(headers).filter(([key]) => key !== 'x-death')),
+      ...(asText
+        ? { body: text.slice(0, MAX_BODY_CHARS) }
+        : {
+            body: msg.content.subarray(0, MAX_BODY_CHARS).toString('base64'),
+            bodyEncoding: 'base64' as const,
+          }),
+      headers: storable(
+        Object.fromEntries(Object.entries(headers).filter(([key]) => key !== 'x-death')),
+      ) as Record<string, unknown>,
     };
   };
 
@@ -117,7 +130,13 @@ export function createDeadLetterStore(deps: {
                   { err, consumer: name },
                   'could not store a dead letter; requeued',
                 );
-                setTimeout(() => channel.nack(msg, false, true), 2_000).unref();
+                setTimeout(() => {
+                  try {
+                    channel.nack(msg, false, true);
+                  } catch {
+                    // the channel closed meanwhile: the broker requeues the message itself
+                  }
+                }, 2_000).unref();
               },
             );
           });
@@ -146,7 +165,7 @@ export function createDeadLetterStore(deps: {
       await deps.bus.publishRaw(
         '',
         queuesOf(found.consumer).work,
-        Buffer.from(found.body, 'utf8'),
+        Buffer.from(found.body, found.bodyEncoding ?? 'utf8'),
         {
           messageId: found.eventId ?? found._id,
           contentType: 'application/json',
@@ -167,4 +186,26 @@ export function createDeadLetterStore(deps: {
       return result.deletedCount > 0;
     },
   };
+}
+
+/**
+ * A value MongoDB-protocol servers accept whatever a producer put in its headers: no NUL in
+ * strings, no `.` in keys nor `$` at their start (FerretDB refuses all three, and a dead letter
+ * that cannot be stored would be requeued forever). Look-alike characters keep it readable.
+ */
+function storable(value: unknown): unknown {
+  if (typeof value === 'string') return storableText(value);
+  if (Array.isArray(value)) return value.map(storable);
+  if (value === null || typeof value !== 'object') return value;
+  if (Buffer.isBuffer(value) || value instanceof Date) return value;
+  return Object.fromEntries(
+    Object.entries(value).map(([key, child]) => [
+      storableText(key).replace(/\./g, '\uff0e').replace(/^\$/, '\uff04'),
+      storable(child),
+    ]),
+  );
+}
+
+function storableText(text: string): string {
+  return text.replaceAll('\u0000', '\ufffd');
 }

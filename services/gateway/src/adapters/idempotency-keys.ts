@@ -7,10 +7,14 @@ interface KeyRecord {
   createdAt: Date;
   status?: number;
   body?: unknown;
+  /** What the first request carried (see `withIdempotency`); absent on older records. */
+  fingerprint?: string;
 }
 
 export type KeyClaim =
-  { state: 'new' } | { state: 'replay'; status: number; body: unknown } | { state: 'running' };
+  | { state: 'new' }
+  | { state: 'replay'; status: number; body: unknown; fingerprint?: string }
+  | { state: 'running' };
 
 export interface IdempotencyKeys {
   /** Claims `key` for the tenant and route (a unique insert), or returns the first answer. */
@@ -21,6 +25,7 @@ export interface IdempotencyKeys {
     key: string,
     status: number,
     body: unknown,
+    fingerprint?: string,
   ): Promise<void>;
   /** Frees the key after a failed request, so the client can try again with it. */
   abandon(tenantId: string, scope: string, key: string): Promise<void>;
@@ -51,17 +56,22 @@ export function createIdempotencyKeys(db: Db): IdempotencyKeys {
         const found = await keys.findOne({ _id });
         if (!found) continue; // abandoned in between: try the insert again
         if (found.state === 'done')
-          return { state: 'replay', status: found.status ?? 200, body: found.body };
+          return {
+            state: 'replay',
+            status: found.status ?? 200,
+            body: found.body,
+            ...(found.fingerprint ? { fingerprint: found.fingerprint } : {}),
+          };
         if (Date.now() - found.createdAt.getTime() < ABANDONED_AFTER_MS)
           return { state: 'running' };
         await keys.deleteOne({ _id, state: 'running', createdAt: found.createdAt });
       }
       return { state: 'running' };
     },
-    async complete(tenantId, scope, key, status, body) {
+    async complete(tenantId, scope, key, status, body, fingerprint) {
       await keys.updateOne(
         { _id: id(tenantId, scope, key) },
-        { $set: { state: 'done', status, body } },
+        { $set: { state: 'done', status, body, ...(fingerprint ? { fingerprint } : {}) } },
       );
     },
     async abandon(tenantId, scope, key) {

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Readable } from 'node:stream';
-import { z } from 'zod';
+import { eventCatalog } from '@docflow/contracts';
 import {
   newDocument,
   type BlobStore,
@@ -11,6 +11,12 @@ import {
 import type { Logger } from '@docflow/platform';
 import type { BatchRepository } from '../adapters/batch-repository';
 import { apiError } from '../http/errors';
+import { cleanFilename } from './filename';
+import { asMultipartError } from './multipart-errors';
+import { uploadFingerprint } from './upload-fingerprint';
+import { parseMetadata } from './upload-metadata';
+
+export { cleanFilename };
 
 /** One part of a multipart request, as @fastify/multipart yields it. */
 export type IncomingPart =
@@ -39,10 +45,11 @@ export interface AcceptedDocument {
 export interface IntakeResult {
   batchId?: string;
   documents: AcceptedDocument[];
+  /** Identifies the request's content (see `uploadFingerprint`). */
+  fingerprint: string;
 }
 
 const FILE_FIELDS = new Set(['file', 'files', 'file[]', 'files[]']);
-const metadataSchema = z.record(z.string(), z.unknown());
 
 export interface Intake {
   /**
@@ -70,6 +77,10 @@ export function createIntake(deps: {
     async receive(tenantId, parts, { batch, limits }) {
       const stored: { blob: StoredBlob; filename: string; contentType: string }[] = [];
       let metadata: Record<string, unknown> | undefined;
+      let metadataText: string | undefined;
+      const now = new Date();
+      const batchId = batch ? randomUUID() : undefined;
+      let created: ReturnType<typeof newDocument>[];
       try {
         for await (const part of parts) {
           if (part.type === 'field') {
@@ -78,7 +89,9 @@ export function createIntake(deps: {
                 'UNKNOWN_FIELD',
                 `unknown field "${part.fieldname}"; expected files and "metadata"`,
               );
+            if (metadata) throw apiError('INVALID_METADATA', 'send the metadata field once');
             metadata = parseMetadata(part.value, limits.maxMetadataBytes);
+            metadataText = part.value as string;
             continue;
           }
           if (!FILE_FIELDS.has(part.fieldname)) {
@@ -106,33 +119,42 @@ export function createIntake(deps: {
         }
         if (stored.length === 0)
           throw apiError('NO_FILE', 'send at least one file in a multipart field named "file"');
+        created = stored.map((s) =>
+          newDocument(
+            {
+              id: s.blob.ref.id,
+              tenantId,
+              filename: s.filename,
+              declaredContentType: s.contentType,
+              sizeBytes: s.blob.sizeBytes,
+              sha256: s.blob.sha256,
+              blob: s.blob.ref,
+              ...(batchId ? { batchId } : {}),
+              ...(metadata ? { metadata } : {}),
+            },
+            now,
+          ),
+        );
+        // an event the bus would refuse would leave its document waiting forever: refuse it now
+        for (const { received } of created) {
+          const checked = eventCatalog['document.received'].schema.safeParse(received);
+          if (!checked.success)
+            throw apiError(
+              'VALIDATION_FAILED',
+              `a file part is not valid: ${checked.error.issues
+                .map((i) => `${i.path.join('.')} ${i.message}`)
+                .join('; ')}`,
+              { issues: checked.error.issues },
+            );
+        }
       } catch (err) {
         await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
         if ((err as { code?: string }).code === 'BLOB_TOO_LARGE')
           throw apiError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
             maxBytes: limits.maxBytes,
           });
-        throw err;
+        throw asMultipartError(err);
       }
-
-      const now = new Date();
-      const batchId = batch ? randomUUID() : undefined;
-      const created = stored.map((s) =>
-        newDocument(
-          {
-            id: s.blob.ref.id,
-            tenantId,
-            filename: s.filename,
-            declaredContentType: s.contentType,
-            sizeBytes: s.blob.sizeBytes,
-            sha256: s.blob.sha256,
-            blob: s.blob.ref,
-            ...(batchId ? { batchId } : {}),
-            ...(metadata ? { metadata } : {}),
-          },
-          now,
-        ),
-      );
       if (batchId) {
         await batches.create({
           _id: batchId,
@@ -164,34 +186,11 @@ export function createIntake(deps: {
           sizeBytes: s.blob.sizeBytes,
           sha256: s.blob.sha256,
         })),
+        fingerprint: uploadFingerprint(
+          stored.map((s) => ({ filename: s.filename, sha256: s.blob.sha256 })),
+          metadataText,
+        ),
       };
     },
   };
-}
-
-function parseMetadata(value: unknown, maxBytes: number): Record<string, unknown> {
-  const text = typeof value === 'string' ? value : '';
-  if (Buffer.byteLength(text) > maxBytes)
-    throw apiError('INVALID_METADATA', `metadata is larger than ${maxBytes} bytes`);
-  let parsed: unknown;
-  try {
-    parsed = JSON.parse(text);
-  } catch (err) {
-    throw apiError('INVALID_METADATA', `metadata is not JSON: ${(err as Error).message}`);
-  }
-  const result = metadataSchema.safeParse(parsed);
-  if (!result.success)
-    throw apiError('INVALID_METADATA', 'metadata must be a JSON object', {
-      issues: result.error.issues,
-    });
-  return result.data;
-}
-
-/** The file's own name: no directories, no control characters, at most 255 characters. */
-export function cleanFilename(name: string | undefined): string {
-  const base = [...((name ?? '').split(/[\\/]/).pop() ?? '')]
-    .filter((ch) => ch.charCodeAt(0) > 0x1f && ch.charCodeAt(0) !== 0x7f)
-    .join('')
-    .trim();
-  return (base || 'upload').slice(0, 255);
 }

@@ -1,6 +1,11 @@
 import { consumerSpec, type AnyEvent, type EventType } from '@docflow/contracts';
 import type { DocumentStore } from '@docflow/documents';
-import { transientError, type EventHandler, type HandlerMap } from '@docflow/platform';
+import {
+  permanentError,
+  transientError,
+  type EventHandler,
+  type HandlerMap,
+} from '@docflow/platform';
 import type { DocumentMetrics } from '../adapters/document-metrics';
 import { firstSettlement } from '../domain/document-settlement';
 
@@ -21,10 +26,11 @@ export function createTrackerHandlers(deps: {
     const e = event as AnyEvent;
     if (!e.documentId) return;
     try {
-      const { decision, record } = await deps.documents.execute(e.documentId, {
-        kind: 'event',
-        event: e,
-      });
+      const { decision, record } = await deps.documents.execute(
+        e.documentId,
+        { kind: 'event', event: e },
+        { tenantId: e.tenantId },
+      );
       const settlement = firstSettlement(record, e);
       if (settlement) deps.metrics.settled(settlement);
       if (decision.outcome !== 'applied')
@@ -36,12 +42,19 @@ export function createTrackerHandlers(deps: {
           'event not applied',
         );
     } catch (err) {
-      // The record may not be written yet (its writer died and the outbox sweep will create it).
-      if ((err as { code?: string }).code === 'DOCUMENT_NOT_FOUND')
+      if ((err as { code?: string }).code === 'DOCUMENT_NOT_FOUND') {
+        // another tenant's document: the event is wrong, and waiting will not make it right
+        if (await deps.documents.getById(e.documentId))
+          throw permanentError(
+            'TENANT_MISMATCH',
+            `document ${e.documentId} does not belong to tenant ${e.tenantId}`,
+          );
+        // The record may not be written yet (its writer died and the outbox sweep will create it).
         throw transientError(
           'DOCUMENT_NOT_YET_KNOWN',
           `no record yet for document ${e.documentId}`,
         );
+      }
       throw err;
     }
   };

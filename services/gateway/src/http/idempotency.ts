@@ -4,9 +4,19 @@ import { apiError } from './errors';
 
 const KEY_PATTERN = /^[\x21-\x7e]{1,255}$/;
 
+/** Identifies a request's content, so a key reused for another request is caught. */
+export interface RequestFingerprint<T> {
+  /** The fingerprint of the request `work` just answered. */
+  of(result: T): string;
+  /** The fingerprint of a repeated request, read from its body without acting on it. */
+  read(): Promise<string>;
+}
+
 /**
  * Runs `work` once per `Idempotency-Key` and tenant: a repeated key answers the first response
  * (with `Idempotent-Replayed: true`), a key still running answers 409, a failed request frees it.
+ * With a `fingerprint`, a key repeated with a different request answers 422 instead of the first
+ * response, which would otherwise stand for a request that was never carried out.
  */
 export async function withIdempotency<T>(
   keys: IdempotencyKeys,
@@ -14,6 +24,7 @@ export async function withIdempotency<T>(
   reply: FastifyReply,
   scope: { tenantId: string; route: string; status: number },
   work: () => Promise<T>,
+  fingerprint?: RequestFingerprint<T>,
 ): Promise<T> {
   const header = request.headers['idempotency-key'];
   if (header === undefined) return work();
@@ -21,6 +32,11 @@ export async function withIdempotency<T>(
   if (!key || !KEY_PATTERN.test(key)) throw apiError('INVALID_IDEMPOTENCY_KEY');
   const claim = await keys.begin(scope.tenantId, scope.route, key);
   if (claim.state === 'replay') {
+    if (fingerprint && claim.fingerprint && (await fingerprint.read()) !== claim.fingerprint)
+      throw apiError(
+        'IDEMPOTENCY_KEY_REUSED',
+        'this Idempotency-Key was first used for a different request; send a new key',
+      );
     void reply.header('idempotent-replayed', 'true').code(claim.status);
     return claim.body as T;
   }
@@ -30,7 +46,14 @@ export async function withIdempotency<T>(
   }
   try {
     const body = await work();
-    await keys.complete(scope.tenantId, scope.route, key, scope.status, body);
+    await keys.complete(
+      scope.tenantId,
+      scope.route,
+      key,
+      scope.status,
+      body,
+      fingerprint?.of(body),
+    );
     return body;
   } catch (err) {
     await keys.abandon(scope.tenantId, scope.route, key).catch(() => undefined);

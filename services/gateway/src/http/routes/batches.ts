@@ -62,6 +62,7 @@ export function batchRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             202: acceptedSchema,
             413: errorResponses[400],
             415: errorResponses[400],
+            422: errorResponses[400],
             ...errorResponses,
           },
         },

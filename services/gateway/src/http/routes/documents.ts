@@ -6,11 +6,12 @@ import { joinPages, type DocumentRecord } from '@docflow/documents';
 import type { AppDeps } from '../../app';
 import { decodeCursor, encodeCursor } from '../../domain/cursor';
 import { documentView } from '../../domain/document-view';
-import type { IncomingPart } from '../../domain/intake';
+import { readUploadFingerprint } from '../../domain/upload-fingerprint';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
 import { apiError } from '../errors';
 import { withIdempotency } from '../idempotency';
+import { asClientGone, uploadParts } from '../upload-parts';
 import {
   acceptedSchema,
   documentPageSchema,
@@ -47,13 +48,14 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         schema: {
           summary: 'Upload one or more files; each becomes a document',
           description:
-            'multipart/form-data with files in the field `file` and an optional `metadata` JSON object. Files are streamed into storage; size limits are enforced while streaming (413). Send `Idempotency-Key` to make retries safe: the same key answers the first response.',
+            'multipart/form-data with files in the field `file` and an optional `metadata` JSON object. Files are streamed into storage; size limits are enforced while streaming (413). Send `Idempotency-Key` to make retries safe: the same key answers the first response, and 422 when it comes with a different upload.',
           tags: ['documents'],
           ...multipartUpload,
           response: {
             202: acceptedSchema,
             413: errorResponses[400],
             415: errorResponses[400],
+            422: errorResponses[400],
             ...errorResponses,
           },
         },
@@ -215,21 +217,20 @@ export async function upload(
     throw apiError('NOT_MULTIPART', 'send multipart/form-data with a "file" field');
   const { config } = deps;
   const maxFiles = batch ? config.MAX_BATCH_FILES : config.MAX_FILES_PER_REQUEST;
+  const parts = uploadParts(request, {
+    fileSize: config.MAX_UPLOAD_BYTES,
+    files: maxFiles,
+    fields: 5,
+    fieldSize: config.MAX_METADATA_BYTES + 1,
+    parts: maxFiles + 5,
+  });
+  let fingerprint = '';
   const body = await withIdempotency(
     deps.idempotencyKeys,
     request,
     reply,
     { tenantId: tenant._id, route: batch ? 'batches' : 'documents', status: 202 },
     async () => {
-      const parts = request.parts({
-        limits: {
-          fileSize: config.MAX_UPLOAD_BYTES,
-          files: maxFiles,
-          fields: 5,
-          fieldSize: config.MAX_METADATA_BYTES + 1,
-          parts: maxFiles + 5,
-        },
-      }) as AsyncIterable<IncomingPart>;
       const result = await deps.intake.receive(tenant._id, parts, {
         batch,
         limits: {
@@ -238,6 +239,7 @@ export async function upload(
           maxMetadataBytes: config.MAX_METADATA_BYTES,
         },
       });
+      fingerprint = result.fingerprint;
       const base = baseUrl(request, config.PUBLIC_BASE_URL);
       return {
         ...(result.batchId
@@ -250,7 +252,10 @@ export async function upload(
         })),
       };
     },
-  );
+    { of: () => fingerprint, read: () => readUploadFingerprint(parts, config.MAX_UPLOAD_BYTES) },
+  ).catch((err: unknown) => {
+    throw asClientGone(request, err);
+  });
   void reply.code(reply.statusCode === 200 ? 202 : reply.statusCode);
   return body;
 }

@@ -1,0 +1,56 @@
+import { apiError } from '../http/errors';
+
+/**
+ * Deepest nesting accepted in metadata. The object is stored inside the document record, its
+ * transitions and its `document.received` event, and MongoDB refuses documents nested beyond 100
+ * levels, so a deep object would fail the upload after its files were stored.
+ */
+export const MAX_METADATA_DEPTH = 20;
+
+/**
+ * The `metadata` field of an upload: a JSON object of at most `maxBytes`, at most
+ * MAX_METADATA_DEPTH levels deep, with no key that could reach an object's prototype
+ * (`__proto__`, `constructor.prototype`), as the JSON bodies of the API are parsed.
+ */
+export function parseMetadata(value: unknown, maxBytes: number): Record<string, unknown> {
+  const text = typeof value === 'string' ? value : '';
+  if (Buffer.byteLength(text) > maxBytes)
+    throw apiError('INVALID_METADATA', `metadata is larger than ${maxBytes} bytes`);
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch (err) {
+    throw apiError('INVALID_METADATA', `metadata is not JSON: ${(err as Error).message}`);
+  }
+  if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
+    throw apiError('INVALID_METADATA', 'metadata must be a JSON object');
+  const problem = shapeProblem(parsed, 1);
+  if (problem) throw apiError('INVALID_METADATA', `metadata ${problem}`);
+  return parsed as Record<string, unknown>;
+}
+
+/** What is wrong with a parsed JSON value's shape, or null (iterative: depth is not trusted). */
+function shapeProblem(root: object, rootDepth: number): string | null {
+  const stack: { value: object; depth: number; path: string }[] = [
+    { value: root, depth: rootDepth, path: '' },
+  ];
+  while (stack.length > 0) {
+    const { value, depth, path } = stack.pop()!;
+    if (depth > MAX_METADATA_DEPTH)
+      return `is nested deeper than ${MAX_METADATA_DEPTH} levels (at ${path || '/'})`;
+    for (const [key, child] of Object.entries(value)) {
+      const at = `${path}/${key}`;
+      if (key === '__proto__') return `may not contain the key "__proto__" (at ${at})`;
+      if (
+        key === 'constructor' &&
+        child !== null &&
+        typeof child === 'object' &&
+        Object.hasOwn(child, 'prototype')
+      )
+        return `may not contain "constructor.prototype" (at ${at})`;
+      if (child !== null && typeof child === 'object')
+        stack.push({ value: child as object, depth: depth + 1, path: at });
+    }
+  }
+  return null;
+}

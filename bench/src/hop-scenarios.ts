@@ -51,8 +51,8 @@ async function waitForQueueDepth(channel: ConfirmChannel, queue: string, n: numb
   }
 }
 
-/** (a) The broker's limit: confirm-publish + consume + manual ack of 1 KB through one quorum queue. */
-export async function brokerHop(servers: Servers, n: number): Promise<number> {
+/** (a) The broker's limit: confirm-publish + consume + manual ack through one quorum queue (1 KB by default). */
+export async function brokerHop(servers: Servers, n: number, messageBytes = 1024): Promise<number> {
   const box = await sandbox(servers);
   const model = await connect(box.amqpUrl);
   try {
@@ -61,7 +61,7 @@ export async function brokerHop(servers: Servers, n: number): Promise<number> {
     const queue = 'bench.hop';
     await pub.assertQueue(queue, { durable: true, arguments: { 'x-queue-type': 'quorum' } });
     await con.prefetch(PREFETCH);
-    const body = Buffer.alloc(1024, 'x');
+    const body = Buffer.alloc(messageBytes, 'x');
     let acked = 0;
     const done = new Promise<void>((resolve) => {
       void con.consume(queue, (msg) => {

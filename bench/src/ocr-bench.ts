@@ -1,17 +1,24 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
-import { repoRoot } from '@docflow/testing';
 import type { Servers } from './sandbox';
 import { makePages, ocrStage, tesseractCli } from './ocr-scenario';
-import { fmt, pct, summarise } from './stats';
+import { fmt, pct, summarise, type RateSummary } from './stats';
+
+export interface OcrResult {
+  parameters: { pagesPerRun: number; reps: number; workers: number };
+  results: { stage: RateSummary; cli: RateSummary };
+  ratio: number;
+}
 
 /**
  * The OCR stage against its ceiling: (o1) pages/s through the stage (broker, blob, preprocessing,
  * native Tesseract pool, text store) vs (o2) the tesseract CLI on the same page images with the
  * same parallelism and flags, interleaved in the same run. Target (o1)/(o2) ≥ 90 %.
  */
-export async function ocrBench(servers: Servers, pagesPerRun: number, reps: number): Promise<void> {
+export async function ocrBench(
+  servers: Servers,
+  pagesPerRun: number,
+  reps: number,
+): Promise<{ result: OcrResult; markdown: string }> {
   const workers = availableParallelism();
   const pages = await makePages(pagesPerRun);
   process.stdout.write(
@@ -37,23 +44,12 @@ export async function ocrBench(servers: Servers, pagesPerRun: number, reps: numb
     '',
     `(o1)/(o2) = ${pct(o1.median / o2.median)} (target ≥ 90 %)`,
   ].join('\n');
-  process.stdout.write(`\n${table}\n`);
-  const dir = join(repoRoot, 'bench/results');
-  mkdirSync(dir, { recursive: true });
-  const file = join(dir, `${new Date().toISOString().slice(0, 10)}-ocr.json`);
-  writeFileSync(
-    file,
-    JSON.stringify(
-      {
-        date: new Date().toISOString(),
-        parameters: { pagesPerRun, reps, workers },
-        results: { stage: o1, cli: o2 },
-        ratio: o1.median / o2.median,
-        markdown: table,
-      },
-      null,
-      2,
-    ) + '\n',
-  );
-  process.stdout.write(`wrote ${file}\n`);
+  return {
+    result: {
+      parameters: { pagesPerRun, reps, workers },
+      results: { stage: o1, cli: o2 },
+      ratio: o1.median / o2.median,
+    },
+    markdown: table,
+  };
 }

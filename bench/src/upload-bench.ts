@@ -98,3 +98,25 @@ export function uploadTable(results: readonly UploadResult[]): string {
     ),
   ].join('\n');
 }
+
+/** Gateway upload throughput for small files at a few concurrencies (autocannon over HTTP). */
+export async function uploadScenario(
+  target: UploadTarget,
+  seconds: number,
+): Promise<{ result: UploadResult[]; markdown: string }> {
+  process.stdout.write(
+    `\nupload bench: one-file multipart POST /v1/documents, ${seconds} s each\n`,
+  );
+  const results: UploadResult[] = [];
+  for (const [fileBytes, connections] of [
+    [2_048, 1],
+    [2_048, 10],
+    [65_536, 10],
+  ] as const) {
+    results.push(await uploadBench(target, { seconds, connections, fileBytes }));
+    process.stdout.write(
+      `  ${fileBytes} B x ${connections}: ${results.at(-1)!.requestsPerSecond.toFixed(1)}/s\n`,
+    );
+  }
+  return { result: results, markdown: uploadTable(results) };
+}

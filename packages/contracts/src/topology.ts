@@ -88,7 +88,8 @@ export const consumers = [
     service: 'gateway',
     description:
       'Projects document events onto the document record (status, timeline) and job outcomes onto job runs.',
-    consumes: [...documentEventTypes, 'job.completed'],
+    // not document.received: the gateway writes it into the record itself at upload
+    consumes: [...documentEventTypes.filter((t) => t !== 'document.received'), 'job.completed'],
     produces: [],
     pipelineStage: false,
   },

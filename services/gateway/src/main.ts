@@ -57,9 +57,11 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     await bus.start();
     await liveFeed.start();
     await deadLetters.start();
+    // the state machine makes the tracker idempotent by itself: no claims (two round trips less)
     await bus.consume(
       'tracker',
       createTrackerHandlers({ documents, metrics: createDocumentMetrics(metrics.registry) }),
+      { claims: false },
     );
     outbox.start();
 

@@ -358,7 +358,7 @@ describe('stage consumers under malformed AMQP messages (the six services in one
     });
   });
 
-  it('when valid events are delivered again, then each consumer drops them as duplicates, with no dead letter and no second effect', async () => {
+  it('when valid events are delivered again, then each consumer drops them as duplicates (the tracker: its state machine), with no dead letter and no second effect', async () => {
     const doc = await flowDocument();
     const run = await api('POST', '/v1/jobs/queue-depth-sampler/runs', ADMIN_KEY, {});
     expect(run.status).toBe(202);
@@ -384,9 +384,16 @@ describe('stage consumers under malformed AMQP messages (the six services in one
         .filter((c) => (c.consumes as readonly string[]).includes(e.type))
         .map((c) => c.name);
     const expected: Record<string, number> = {};
+    // the tracker claims nothing (its state machine ignores an applied event): it acks the
+    // redelivery, and the record below shows nothing changed
     for (const event of again)
-      for (const name of handledBy(event))
-        expected[`${name}:duplicate`] = (expected[`${name}:duplicate`] ?? 0) + 1;
+      for (const name of handledBy(event)) {
+        const outcome = name === 'tracker' ? 'acked' : 'duplicate';
+        expected[`${name}:${outcome}`] = (expected[`${name}:${outcome}`] ?? 0) + 1;
+      }
+    const versionBefore = (
+      await ctx.db.collection(COLLECTIONS.documents).findOne({ _id: doc.id as never })
+    )?.version;
     const after = await waitFor(
       async () => {
         const now = await consumed();
@@ -402,5 +409,9 @@ describe('stage consumers under malformed AMQP messages (the six services in one
       expect({ k, delta: (after[k] ?? 0) - (before[k] ?? 0) }).toEqual({ k, delta: n });
     expect(await deadLettersOf(again.map((e) => e.eventId))).toEqual([]);
     expect(await records()).toBe(recordsBefore);
+    const recordAfter = await ctx.db
+      .collection(COLLECTIONS.documents)
+      .findOne({ _id: doc.id as never });
+    expect(recordAfter?.version).toBe(versionBefore);
   });
 });

@@ -27,6 +27,14 @@ export interface ConsumerOptions {
   handlerTimeoutMs: number;
   /** Larger messages are dead-lettered unread (`too_large`); DEFAULT_MAX_MESSAGE_BYTES if unset. */
   maxMessageBytes?: number;
+  /**
+   * Claim each event in the idempotency store before its handler runs (default true). A consumer
+   * whose handlers are idempotent on their own and publish nothing (the tracker: the state machine
+   * ignores an event it already applied, and unique transition inserts serialise writers) turns
+   * this off and saves two database round trips per message; a redelivery then runs the handler
+   * again and is counted as acked.
+   */
+  claims?: boolean;
 }
 
 export interface ConsumerDeps {
@@ -222,12 +230,15 @@ export class StageConsumer {
   ): Promise<Outcome> {
     const deliveryCount = Number(msg.properties.headers?.[HEADERS.deliveryCount]);
     const replays = headerCount(msg.properties.headers?.[HEADERS.replays]);
-    const claim = await this.deps.idempotency.begin(key, {
-      retries,
-      replays,
-      redelivered: msg.fields.redelivered,
-      ...(Number.isFinite(deliveryCount) ? { deliveryCount } : {}),
-    });
+    const claims = this.options.claims !== false;
+    const claim = claims
+      ? await this.deps.idempotency.begin(key, {
+          retries,
+          replays,
+          redelivered: msg.fields.redelivered,
+          ...(Number.isFinite(deliveryCount) ? { deliveryCount } : {}),
+        })
+      : 'run';
     if (claim === 'duplicate') {
       logger.debug('duplicate event; already handled');
       return 'duplicate';
@@ -239,7 +250,7 @@ export class StageConsumer {
     }
     if (event.documentId && this.deps.gate && !(await this.deps.gate(event))) {
       logger.info('document is no longer active (cancelled); dropping the event');
-      await this.deps.idempotency.complete(key, replays);
+      if (claims) await this.deps.idempotency.complete(key, replays);
       return 'dropped';
     }
     const handler = this.handlers[event.type as EventType] as EventHandler<EventType>;
@@ -251,7 +262,7 @@ export class StageConsumer {
         this.deps.publishEvent(followUpEvent(this.name, event, out, index)),
       ),
     );
-    await this.deps.idempotency.complete(key, replays);
+    if (claims) await this.deps.idempotency.complete(key, replays);
     return 'acked';
   }
 

@@ -64,11 +64,12 @@ export class IdempotencyStore {
     ) {
       return 'run';
     }
-    const markers = await this.collection
-      .find({ _id: { $in: [`${key}#done${replay}`, claimId] } })
-      .toArray();
-    if (markers.some((m) => m.kind === 'done')) return 'duplicate';
-    const claim = markers.find((m) => m._id === claimId);
+    // two lookups by _id rather than one `$in`, which some MongoDB-protocol servers answer by scan
+    const [done, claim] = await Promise.all([
+      this.collection.findOne({ _id: `${key}#done${replay}` }),
+      this.collection.findOne({ _id: claimId }),
+    ]);
+    if (done) return 'duplicate';
     const leaseOver = !claim?.leaseUntil || claim.leaseUntil.getTime() < now.getTime();
     if (!leaseOver && !delivery.redelivered) return 'busy';
     const round = delivery.redelivered

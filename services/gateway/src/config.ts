@@ -22,6 +22,12 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
   MAX_METADATA_BYTES: env.int('Size limit of the metadata JSON field.', 64 * 1024, 2),
   RATE_LIMIT_MAX: env.int('Requests per tenant per window (a tenant may set its own).', 600, 1),
   RATE_LIMIT_WINDOW_MS: env.int('Rate-limit window.', 60_000, 1_000),
+  AUTH_CACHE_MS: env.int(
+    'How long a successful API-key check is reused (0: every request reads the key); a key revoked on another replica or by the command line stops working within this time.',
+    5_000,
+    0,
+    60_000,
+  ),
   CORS_ORIGINS: z
     .string()
     .default('')

@@ -74,7 +74,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
       documents,
       blobs,
       texts: createTextStore(mongo.db),
-      tenants: createTenantRepository(mongo.db),
+      tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
       batches,
       idempotencyKeys: createIdempotencyKeys(mongo.db),
       intake: createIntake({ blobs, documents, outbox, batches, logger }),

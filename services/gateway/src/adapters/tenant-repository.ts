@@ -43,7 +43,18 @@ export interface TenantRepository {
   authenticate(key: string): Promise<{ tenant: Tenant; keyId: string } | null>;
 }
 
-export function createTenantRepository(db: Db): TenantRepository {
+/**
+ * `authCacheMs` > 0 keeps each successful authentication for that long (at most
+ * AUTH_CACHE_ENTRIES keys), saving the two lookups per request; a key revoked through this
+ * repository is dropped from its cache at once, one revoked elsewhere (another replica, the
+ * command line) stops working within `authCacheMs`.
+ */
+export function createTenantRepository(
+  db: Db,
+  options: { authCacheMs?: number } = {},
+): TenantRepository {
+  const authCacheMs = options.authCacheMs ?? 0;
+  const authenticated = new Map<string, { at: number; value: { tenant: Tenant; keyId: string } }>();
   const tenants = db.collection<Tenant>(COLLECTIONS.tenants);
   const keys = db.collection<ApiKeyRecord>(COLLECTIONS.apiKeys);
   const view = ({ keyId, tenantId, label, createdAt, revokedAt }: ApiKeyRecord): KeyView => ({
@@ -85,6 +96,7 @@ export function createTenantRepository(db: Db): TenantRepository {
       if (!found) return null;
       const revokedAt = found.revokedAt ?? new Date();
       await keys.updateOne({ _id: found._id }, { $set: { revokedAt } });
+      authenticated.delete(found._id);
       return view({ ...found, revokedAt });
     },
     listKeys: async (tenantId) =>
@@ -92,13 +104,27 @@ export function createTenantRepository(db: Db): TenantRepository {
     async authenticate(key) {
       const keyId = keyIdOf(key);
       if (!keyId) return null;
-      const found = await keys.findOne({ _id: hashKey(key) });
+      const hash = hashKey(key);
+      const cached = authenticated.get(hash);
+      if (cached && Date.now() - cached.at < authCacheMs) return cached.value;
+      authenticated.delete(hash);
+      const found = await keys.findOne({ _id: hash });
       if (!found || found.revokedAt || found.keyId !== keyId) return null;
       const tenant = await tenants.findOne({ _id: found.tenantId });
-      return tenant ? { tenant, keyId } : null;
+      if (!tenant) return null;
+      const value = { tenant, keyId };
+      if (authCacheMs > 0) {
+        // a Map iterates in insertion order: the first entry is the oldest
+        if (authenticated.size >= AUTH_CACHE_ENTRIES)
+          authenticated.delete(authenticated.keys().next().value!);
+        authenticated.set(hash, { at: Date.now(), value });
+      }
+      return value;
     },
   };
 }
+
+const AUTH_CACHE_ENTRIES = 10_000;
 
 export const tenantIndexes: Record<string, IndexDescription[]> = {
   [COLLECTIONS.apiKeys]: [

@@ -1,5 +1,6 @@
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
 import type { GeneratedDoc } from '../corpus/generated-doc';
 import { fromModelFile } from '../domain/model/model-file';
 import { DOC_TYPES } from '../domain/model/train-model';
@@ -42,6 +43,13 @@ function evaluateSet(docs: GeneratedDoc[], run: (d: GeneratedDoc) => ProcessResu
   let correct = 0;
   let silentWrongTotals = 0;
   let reviewed = 0;
+  const misclassified: {
+    id: string;
+    expected: string;
+    predicted: string;
+    confidence: number;
+    outcome: string;
+  }[] = [];
   const errors: { id: string; field: string; expected: unknown; actual: unknown }[] = [];
   const started = process.hrtime.bigint();
   for (const doc of docs) {
@@ -52,6 +60,14 @@ function evaluateSet(docs: GeneratedDoc[], run: (d: GeneratedDoc) => ProcessResu
     if (result.docType === doc.docType) {
       correct += 1;
       langStats.correct += 1;
+    } else if (misclassified.length < 200) {
+      misclassified.push({
+        id: doc.id,
+        expected: doc.docType,
+        predicted: result.docType,
+        confidence: result.confidence,
+        outcome: result.outcome,
+      });
     }
     if (result.outcome === 'needs_review') reviewed += 1;
     const names = new Set([...Object.keys(doc.fields)]);
@@ -103,6 +119,8 @@ function evaluateSet(docs: GeneratedDoc[], run: (d: GeneratedDoc) => ProcessResu
     docTypeAccuracy: round(correct / docs.length),
     fieldF1: f1(micro).f1,
     silentWrongTotals,
+    /** Documents published under a wrong type: misread and confident enough to skip review. */
+    silentWrongTypes: misclassified.filter((m) => m.outcome === 'classified').length,
     sentToReview: reviewed,
     documentsPerSecond: Math.round(docs.length / seconds),
     accuracyByLanguage: Object.fromEntries(
@@ -112,6 +130,7 @@ function evaluateSet(docs: GeneratedDoc[], run: (d: GeneratedDoc) => ProcessResu
     fieldF1ByType: Object.fromEntries([...byType].map(([k, c]) => [k, f1(c)])),
     fields: Object.fromEntries([...fields].sort().map(([k, c]) => [k, f1(c)])),
     confusion,
+    misclassified,
     errors,
   };
 }
@@ -119,8 +138,7 @@ function evaluateSet(docs: GeneratedDoc[], run: (d: GeneratedDoc) => ProcessResu
 const DOC_FIELDS: Record<string, string[]> = {};
 
 /** Hand-written documents in styles the generator does not produce: `corpus/sanity/*.txt` + `.json`. */
-function loadSanity(): GeneratedDoc[] {
-  const dir = join(corpusDir, 'sanity');
+function loadSanity(dir = join(corpusDir, 'sanity')): GeneratedDoc[] {
   if (!existsSync(dir)) return [];
   return readdirSync(dir)
     .filter((f) => f.endsWith('.txt'))
@@ -148,7 +166,7 @@ function printTable(name: string, r: ReturnType<typeof evaluateSet>): void {
     `field F1 (micro) ${(r.fieldF1 * 100).toFixed(2)}%  (EN ${((r.fieldF1ByLanguage.en?.f1 ?? 0) * 100).toFixed(2)}%, ES ${((r.fieldF1ByLanguage.es?.f1 ?? 0) * 100).toFixed(2)}%)\n`,
   );
   out.write(
-    `silent wrong totals ${r.silentWrongTotals}; sent to review ${r.sentToReview}; ${r.documentsPerSecond} documents/s\n`,
+    `silent wrong totals ${r.silentWrongTotals}; silent wrong types ${r.silentWrongTypes}; sent to review ${r.sentToReview}; ${r.documentsPerSecond} documents/s\n`,
   );
   out.write(
     `\nconfusion (rows = truth, columns = predicted)\n${''.padEnd(16)}${DOC_TYPES.map((t) => t.slice(0, 9).padStart(10)).join('')}\n`,
@@ -166,12 +184,31 @@ function printTable(name: string, r: ReturnType<typeof evaluateSet>): void {
     out.write(
       `${`type ${k}`.padEnd(32)}${v.precision.toFixed(3).padStart(8)}${v.recall.toFixed(3).padStart(8)}${v.f1.toFixed(3).padStart(8)}\n`,
     );
+  if (r.misclassified.length > 0) out.write('\nmisread types\n');
+  for (const m of r.misclassified.slice(0, 20))
+    out.write(
+      `${m.id.padEnd(40)}${m.expected.padEnd(16)}→ ${m.predicted.padEnd(16)}${m.confidence.toFixed(3)} ${m.outcome}\n`,
+    );
 }
 
-/** `npm run eval`: held-out split and the hand-written sanity set; writes reports/eval.json. */
+/**
+ * `npm run eval`: held-out split and the hand-written sanity set; writes reports/eval.json.
+ * `-- --model <file>` evaluates another model file (e.g. the previous one, for a before/after
+ * comparison) and then writes a report only when `--out <file>` is given; `--sanity <dir>` reads
+ * the sanity documents from another directory (e.g. the same texts after a real scan and OCR).
+ */
 async function main(): Promise<void> {
+  const { values } = parseArgs({
+    options: { model: { type: 'string' }, out: { type: 'string' }, sanity: { type: 'string' } },
+  });
+  const evaluated = values.model ? resolve(values.model) : modelPath;
+  const out = values.out
+    ? resolve(values.out)
+    : values.model || values.sanity
+      ? undefined
+      : join(reportsDir, 'eval.json');
   const loadStarted = process.hrtime.bigint();
-  const classifier = fromModelFile(JSON.parse(readFileSync(modelPath, 'utf8')));
+  const classifier = fromModelFile(JSON.parse(readFileSync(evaluated, 'utf8')));
   const loadMs = Number(process.hrtime.bigint() - loadStarted) / 1e6;
   const options = {
     confidenceThreshold: 0.6,
@@ -180,7 +217,7 @@ async function main(): Promise<void> {
   };
   const run = (d: GeneratedDoc) => processDocument(classifier, d.text, options);
   const heldOut = evaluateSet(loadCorpus('test'), run);
-  const sanity = evaluateSet(loadSanity(), run);
+  const sanity = evaluateSet(loadSanity(values.sanity && resolve(values.sanity)), run);
   printTable('held-out split', heldOut);
   if (sanity.documents) printTable('hand-written sanity set', sanity);
   const report = {
@@ -188,15 +225,18 @@ async function main(): Promise<void> {
     docTypeAccuracy: heldOut.docTypeAccuracy,
     fieldF1: heldOut.fieldF1,
     silentWrongTotals: heldOut.silentWrongTotals,
-    model: { bytes: readFileSync(modelPath).length, loadMs: Math.round(loadMs) },
+    model: { bytes: readFileSync(evaluated).length, loadMs: Math.round(loadMs) },
     heldOut,
     sanity,
   };
-  mkdirSync(reportsDir, { recursive: true });
-  await writeJson(join(reportsDir, 'eval.json'), report);
   process.stdout.write(
-    `\nmodel ${classifier.version}: ${report.model.bytes} bytes, loaded in ${report.model.loadMs} ms\nwrote reports/eval.json\n`,
+    `\nmodel ${classifier.version}: ${report.model.bytes} bytes, loaded in ${report.model.loadMs} ms\n`,
   );
+  if (out) {
+    mkdirSync(dirname(out), { recursive: true });
+    await writeJson(out, report);
+    process.stdout.write(`wrote ${out}\n`);
+  }
 }
 
 void main();

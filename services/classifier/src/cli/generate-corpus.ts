@@ -9,9 +9,9 @@ function main(): void {
   const splits = [
     {
       file: 'train.jsonl',
-      spec: { seed: 20240501, pool: 'train' as const, perTypeAndLanguage: 120 },
+      spec: { seed: 20240501, pool: 'train' as const, perTypeAndLanguage: 200 },
     },
-    { file: 'test.jsonl', spec: { seed: 99173, pool: 'test' as const, perTypeAndLanguage: 40 } },
+    { file: 'test.jsonl', spec: { seed: 99173, pool: 'test' as const, perTypeAndLanguage: 50 } },
   ];
   for (const { file, spec } of splits) {
     const docs = generateCorpus(spec);

@@ -1,6 +1,6 @@
 import type { GeneratedDoc } from './generated-doc';
-import { companyName, personName, type Pool } from './fake-data';
-import { addDays, formatDate, randomDate, type Locale } from './locales';
+import { address, companyName, personName, taxId, type Pool } from './fake-data';
+import { addDays, formatDate, formatMoney, randomDate, type Locale } from './locales';
 import type { Random } from './random';
 
 const EN_TITLES = [
@@ -12,6 +12,11 @@ const EN_TITLES = [
   'Supply Contract',
   'Software License Agreement',
   'Employment Contract',
+  'INDEPENDENT CONTRACTOR AGREEMENT',
+  'Assured Shorthold Tenancy Agreement',
+  'DISTRIBUTION AGREEMENT',
+  'Statement of Work',
+  'ASSET PURCHASE AGREEMENT',
 ];
 const ES_TITLES = [
   'CONTRATO DE PRESTACIÓN DE SERVICIOS',
@@ -21,6 +26,12 @@ const ES_TITLES = [
   'CONTRATO DE CONSULTORÍA',
   'Contrato de licencia de software',
   'CONTRATO DE TRABAJO',
+  'CONTRATO DE PRESTACIÓN DE SERVICIOS PROFESIONALES',
+  'CONTRATO DE OBRA',
+  'CONTRATO DE COMPRAVENTA',
+  'CONTRATO INDIVIDUAL DE TRABAJO A TÉRMINO FIJO',
+  'CONTRATO DE ARRENDAMIENTO DE VIVIENDA',
+  'CONVENIO DE COLABORACIÓN',
 ];
 
 const EN_CLAUSES = [
@@ -53,14 +64,37 @@ export function generateContract(r: Random, locale: Locale, pool: Pool, id: stri
   const end = addDays(effective, Math.round(months * 30.42) - 1);
   const ds = r.pick([1, 3, 5, 5, 8]);
   const fmt = (d: string) => formatDate(r, d, locale, ds);
-  const lines: string[] = [r.pick(es ? ES_TITLES : EN_TITLES), ''];
+  const title = r.pick(es ? ES_TITLES : EN_TITLES);
+  const lines: string[] = [title, ''];
   const roleA = es
     ? r.pick(['el Prestador', 'el Arrendador', 'la Empresa', 'el Proveedor'])
     : r.pick(['the "Provider"', 'the "Landlord"', 'the "Company"', 'the "Supplier"']);
   const roleB = es
     ? r.pick(['el Cliente', 'el Arrendatario', 'el Trabajador'])
     : r.pick(['the "Client"', 'the "Tenant"', 'the "Customer"']);
-  const style = r.int(0, 2);
+  const style = r.int(0, 3);
+  const fee = formatMoney(
+    Math.round(r.money(300, 9000)) * (locale.scale ?? 1),
+    locale,
+    r.pick(locale.amountStyles),
+    r.pick(['prefix-space', 'suffix', 'code-suffix']),
+  );
+  const idLabel = r.pick(locale.taxIdLabels);
+  const where = address(r, locale).join(', ');
+  const leaseClauses = es
+    ? [
+        `EXPONEN: Que el Arrendador es propietario de ${r.pick(['la vivienda', 'el local comercial', 'la nave industrial', 'la oficina'])} sita en ${where}.`,
+        `RENTA. La renta mensual será de ${fee}, pagadera por meses anticipados dentro de los cinco primeros días de cada mes.`,
+        `FIANZA. El Arrendatario entrega en este acto una mensualidad de renta en concepto de fianza legal.`,
+        'GASTOS. Los suministros de agua, luz y gas serán por cuenta del Arrendatario.',
+      ]
+    : [
+        `PROPERTY. The Landlord lets the premises at ${where} to the Tenant for the Term.`,
+        `RENT. The Tenant shall pay rent of ${fee} per calendar month in advance.`,
+        'DEPOSIT. A deposit equal to five weeks of rent is payable on signing and will be held in an approved scheme.',
+        'The Tenant shall keep the premises in good and clean condition and allow access for repairs.',
+      ];
+  const lease = /arrendamiento|lease|tenancy/i.test(title);
   if (es) {
     if (style === 0) {
       lines.push(
@@ -81,6 +115,12 @@ export function generateContract(r: Random, locale: Locale, pool: Pool, id: stri
         `Fecha de entrada en vigor: ${fmt(effective)}`,
         '',
       );
+    } else if (style === 3) {
+      lines.push(
+        `Entre los suscritos, a saber: ${a}, sociedad identificada con ${idLabel} ${taxId(r, locale)}, representada legalmente por ${personName(r, 'es', pool)}, quien en adelante se denominará EL CONTRATANTE, y ${b}, identificado con ${idLabel} ${taxId(r, locale, true)}, quien en adelante se denominará EL CONTRATISTA, hemos convenido celebrar el presente contrato el ${fmt(effective)}, que se regirá por las siguientes cláusulas:`,
+        '',
+        `VALOR. El valor del contrato es de ${fee}, pagaderos ${r.pick(['mensualmente', 'contra entrega', 'en dos cuotas'])} previa presentación de la cuenta de cobro.`,
+      );
     } else {
       lines.push(
         `El presente contrato se celebra entre ${a} (${roleA}) y ${b} (${roleB}), con fecha de inicio ${fmt(effective)}.`,
@@ -92,6 +132,7 @@ export function generateContract(r: Random, locale: Locale, pool: Pool, id: stri
         ? `DURACIÓN. El contrato tendrá vigencia desde ${fmt(effective)} hasta el ${fmt(end)}.`
         : `DURACIÓN. El contrato tendrá una duración de ${months} meses, prorrogable tácitamente.`,
     );
+    if (lease) lines.push(...leaseClauses.filter(() => r.chance(0.7)));
     lines.push(
       ...r.shuffle([...ES_CLAUSES]).slice(0, r.int(3, 6)),
       '',
@@ -111,6 +152,15 @@ export function generateContract(r: Random, locale: Locale, pool: Pool, id: stri
         `Effective Date: ${fmt(effective)}`,
         '',
       );
+    } else if (style === 3) {
+      lines.push(
+        `This ${r.pick(['Agreement', 'Independent Contractor Agreement', 'Services Agreement'])} (this "Agreement") is entered into on ${fmt(effective)} (the "Effective Date") between ${a} (the "Company"), a ${r.pick(['Delaware corporation', 'company registered in England and Wales', 'limited liability company'])}, and ${b} (the "Contractor").`,
+        '',
+        'WHEREAS, the Company wishes to engage the Contractor to provide certain services, and the Contractor wishes to provide them;',
+        'NOW, THEREFORE, in consideration of the mutual covenants herein, the parties agree as follows:',
+        `COMPENSATION. The Company shall pay the Contractor ${fee} ${r.pick(['per month', 'per hour', 'in total', 'per milestone'])}, payable within thirty (30) days of each invoice.`,
+        '',
+      );
     } else {
       lines.push(`BETWEEN: ${a}`, `AND: ${b}`, `Commencement date: ${fmt(effective)}`, '');
     }
@@ -119,6 +169,7 @@ export function generateContract(r: Random, locale: Locale, pool: Pool, id: stri
         ? `TERM. This Agreement commences on the Effective Date and ends on ${fmt(end)} unless terminated earlier.`
         : `TERM. This Agreement shall remain in force for a period of ${months} months from the Effective Date.`,
     );
+    if (lease) lines.push(...leaseClauses.filter(() => r.chance(0.7)));
     lines.push(
       ...r.shuffle([...EN_CLAUSES]).slice(0, r.int(3, 7)),
       '',

@@ -107,11 +107,23 @@ const SUFFIX: Record<string, string[]> = {
   EC: ['S.A.', 'Cía. Ltda.', 'CIA. LTDA.'],
   PE: ['S.A.C.', 'S.A.', 'E.I.R.L.', 'S.R.L.'],
   MX: ['S.A. de C.V.', 'S. de R.L. de C.V.'],
+  CL: ['SpA', 'Ltda.', 'S.A.', 'LIMITADA', 'E.I.R.L.'],
+  AR: ['S.R.L.', 'S.A.', 'S.A.S.', 'SRL'],
   US: ['Inc.', 'LLC', 'Corp.', 'Co.'],
   GB: ['Ltd', 'Limited', 'LLP', 'PLC'],
   IE: ['Ltd', 'Limited', 'DAC'],
   DE: ['GmbH', 'AG', 'GmbH & Co. KG'],
 };
+
+/** One word of a business name from the pool (`Zenith`, `Cumbre`…). */
+export function namePart(r: Random, pool: Pool): string {
+  return r.pick(NAME_PARTS[pool]);
+}
+
+/** The legal-form suffix a business of the country writes after its name. */
+export function legalSuffix(r: Random, locale: Locale): string {
+  return r.pick(SUFFIX[locale.country] ?? ['Ltd']);
+}
 
 export function companyName(r: Random, locale: Locale, pool: Pool): string {
   const part = r.pick(NAME_PARTS[pool]);
@@ -300,6 +312,27 @@ export function taxId(r: Random, locale: Locale, person = false): string {
     }
     case 'IE':
       return `IE${digits(r, 7)}${r.pick(['A', 'B', 'C', 'W'])}`;
+    case 'CL': {
+      const body = r.int(person ? 8_000_000 : 76_000_000, person ? 25_999_999 : 78_999_999);
+      let sum = 0;
+      let m = 2;
+      for (const d of String(body).split('').reverse()) {
+        sum += Number(d) * m;
+        m = m === 7 ? 2 : m + 1;
+      }
+      const dv = 11 - (sum % 11);
+      const check = dv === 11 ? '0' : dv === 10 ? 'K' : String(dv);
+      return `${String(body).replace(/\B(?=(\d{3})+(?!\d))/g, '.')}-${check}`;
+    }
+    case 'AR': {
+      for (;;) {
+        const body = `${person ? r.pick(['20', '23', '27']) : r.pick(['30', '33'])}${digits(r, 8)}`;
+        const w = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+        const dv = 11 - (w.reduce((a, x, i) => a + x * Number(body[i]), 0) % 11);
+        if (dv === 10) continue;
+        return `${body.slice(0, 2)}-${body.slice(2)}-${dv === 11 ? 0 : dv}`;
+      }
+    }
     case 'MX':
       return `${r.pick(['ABC', 'GFM', 'TRA', 'SOL'])}${digits(r, 6)}${r.pick(['A1', 'H2', 'K9'])}${r.int(0, 9)}`;
     default:
@@ -423,6 +456,8 @@ export const BANKS = {
   EC: ['Banco Pichincha', 'Banco Guayaquil', 'Produbanco', 'Banco del Pacífico'],
   PE: ['Banco de Crédito del Perú', 'Interbank', 'BBVA Perú', 'Scotiabank Perú'],
   MX: ['Banorte', 'BBVA México', 'Banco Azteca'],
+  CL: ['Banco de Chile', 'BancoEstado', 'Banco Santander Chile', 'Scotiabank Chile'],
+  AR: ['Banco de la Nación Argentina', 'Banco Galicia', 'Banco Macro', 'Banco Provincia'],
   US: ['First National Bank', 'Chase', 'Wells Fargo', 'Citizens Bank'],
   GB: ['Barclays', 'Lloyds Bank', 'NatWest', 'HSBC UK', 'Monzo Bank'],
   IE: ['AIB', 'Bank of Ireland', 'Permanent TSB'],

@@ -27,6 +27,12 @@ const TYPES: DocType[] = [
   'other',
 ];
 
+/** How often each type arrives clean, lightly or heavily OCR-damaged, or as a till-roll photo. */
+const NOISE: Record<string, NoiseLevel[]> = {
+  receipt: ['clean', 'light', 'light', 'heavy', 'heavy', 'thermal', 'thermal', 'thermal'],
+  default: ['clean', 'clean', 'clean', 'light', 'light', 'heavy', 'heavy', 'thermal'],
+};
+
 /** Generates a labelled corpus: every type in EN and ES, many layouts, clean and OCR-noisy. */
 export function generateCorpus(spec: CorpusSpec): GeneratedDoc[] {
   const r = createRandom(spec.seed);
@@ -57,7 +63,7 @@ export function generateCorpus(spec: CorpusSpec): GeneratedDoc[] {
           default:
             doc = generateOther(r, locale, spec.pool, id);
         }
-        const noise: NoiseLevel = r.pick(['clean', 'clean', 'light', 'light', 'heavy']);
+        const noise: NoiseLevel = r.pick(NOISE[docType] ?? NOISE.default!);
         docs.push({ ...doc, noise, text: addOcrNoise(r, doc.text, noise) });
       }
     }

@@ -11,6 +11,7 @@ import {
   type CurrencyStyle,
   type Locale,
 } from './locales';
+import { invoiceFlavour } from './invoice-flavours';
 import type { Random } from './random';
 
 const L = {
@@ -187,6 +188,28 @@ function invoiceNumber(r: Random, locale: Locale): string {
   }
 }
 
+/** Where to pay: an IBAN in Europe, the local account formats elsewhere. */
+function paymentAccount(r: Random, locale: Locale): string {
+  const digits = (n: number) => Array.from({ length: n }, () => r.int(0, 9)).join('');
+  switch (locale.country) {
+    case 'ES':
+    case 'GB':
+    case 'IE':
+    case 'DE':
+      return `IBAN: ${iban(r, locale.country)}`;
+    case 'MX':
+      return `CLABE: ${digits(18).replace(/(\d{4})(?=\d)/g, '$1 ')}`;
+    case 'PE':
+      return `${r.pick(['CCI', 'Cta. Cte. soles'])}: ${digits(3)}-${digits(3)}-${digits(12)}-${digits(2)}`;
+    case 'US':
+      return `ACH routing ${digits(9)}, account ${digits(10)}`;
+    default:
+      return locale.lang === 'es'
+        ? `${r.pick(['Cuenta corriente', 'Cta. corriente', 'Cuenta de ahorros'])} N° ${digits(3)}-${digits(6)}-${digits(2)}`
+        : `Account ${digits(8)}`;
+  }
+}
+
 export function generateInvoice(
   r: Random,
   locale: Locale,
@@ -205,13 +228,17 @@ export function generateInvoice(
     'none',
     'none',
   ]);
-  const money = (v: number) => formatMoney(v, locale, amountStyle, currencyStyle);
-  const plain = (v: number) => (r.chance(0.5) ? formatNumber(v, amountStyle) : money(v));
+  const whole = r.chance(locale.wholeAmounts ?? 0);
+  const decimals = whole ? 0 : 2;
+  const round = (v: number) => (whole ? Math.round(v) : Math.round(v * 100) / 100);
+  const money = (v: number) => formatMoney(v, locale, amountStyle, currencyStyle, decimals);
+  const plain = (v: number) => (r.chance(0.5) ? formatNumber(v, amountStyle, decimals) : money(v));
+  const flavour = r.chance(0.75) ? invoiceFlavour(r, locale) : undefined;
   const seller = companyName(r, locale, pool);
   const buyer = companyName(r, locale, pool);
   const sellerId = taxId(r, locale);
   const buyerId = taxId(r, locale, r.chance(0.3));
-  const number = invoiceNumber(r, locale);
+  const number = flavour?.number ?? invoiceNumber(r, locale);
   const issue = randomDate(r);
   const hasDue = r.chance(0.75);
   const due = addDays(issue, r.pick([0, 7, 14, 15, 30, 30, 45, 60]));
@@ -222,45 +249,63 @@ export function generateInvoice(
   const nItems = r.int(1, 7);
   const items = Array.from({ length: nItems }, (_, i) => {
     const qty = r.chance(0.2) ? r.int(1, 40) / 2 : r.int(1, 12);
-    const unit =
-      r.money(2, locale.currency === 'COP' ? 400 : 900) * (locale.currency === 'COP' ? 1000 : 1);
-    const unitRounded = locale.currency === 'COP' ? Math.round(unit) : unit;
+    const scale = locale.scale ?? 1;
+    const unit = r.money(2, scale > 1 ? 400 : 900) * scale;
+    const unitRounded = scale > 1 ? Math.round(unit) : unit;
     return {
       description: r.pick(PRODUCTS[locale.lang]),
       quantity: qty,
       unitPrice: unitRounded,
-      amount: (sign * Math.round(qty * unitRounded * 100)) / 100,
+      amount: sign * round(qty * unitRounded),
       rate: twoRates && i % 2 === 1 ? 10 : rate,
     };
   });
-  const subtotal = Math.round(items.reduce((a, x) => a + x.amount, 0) * 100) / 100;
+  const subtotal = round(items.reduce((a, x) => a + x.amount, 0));
   const rates = [...new Set(items.map((x) => x.rate))];
   const taxLines = rates.map((rt) => {
-    const base =
-      Math.round(items.filter((x) => x.rate === rt).reduce((a, x) => a + x.amount, 0) * 100) / 100;
-    return { rate: rt, base, amount: Math.round(base * rt) / 100 };
+    const base = round(items.filter((x) => x.rate === rt).reduce((a, x) => a + x.amount, 0));
+    return { rate: rt, base, amount: round((base * rt) / 100) };
   });
   if (withholding)
-    taxLines.push({ rate: -15, base: subtotal, amount: -Math.round(subtotal * 15) / 100 });
-  const taxAmount =
-    Math.round(taxLines.filter((x) => x.rate > 0).reduce((a, x) => a + x.amount, 0) * 100) / 100;
-  const total = Math.round((subtotal + taxLines.reduce((a, x) => a + x.amount, 0)) * 100) / 100;
+    taxLines.push({ rate: -15, base: subtotal, amount: -round((subtotal * 15) / 100) });
+  const taxAmount = round(taxLines.filter((x) => x.rate > 0).reduce((a, x) => a + x.amount, 0));
+  const total = round(subtotal + taxLines.reduce((a, x) => a + x.amount, 0));
 
   // header blocks
-  const sellerBlock = [seller, ...address(r, locale), `${r.pick(locale.taxIdLabels)}: ${sellerId}`];
+  const sellerBlock = [
+    seller,
+    ...address(r, locale),
+    `${r.pick(locale.taxIdLabels)}: ${sellerId}`,
+    ...(flavour?.sellerLines.filter(() => r.chance(0.7)) ?? []),
+  ];
   if (r.chance(0.4))
     sellerBlock.push(
       r.chance(0.5)
         ? `Tel. +${r.int(1, 99)} ${r.int(100, 999)} ${r.int(100, 999)} ${r.int(100, 999)}`
         : `info@${seller.split(' ')[0]!.toLowerCase()}.com`,
     );
-  const buyerLabel = r.pick(t.buyer);
-  const buyerBlock = [
+  const buyerLabel = r.pick(flavour?.buyerLabels && r.chance(0.7) ? flavour.buyerLabels : t.buyer);
+  const buyerAddress = address(r, locale).slice(0, r.int(1, 2));
+  let buyerIdShown = true;
+  let buyerBlock = [
     `${buyerLabel}${r.chance(0.7) ? ':' : ''}`,
     buyer,
-    ...address(r, locale).slice(0, r.int(1, 2)),
+    ...buyerAddress,
     `${r.pick(locale.taxIdLabels)}: ${buyerId}`,
   ];
+  if (locale.lang === 'en' && r.chance(locale.country === 'US' ? 0.5 : 0.15)) {
+    // US style: Bill To and Ship To blocks side by side
+    const shipTo = [
+      `${r.pick(['SHIP TO', 'Ship To', 'Deliver To'])}${r.chance(0.7) ? ':' : ''}`,
+      r.chance(0.6)
+        ? buyer
+        : `${buyer.split(' ')[0]} ${r.pick(['Warehouse', 'Receiving', 'Site office'])}`,
+      ...address(r, locale),
+    ];
+    buyerBlock = sideBySide(buyerBlock.slice(0, -1), shipTo, r.int(36, 46));
+    buyerIdShown = r.chance(0.5);
+    if (buyerIdShown) buyerBlock.push(`${r.pick(locale.taxIdLabels)}: ${buyerId}`);
+  }
   const fmtDate = (d: string) => formatDate(r, d, locale, dateStyle);
   const dateStyle = r.int(0, 9);
   const meta: [string, string][] = [
@@ -268,9 +313,14 @@ export function generateInvoice(
     [r.pick(t.date), fmtDate(issue)],
   ];
   if (hasDue) meta.push([r.pick(t.due), fmtDate(due)]);
+  for (const [label, value] of flavour?.meta ?? [])
+    if (r.chance(0.5)) meta.push([label, value || fmtDate(issue)]);
   const showCurrencyLine = currencyStyle === 'none' && r.chance(0.7);
   if (showCurrencyLine) meta.push([t.currency, locale.currency]);
-  const title = r.pick(credit ? t.credit : t.invoice);
+  const flavourTitles = flavour && (credit ? flavour.creditTitles : flavour.titles);
+  const title = r.pick(
+    flavourTitles && r.chance(0.7) ? flavourTitles : credit ? t.credit : t.invoice,
+  );
   const layout = r.pick(['classic', 'two-column', 'meta-above', 'buyer-first', 'labelled-parties']);
   const lines: string[] = [];
   if (layout === 'two-column') {
@@ -342,7 +392,9 @@ export function generateInvoice(
   const style = pickPairStyle(r);
   const totals: string[] = [];
   const indent = r.chance(0.5) ? ' '.repeat(r.int(20, 40)) : '';
-  totals.push(pair(r.pick(t.subtotal), money(subtotal), style, 22));
+  const subtotalLabels =
+    flavour?.subtotalLabels && r.chance(0.7) ? flavour.subtotalLabels : t.subtotal;
+  totals.push(pair(r.pick(subtotalLabels), money(subtotal), style, 22));
   for (const line of taxLines) {
     const rateText = formatNumber(
       Math.abs(line.rate),
@@ -354,17 +406,16 @@ export function generateInvoice(
         ? locale.lang === 'es'
           ? `Retención IRPF ${rateText}%`
           : `Withholding ${rateText}%`
-        : r.pick(t.tax(locale.taxName, rateText));
+        : r.pick(flavour?.taxLabel?.(rateText) ?? t.tax(locale.taxName, rateText));
     totals.push(pair(label, money(line.amount), style, 22));
   }
-  const totalLabel = r.pick(credit ? t.creditTotal : t.total);
+  const totalLabels =
+    flavour?.totalLabels && !credit && r.chance(0.7) ? flavour.totalLabels : undefined;
+  const totalLabel = r.pick(totalLabels ?? (credit ? t.creditTotal : t.total));
   totals.push(pair(totalLabel, money(total), style, 22));
   lines.push(...totals.map((l) => indent + l), '');
-  if (r.chance(0.5))
-    lines.push(
-      `IBAN: ${iban(r, locale.country === 'GB' || locale.country === 'IE' || locale.country === 'DE' ? locale.country : 'ES')}`,
-    );
-  lines.push(r.pick(t.terms));
+  if (r.chance(0.5)) lines.push(paymentAccount(r, locale));
+  lines.push(r.pick(t.terms), ...(flavour?.footer(total) ?? []));
 
   const fields: Record<string, string | number> = {
     invoiceNumber: number,
@@ -372,7 +423,7 @@ export function generateInvoice(
     sellerName: seller,
     sellerTaxId: sellerId.replace(/[\s.]/g, '').toUpperCase(),
     buyerName: buyer,
-    buyerTaxId: buyerId.replace(/[\s.]/g, '').toUpperCase(),
+    ...(buyerIdShown ? { buyerTaxId: buyerId.replace(/[\s.]/g, '').toUpperCase() } : {}),
     subtotal,
     taxAmount,
     total,

@@ -17,6 +17,10 @@ export interface Locale {
   taxRates: number[];
   taxIdLabels: string[];
   cities: string[];
+  /** Prices are this many times those of a dollar economy (pesos: thousands). */
+  scale?: number;
+  /** Share of documents that write amounts without decimals (CLP never has any). */
+  wholeAmounts?: number;
 }
 
 export const LOCALES: Locale[] = [
@@ -54,6 +58,35 @@ export const LOCALES: Locale[] = [
     taxRates: [19, 19, 5],
     taxIdLabels: ['NIT', 'NIT.', 'Nit'],
     cities: ['Bogotá', 'Medellín', 'Cali', 'Barranquilla', 'Cartagena', 'Bucaramanga'],
+    scale: 1000,
+    wholeAmounts: 0.5,
+  },
+  {
+    country: 'CL',
+    lang: 'es',
+    currency: 'CLP',
+    symbol: '$',
+    amountStyles: ['eu'],
+    dateOrder: 'dmy',
+    taxName: 'IVA',
+    taxRates: [19],
+    taxIdLabels: ['R.U.T.', 'RUT', 'Rut'],
+    cities: ['Santiago', 'Valparaíso', 'Concepción', 'Temuco', 'Antofagasta', 'La Serena'],
+    scale: 1000,
+    wholeAmounts: 1,
+  },
+  {
+    country: 'AR',
+    lang: 'es',
+    currency: 'ARS',
+    symbol: '$',
+    amountStyles: ['eu', 'eu', 'plain-comma'],
+    dateOrder: 'dmy',
+    taxName: 'IVA',
+    taxRates: [21, 21, 10.5],
+    taxIdLabels: ['CUIT', 'C.U.I.T.', 'CUIT Nro.'],
+    cities: ['Buenos Aires', 'Córdoba', 'Rosario', 'Mendoza', 'La Plata', 'Mar del Plata'],
+    scale: 1000,
   },
   {
     country: 'EC',
@@ -148,8 +181,11 @@ export const LOCALES: Locale[] = [
   },
 ];
 
+/** A locale of the language; Spain gets a quarter of the Spanish documents, LatAm the rest. */
 export function localeFor(r: Random, lang: Lang): Locale {
-  return r.pick(LOCALES.filter((l) => l.lang === lang));
+  const all = LOCALES.filter((l) => l.lang === lang);
+  if (lang === 'es' && r.chance(0.25)) return all.find((l) => l.country === 'ES')!;
+  return r.pick(lang === 'es' ? all.filter((l) => l.country !== 'ES') : all);
 }
 
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -251,8 +287,9 @@ export function formatMoney(
   locale: Locale,
   amountStyle: AmountStyle,
   currencyStyle: CurrencyStyle,
+  decimals = 2,
 ): string {
-  const n = formatNumber(value, amountStyle);
+  const n = formatNumber(value, amountStyle, decimals);
   switch (currencyStyle) {
     case 'prefix':
       return `${locale.symbol}${n}`;
@@ -280,4 +317,31 @@ export function randomDate(r: Random, fromYear = 2022, toYear = 2025): string {
   return new Date(start + Math.floor((r.next() * (end - start)) / 86_400_000) * 86_400_000)
     .toISOString()
     .slice(0, 10);
+}
+
+/** One document's way of writing money: number style, decimals or none, rounding to match. */
+export interface MoneyFormat {
+  style: AmountStyle;
+  whole: boolean;
+  scale: number;
+  round(value: number): number;
+  number(value: number): string;
+  money(value: number, currencyStyle: CurrencyStyle): string;
+}
+
+export function moneyFormat(
+  r: Random,
+  locale: Locale,
+  style: AmountStyle = r.pick(locale.amountStyles),
+): MoneyFormat {
+  const whole = r.chance(locale.wholeAmounts ?? 0);
+  const decimals = whole ? 0 : 2;
+  return {
+    style,
+    whole,
+    scale: locale.scale ?? 1,
+    round: (v) => (whole ? Math.round(v) : Math.round(v * 100) / 100),
+    number: (v) => formatNumber(v, style, decimals),
+    money: (v, currencyStyle) => formatMoney(v, locale, style, currencyStyle, decimals),
+  };
 }

@@ -1,7 +1,9 @@
 import type { GeneratedDoc } from './generated-doc';
-import { address, companyName, personName, PRODUCTS, type Pool } from './fake-data';
+import { address, companyName, namePart, personName, PRODUCTS, type Pool } from './fake-data';
 import { table } from './layout';
 import { formatDate, formatNumber, randomDate, type Locale } from './locales';
+import { OTHER_NOTICES } from './other-notices';
+import { OTHER_SHEETS } from './other-sheets';
 import type { Random } from './random';
 
 type Maker = (r: Random, l: Locale, pool: Pool) => string[];
@@ -99,7 +101,7 @@ const EN: Maker[] = [
     'Experienced project manager with a background in logistics and software delivery.',
     '',
     'EXPERIENCE',
-    `2019 - present  Operations lead, ${r.pick(['Northwind', 'Harbor', 'Cobalt'])} Ltd`,
+    `2019 - present  Operations lead, ${namePart(r, p)} Ltd`,
     '2015 - 2019  Analyst',
     '',
     'EDUCATION',
@@ -281,15 +283,28 @@ const ES: Maker[] = [
   ],
 ];
 
+/**
+ * `other`: letters, minutes, quotes, orders, delivery notes, CVs, e-mails, manuals (above), and
+ * half of the time the confusable kind: spreadsheets of expenses and invoices, flyers, menus,
+ * notices with prices (`other-sheets.ts`, `other-notices.ts`).
+ */
 export function generateOther(r: Random, locale: Locale, pool: Pool, id: string): GeneratedDoc {
-  const makers = locale.lang === 'es' ? ES : EN;
+  const family = r.pick(['plain', 'plain', 'sheet', 'notice']);
+  const makers =
+    family === 'sheet'
+      ? OTHER_SHEETS
+      : family === 'notice'
+        ? OTHER_NOTICES
+        : locale.lang === 'es'
+          ? ES
+          : EN;
   const index = r.int(0, makers.length - 1);
   return {
     id,
     docType: 'other',
     lang: locale.lang,
     country: locale.country,
-    layout: `other-${index}`,
+    layout: `other-${family}-${index}`,
     noise: 'clean',
     text: makers[index]!(r, locale, pool).join('\n'),
     fields: {},

@@ -1,8 +1,10 @@
 import type { GeneratedDoc } from './generated-doc';
-import { address, BANKS, companyName, iban, personName, type Pool } from './fake-data';
+import { address, type Pool } from './fake-data';
 import { pairsBlock, table, type TableStyle } from './layout';
-import { addDays, formatDate, formatMoney, formatNumber, randomDate, type Locale } from './locales';
+import { formatDate, type Locale } from './locales';
 import type { Random } from './random';
+import { statementData } from './statement-data';
+import { renderExport, renderSummary } from './statement-variants';
 
 const T = {
   en: {
@@ -37,20 +39,6 @@ const T = {
       ['Posting date', 'Transaction', 'Debit', 'Credit', 'Balance'],
     ],
     to: 'to',
-    tx: [
-      'Card payment TESCO STORES',
-      'Direct debit VODAFONE',
-      'Transfer from {p}',
-      'Salary {c}',
-      'ATM withdrawal',
-      'Standing order rent',
-      'Card payment AMAZON',
-      'Bank charges',
-      'Interest paid',
-      'Payment to {c}',
-      'Refund {c}',
-      'Contactless COSTA COFFEE',
-    ],
   },
   es: {
     title: [
@@ -72,57 +60,24 @@ const T = {
       ['Fecha', 'Movimiento', 'Débito', 'Crédito', 'Saldo'],
     ],
     to: 'al',
-    tx: [
-      'Compra tarjeta MERCADONA',
-      'Recibo IBERDROLA',
-      'Transferencia de {p}',
-      'Nómina {c}',
-      'Reintegro cajero',
-      'Recibo alquiler',
-      'Compra AMAZON EU',
-      'Comisión mantenimiento',
-      'Intereses',
-      'Pago a {c}',
-      'Devolución {c}',
-      'Bizum de {p}',
-    ],
   },
 };
 
 export function generateStatement(r: Random, locale: Locale, pool: Pool, id: string): GeneratedDoc {
   const t = T[locale.lang];
-  const amountStyle = r.pick(locale.amountStyles);
-  const money = (v: number) =>
-    r.chance(0.2) ? formatMoney(v, locale, amountStyle, 'suffix') : formatNumber(v, amountStyle);
-  const bank = r.pick(BANKS[locale.country] ?? BANKS.US!);
-  const holder = r.chance(0.5) ? personName(r, locale.lang, pool) : companyName(r, locale, pool);
-  const usesIban = ['ES', 'GB', 'IE', 'DE'].includes(locale.country) ? r.chance(0.85) : false;
-  const account = usesIban
-    ? iban(r, locale.country)
-    : `${r.int(100, 999)}-${r.int(100000, 999999)}-${r.int(10, 99)}`;
-  const start = randomDate(r);
-  const end = addDays(start, r.pick([29, 30, 27, 6, 14]));
-  const fmt = (d: string) => formatDate(r, d, locale, dateStyle);
+  const d = statementData(r, locale, pool);
+  const variant = r.pick(['classic', 'classic', 'summary', 'summary', 'export']);
+  if (variant === 'summary') return renderSummary(r, locale, d, id);
+  if (variant === 'export') return renderExport(r, locale, d, id);
+  const { bank, holder, account, usesIban, start, end, opening, closing, txs } = d;
+  const money = (v: number) => (r.chance(0.2) ? d.fmt.money(v, 'suffix') : d.fmt.number(v));
   const dateStyle = r.pick([0, 1, 3, 4, 6]);
-  const opening = r.money(-500, 20000);
-  let balance = opening;
-  const n = r.int(3, 14);
-  const txs = Array.from({ length: n }, (_, i) => {
-    const date = addDays(start, Math.min(Math.floor(((i + 1) * 28) / (n + 1)), 28));
-    const amount = r.chance(0.7) ? -r.money(3, 900) : r.money(10, 3500);
-    balance = Math.round((balance + amount) * 100) / 100;
-    const description = r
-      .pick(t.tx)
-      .replace('{p}', personName(r, locale.lang, pool))
-      .replace('{c}', companyName(r, locale, pool).split(' ').slice(0, 2).join(' '));
-    return { date, description, amount, balance };
-  });
-  const closing = balance;
+  const fmt = (date: string) => formatDate(r, date, locale, dateStyle);
   const lines: string[] = [bank.toUpperCase(), ...address(r, locale), '', r.pick(t.title), ''];
   const periodText = `${fmt(start)} ${r.pick(['-', t.to, '–'])} ${fmt(end)}`;
   const meta: [string, string][] = [
     [r.pick(t.holder), holder],
-    [usesIban ? r.pick(t.iban) : r.pick(t.account), account],
+    [usesIban ? r.pick(t.iban) : (d.accountLabel ?? r.pick(t.account)), account],
     [
       r.pick(t.period),
       locale.lang === 'es' && r.chance(0.4) ? `del ${fmt(start)} al ${fmt(end)}` : periodText,

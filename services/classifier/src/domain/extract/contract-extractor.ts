@@ -1,27 +1,26 @@
-import { field, fold, type DocumentText } from './document-text';
+import { field, foldPattern, type DocumentText, type Line } from './document-text';
 import { fromToken, type Extraction, type Fields } from './field-set';
-import { labelledValues, readDate } from './label-values';
+import { findLabels, labelledValues, readDate } from './label-values';
 import { datesIn } from './tokens';
 
 // Patterns run on folded text (same length as the original), so offsets map back exactly.
 const RAW_PARTY_PATTERNS: RegExp[] = [
+  /entre los suscritos,?(?:\s+a saber)?:?\s+(.+?)(?:,|\s\()/,
+  /,\s+y\s+(.+?),\s+(?:mayor de edad|identificad|sociedad|persona|con (?:c[eé]dula|dni|rut|nit|cuit))/,
   /(?:party a|parte l|parte a)[\s:]+(.+?)(?:\s\(|$)/m,
   /(?:party b|parte 2|parte b)[\s:]+(.+?)(?:\s\(|$)/m,
   /(?:^|\n)\s*between[\s:]+(.+?)(?:\s\(|,|$)/m,
-  /(?:^|\n)\s*and[\s:]+(.+?)(?:\s\(|,|$)/m,
+  /(?:^|\n)\s*and\s*:\s*(.+?)(?:\s\(|,|$)/m,
   /by and between\s+(.+?)(?:\s\(|,)/,
   /\(.{0,30}?\)\s+and\s+(.+?)(?:\s\(|,)/,
   /de una parte,?\s+(?:d\.?|dna\.?|don|doña)?\s*(.+?)(?:,|\s\()/,
   /y de otra(?: parte)?,?\s+(?:d\.?|dna\.?|don|doña)?\s*(.+?)(?:,|\s\(|\.\s*$)/m,
   /se celebra entre\s+(.+?)(?:\s\(|,)/,
   /\)\s+y\s+(.+?)(?:\s\(|,)/,
+  /\bbetween\s+(.+?)(?:\s\(|,)/,
+  /\),(?:\s+an?\s[^,]{0,60},)?\s+and\s+(.+?)(?:\s\(|,)/,
 ];
-/** Folded like the text they run on (`c`→`e`, `i`→`l`…), keeping their flags. */
-const folded = (re: RegExp) =>
-  new RegExp(
-    re.source.replace(/(?<!\\)[A-Za-zÀ-ÿ]/g, (ch) => fold(ch)),
-    re.flags,
-  );
+const folded = foldPattern;
 const PARTY_PATTERNS = RAW_PARTY_PATTERNS.map(folded);
 const RAW_END_WORDS =
   /(ends on|end on|until|expires on|terminates on|hasta el|hasta|finaliza el|vence el|expira el)/;
@@ -52,11 +51,25 @@ export function extractContract(doc: DocumentText): Extraction {
       0.8,
     );
   });
+  // `entered into on March 4, 2024 (the "Effective Date")`: the date the definition follows
+  const defined = findLabels(doc, 'effectiveDate')
+    .filter((h) => /["“(]\s*$/.test(h.line.text.slice(Math.max(0, h.from - 6), h.from)))
+    .flatMap((h) => {
+      const before = [doc.lines[h.line.index - 1], h.line].filter((l): l is Line => !!l);
+      return before.flatMap((line) =>
+        datesIn(doc, line, 0, line === h.line ? h.from : line.text.length).map((d) => ({
+          line,
+          d,
+        })),
+      );
+    })
+    .pop();
   const labelled = labelledValues(doc, 'effectiveDate', readDate, [])[0];
   const firstDate = doc.lines
     .slice(0, 12)
     .flatMap((line) => datesIn(doc, line).map((d) => ({ line, d })))[0];
-  if (labelled)
+  if (defined) fields.effectiveDate = fromToken(doc, defined.line, defined.d, 0.9);
+  else if (labelled)
     fields.effectiveDate = fromToken(doc, labelled.line, labelled, labelled.score * 0.95);
   else if (firstDate) fields.effectiveDate = fromToken(doc, firstDate.line, firstDate.d, 0.75);
   for (const line of doc.lines) {

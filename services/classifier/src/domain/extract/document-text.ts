@@ -53,7 +53,9 @@ function repairDigits(text: string): string {
     .replace(/(?<=\d[.,]?)[lI](?=[\d.,]|\b)|(?<=\s|^)[lI](?=[\d.,]\d)/g, '1');
 }
 
-function guessDecimal(text: string): DecimalHint {
+function guessDecimal(raw: string): DecimalHint {
+  // dates (`02.07.2022`) and versions are not amounts
+  const text = raw.replace(/\d{1,4}[./-]\d{1,2}[./-]\d{2,4}/g, ' ');
   const comma = (text.match(/\d,\d{2}(?!\d)/g) ?? []).length;
   const dot = (text.match(/\d\.\d{2}(?!\d)/g) ?? []).length;
   if (comma === dot) return undefined;
@@ -120,4 +122,12 @@ export function field(
     confidence: Math.round(Math.max(0, Math.min(1, confidence)) * 1000) / 1000,
     span: { start, end, page },
   };
+}
+
+/** A pattern written for plain text, folded like the text it runs on (`c`→`e`, `i`→`l`…). */
+export function foldPattern(re: RegExp): RegExp {
+  return new RegExp(
+    re.source.replace(/(?<!\\)[A-Za-zÀ-ÿ]/g, (ch) => fold(ch)),
+    re.flags,
+  );
 }

@@ -1,7 +1,6 @@
-import { checkTaxId } from '../validate/tax-id';
 import type { DocumentText } from './document-text';
 import { extractTotals } from './amounts-extractor';
-import { extractCurrency } from './currency';
+import { extractCurrency, taxCountryOf } from './currency';
 import { fromToken, type Extraction, type Fields } from './field-set';
 import { labelledValues, readDate, readId } from './label-values';
 import { extractLineItems } from './line-items';
@@ -30,11 +29,7 @@ export function extractInvoice(doc: DocumentText): Extraction {
   const items = extractLineItems(doc);
   const totals = extractTotals(doc, items.sum);
   Object.assign(fields, totals.fields);
-  const scheme = [fields.sellerTaxId, fields.buyerTaxId]
-    .map((f) => (f ? checkTaxId(String(f.value)).scheme : undefined))
-    .find(Boolean);
-  const country = scheme?.startsWith('es_') ? 'es' : scheme?.slice(0, 2);
-  const rfc = /\bR\.?F\.?C\.?\b/.test(doc.text) ? 'mx' : undefined;
-  extractCurrency(doc, fields, rfc ?? country);
+  const ids = [fields.sellerTaxId, fields.buyerTaxId].flatMap((f) => (f ? [String(f.value)] : []));
+  extractCurrency(doc, fields, taxCountryOf(doc, ids));
   return { fields, tables: { ...items.tables, ...totals.tables } };
 }

@@ -1,4 +1,5 @@
 import type { DocumentText, Line } from './document-text';
+import { fold } from './document-text';
 import { labelsOf, type LabelGroup } from './labels';
 import { amountsIn, cellsOf, datesIn, type Token } from './tokens';
 
@@ -115,6 +116,13 @@ export function valueRegions(doc: DocumentText, hit: LabelHit): Region[] {
     to = nextCell ? nextCell.to : from;
   }
   if (to > from) regions.push({ line, from, to, position: 1 });
+  // `TOTAL EUR   68,76`, `IMPORTE TOTAL   S/   15.90`: a currency or unit fills the cell that
+  // follows the label, the value is in the cell after it
+  const gap = line.text.slice(from, to).trim();
+  if (to > from && gap.length <= 12 && !/\d/.test(gap)) {
+    const after = cells.find((c) => c.from >= to);
+    if (after) regions.push({ line, from: after.from, to: after.to, position: 0.95 });
+  }
   const below = doc.lines.slice(line.index + 1, line.index + 3).find((l) => l.text.trim());
   const restCells = cells.filter((c) => c.from >= hit.to);
   const labelRow =
@@ -160,6 +168,17 @@ export const readText: Reader<string> = (doc, r) => {
   const from = r.from + (text.length - trimmed.length);
   return [{ value: trimmed, from, to: from + trimmed.length, confidence: 1 }];
 };
+/** A name: like `readText`, but a value that is itself a label (`EMPRESA   TRABAJADOR`) is none. */
+export const readName: Reader<string> = (doc, r) =>
+  readText(doc, r).filter((t) => {
+    const folded = fold(t.value).replace(/[\s:.]+$/, '');
+    return (
+      /[a-z]{2}/.test(folded) &&
+      !NAME_STOPPERS.some((g) =>
+        labelsOf(g).some((l) => new RegExp(`^${l.pattern.source}$`).test(folded)),
+      )
+    );
+  });
 export const readId: Reader<string> = (_doc, r) =>
   [...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/]*/gi)].map(
     (m) => ({
@@ -186,11 +205,13 @@ export function labelledValues<T>(
       const token = tokens[rank] ?? tokens[0]!;
       // a value far to the right of its label on the same line is probably someone else's
       const near = token.from - region.from > 8 ? 0.6 : 1;
+      // a label that starts its line or cell (`Date: …`) over one inside a sentence (`… dated …`)
+      const lead = /(^|\s{2,}|\t)[\s|]*$/.test(hit.line.text.slice(0, hit.from)) ? 1 : 0.85;
       found.push({
         ...token,
         line: region.line,
         hit,
-        score: hit.weight * region.position * token.confidence * near,
+        score: hit.weight * region.position * token.confidence * near * lead,
       });
       break;
     }

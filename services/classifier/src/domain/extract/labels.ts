@@ -10,6 +10,10 @@ export type FieldLabel = [label: string, weight: number];
 export const LABELS = {
   invoiceNumber: [
     ['invoice no', 1],
+    ['credit note', 0.6],
+    ['credit memo', 0.6],
+    ['nota de crédito', 0.55],
+    ['n°', 0.5],
     ['invoice number', 1],
     ['invoice #', 1],
     ['invoice num', 1],
@@ -40,6 +44,7 @@ export const LABELS = {
   ] as FieldLabel[],
   issueDate: [
     ['invoice date', 1],
+    ['tax point', 0.95],
     ['date of issue', 1],
     ['issue date', 1],
     ['issued', 0.8],
@@ -70,6 +75,15 @@ export const LABELS = {
   ] as FieldLabel[],
   subtotal: [
     ['subtotal', 1],
+    ['op. gravada', 1],
+    ['op. gravadas', 1],
+    ['operación gravada', 1],
+    ['valor de venta', 0.9],
+    ['monto neto', 1],
+    ['neto', 0.7],
+    ['goods total', 1],
+    ['base imp', 0.9],
+    ['subtotal sin impuestos', 1],
     ['sub-total', 1],
     ['sub total', 1],
     ['net amount', 1],
@@ -91,6 +105,9 @@ export const LABELS = {
   ] as FieldLabel[],
   total: [
     ['grand total', 1],
+    ['monto total', 1],
+    ['total inc vat', 1],
+    ['t o t a l', 0.85],
     ['total due', 1],
     ['amount due', 1],
     ['balance due', 1],
@@ -120,6 +137,9 @@ export const LABELS = {
   ] as FieldLabel[],
   buyer: [
     ['bill to', 1],
+    ['to:', 0.6],
+    ['señor(es)', 0.9],
+    ['sr(a)', 0.8],
     ['billed to', 1],
     ['invoice to', 1],
     ['sold to', 1],
@@ -148,6 +168,12 @@ export const LABELS = {
   ] as FieldLabel[],
   taxId: [
     ['vat registration number', 1],
+    ['c.c.', 0.8],
+    ['r.u.t.', 1],
+    ['rut', 1],
+    ['c.u.i.t.', 1],
+    ['cuit', 1],
+    ['cuil', 1],
     ['vat reg no', 1],
     ['vat number', 1],
     ['vat no', 1],
@@ -172,6 +198,9 @@ export const LABELS = {
   ] as FieldLabel[],
   receiptTotal: [
     ['total to pay', 1],
+    ['monto total', 1],
+    ['total venta', 1],
+    ['t o t a l', 0.9],
     ['total due', 1],
     ['total a pagar', 1],
     ['total euros', 1],
@@ -207,6 +236,7 @@ export const LABELS = {
   ] as FieldLabel[],
   closing: [
     ['closing balance', 1],
+    ['saldo al corte', 1],
     ['balance carried forward', 1],
     ['carried forward', 0.9],
     ['new balance', 1],
@@ -220,6 +250,10 @@ export const LABELS = {
   ] as FieldLabel[],
   period: [
     ['statement period', 1],
+    ['periodo de pago', 1],
+    ['mes', 0.6],
+    ['período abonado', 1],
+    ['periodo abonado', 1],
     ['pay period', 1],
     ['period', 0.9],
     ['statement date range', 1],
@@ -234,6 +268,22 @@ export const LABELS = {
     ['from', 0.4],
     ['desde', 0.5],
   ] as FieldLabel[],
+  periodFrom: [
+    ['period beginning', 1],
+    ['period begin', 1],
+    ['period start', 1],
+    ['pay period start', 1],
+    ['fecha inicial', 1],
+    ['fecha de inicio', 0.9],
+    ['desde', 0.8],
+  ] as FieldLabel[],
+  periodTo: [
+    ['period ending', 1],
+    ['period end', 1],
+    ['pay period end', 1],
+    ['fecha final', 1],
+    ['hasta', 0.8],
+  ] as FieldLabel[],
   accountHolder: [
     ['account holder', 1],
     ['account name', 1],
@@ -242,6 +292,10 @@ export const LABELS = {
   ] as FieldLabel[],
   accountNumber: [
     ['account number', 1],
+    ['n° de cuenta', 1],
+    ['cuenta no', 1],
+    ['clabe', 0.9],
+    ['cbu', 0.9],
     ['account no', 1],
     ['número de cuenta', 1],
     ['nº de cuenta', 1],
@@ -250,6 +304,7 @@ export const LABELS = {
   ] as FieldLabel[],
   employer: [
     ['employer', 1],
+    ['patrón', 0.9],
     ['company', 0.9],
     ['empresa', 1],
     ['empleador', 1],
@@ -257,6 +312,10 @@ export const LABELS = {
   ] as FieldLabel[],
   employee: [
     ['employee name', 1],
+    ['apellido y nombre', 1],
+    ['apellidos y nombres', 1],
+    ['colaborador', 0.9],
+    ['pay to', 0.8],
     ['employee', 1],
     ['nombre del trabajador', 1],
     ['trabajador', 1],
@@ -266,6 +325,13 @@ export const LABELS = {
   ] as FieldLabel[],
   gross: [
     ['gross pay', 1],
+    ['total remunerativo', 1],
+    ['total haberes', 1],
+    ['total ingresos', 1],
+    ['total percepciones', 1],
+    ['total devengados', 1],
+    ['total payments', 0.9],
+    ['total imponible', 0.9],
     ['total gross', 1],
     ['gross earnings', 1],
     ['total earnings', 1],
@@ -277,6 +343,15 @@ export const LABELS = {
   ] as FieldLabel[],
   net: [
     ['net pay', 1],
+    ['neto a cobrar', 1],
+    ['líquido a pagar', 1],
+    ['alcance líquido', 1],
+    ['neto a recibir', 1],
+    ['líquido a recibir', 1],
+    ['neto pagado', 1],
+    ['neto del recibo', 1],
+    ['total neto pagado', 1],
+    ['net check', 1],
     ['take home pay', 1],
     ['net amount paid', 1],
     ['amount paid', 0.8],
@@ -291,6 +366,7 @@ export const LABELS = {
   ] as FieldLabel[],
   tax: [
     ['sales tax', 1],
+    ['i.g.v.', 1],
     ['vat', 1],
     ['tax', 0.9],
     ['gst', 1],
@@ -334,7 +410,9 @@ function compile(label: string): RegExp {
   const tokens = fold(label)
     .split(/\s+/)
     .map((token) => token.replace(/[.*+?^${}()|[\]\\]/g, '\\$&').replace(/\\\./g, '\\.?'));
-  return new RegExp(`(?<![a-z0-9])${tokens.join('[\\s.:/_-]*')}(?![a-z])`, 'g');
+  // a word printed with its letters spaced out (`T O T A L`) only matches spaced letters
+  const joiner = tokens.every((t) => t.length === 1) ? '\\s+' : '[\\s.:/_-]*';
+  return new RegExp(`(?<![a-z0-9])${tokens.join(joiner)}(?![a-z])`, 'g');
 }
 
 const compiled = new Map<LabelGroup, CompiledLabel[]>();

@@ -16,7 +16,7 @@ interface TaxIdFound {
   valid: boolean;
 }
 
-const LEGAL_SUFFIX =
+export const LEGAL_SUFFIX =
   /\b(s\.?\s?l\.?u?|s\.?\s?a\.?s?|s\.?a\.?c|ltda?|limited|llc|llp|plc|inc|corp|co|gmbh|ag|kg|b\.?v|e\.?i\.?r\.?l|s\.?r\.?l|s\.?coop|dac|cia)\.?$/i;
 const TITLE_WORDS =
   /^(invoice|factura|bill|credit|nota|abono|receipt|ticket|recibo|statement|extracto|estado|payslip|n[oó]mina|contract|contrato|tax invoice|sales|quotation|page|p[aá]gina)\b/i;
@@ -27,7 +27,7 @@ export function findTaxIds(doc: DocumentText): TaxIdFound[] {
   for (const hit of withoutOverlaps(doc, findLabels(doc, 'taxId'), [])) {
     const rest = hit.line.numeric.slice(hit.to);
     const m =
-      /^[\s:.#º°-]*(?:n[º°o]\.?\s*)?[\s:]*([A-Z]{2}[\s-]?)?([A-Z0-9][A-Z0-9. -]{4,20}[A-Z0-9])/i.exec(
+      /^[\s:.#º°-]*(?:(?:del\s+)?(?:receptor|emisor|cliente|proveedor|customer|supplier)\b)?[\s:.#º°-]*(?:n(?:[º°o]|ro)\.?\s*)?[\s:]*([A-Z]{2}[\s-]?)?([A-Z0-9][A-Z0-9. -]{4,20}[A-Z0-9])/i.exec(
         rest,
       );
     if (!m) continue;
@@ -35,7 +35,15 @@ export function findTaxIds(doc: DocumentText): TaxIdFound[] {
     raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '');
     if (!/\d{5}/.test(raw.replace(/[\s.-]/g, ''))) continue;
     const start = hit.to + m.index + m[0].length - m[2]!.length - (m[1]?.length ?? 0);
-    const hint = /nit/.test(hit.label) ? 'nit' : /ruc/.test(hit.label) ? 'ruc' : undefined;
+    const hint = /nit/.test(hit.label)
+      ? 'nit'
+      : /ruc/.test(hit.label)
+        ? 'ruc'
+        : /rut/.test(hit.label)
+          ? 'rut'
+          : /cui[tl]/.test(hit.label)
+            ? 'cuit'
+            : undefined;
     const check = checkTaxId(raw, hint);
     out.push({
       line: hit.line,
@@ -116,6 +124,11 @@ function nameAfterLabel(
   for (const line of doc.lines.slice(hit.line.index + 1, hit.line.index + 3)) {
     const cell = cellAt(line, hit.from);
     if (cell && isNameLike(cell.text)) return { line, ...cleanName(doc, line, cell.from, cell.to) };
+    // OCR collapsed two columns into one (`Harbor Catering LLC A-092212`): the name before the id
+    const id = cell ? /\s\S*\d{3,}/.exec(cell.text) : null;
+    const head = cell && id ? cell.text.slice(0, id.index) : '';
+    if (cell && head.split(/\s+/).length >= 2 && isNameLike(head))
+      return { line, ...cleanName(doc, line, cell.from, cell.from + head.length) };
   }
   return undefined;
 }
@@ -128,6 +141,8 @@ function inBlock(hit: LabelHit, line: Line, column: number): boolean {
   return Math.abs(column - hit.from) <= 6 || (column > hit.from && cellsOf(line).length <= 1);
 }
 
+const NOT_A_NAME = /^\s*:?\s*(ld|no\b|n[º°o]\b|#|number|numbe|code|eodlgo|ref|aeeount|eode)/;
+
 /** Seller and buyer names and tax ids, by labels, blocks (columns) and position. */
 export function extractParties(
   doc: DocumentText,
@@ -135,11 +150,16 @@ export function extractParties(
   buyerGroup: 'buyer' = 'buyer',
 ): void {
   const taxIds = findTaxIds(doc);
-  const buyerHit = withoutOverlaps(doc, findLabels(doc, buyerGroup), ['taxId']).filter(
-    (h) => !/:\s*\S/.test(h.line.text.slice(h.to, h.to + 3)) || true,
-  )[0];
+  // the strongest party label that introduces a name (`Customer ID: C-00481` does not)
+  const buyerHit = withoutOverlaps(doc, findLabels(doc, buyerGroup), ['taxId'])
+    .filter((h) => !NOT_A_NAME.test(h.line.folded.slice(h.to)))
+    .sort((a, b) => b.weight - a.weight || a.line.index - b.line.index)[0];
+  // a weak label (`from`) only counts where it starts its cell (`From:`), not mid-sentence
   const sellerHit = findLabels(doc, 'seller').find(
-    (h) => h.line.index < (buyerHit?.line.index ?? Infinity) + 8 && h.from <= 60,
+    (h) =>
+      h.line.index < (buyerHit?.line.index ?? Infinity) + 8 &&
+      h.from <= 60 &&
+      (h.weight >= 0.8 || /(^|\s{2,}|\t)\s*$/.test(h.line.text.slice(0, h.from))),
   );
   let buyerTax: TaxIdFound | undefined;
   if (buyerHit) {

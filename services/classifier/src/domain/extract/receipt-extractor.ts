@@ -1,22 +1,28 @@
 import { amountsAgree } from '../normalise/amount';
-import { field, type DocumentText } from './document-text';
-import { findTaxLines } from './amounts-extractor';
-import { extractCurrency } from './currency';
+import { field, foldPattern, type DocumentText, type Line } from './document-text';
+import { findTaxLines, type TaxLine } from './amounts-extractor';
+import { extractCurrency, taxCountryOf } from './currency';
+import { findTaxIds } from './parties';
 import { fromToken, type Extraction, type Fields } from './field-set';
-import { labelledValues, readAmount } from './label-values';
-import { cellsOf, datesIn } from './tokens';
+import { findLabels, labelledValues, readAmount, type Found } from './label-values';
+import { amountsIn, cellsOf, datesIn } from './tokens';
 
-const PAYMENT: [RegExp, string][] = [
+const RAW_PAYMENT: [RegExp, string][] = [
   [
-    /\b(visa|mastercard|master card|amex|american express|maestro|tarjeta|card|contactless|datafono|debit|credit|credito|debito|apple pay|google pay|tpv)\b/,
+    /\b(visa|mastercard|master card|amex|american express|maestro|tarjeta|card|contactless|datafono|debit|credit|credito|debito|apple pay|google pay|tpv|redcompra)\b/,
     'card',
   ],
   [/\b(cash|efectivo|contado|metalico)\b/, 'cash'],
-  [/\b(bizum|paypal|nequi|yape|plin|daviplata)\b/, 'mobile'],
+  [/\b(bizum|paypal|nequi|yape|plin|daviplata|mercado ?pago)\b/, 'mobile'],
   [/\b(transfer|transferencia)\b/, 'transfer'],
 ];
+/** Matched on folded lines, so `EFECTIV0` or `VlSA` from a faint till roll still count. */
+const PAYMENT = RAW_PAYMENT.map(([re, method]) => [foldPattern(re), method] as const);
+/** Dates that are not the sale's: when the business started, a deadline, an authorisation. */
+const OTHER_DATES =
+  /inicio|actividad|ingreso|venc|vto|valid|hasta|cae|nacimiento|expir|caduc|best before|use by/;
 const HEADINGS =
-  /^(ticket|receipt|recibo|factura simplificada|sales receipt|till receipt|customer copy|comprobante|copia)/i;
+  /^(ticket|tique|receipt|recibo|factura simplificada|f\. simplificada|sales receipt|till receipt|customer copy|merchant copy|comprobante|copia|boleta|nota de venta|vat receipt|sale\b|documento equivalente|tiquete)/i;
 
 /** Receipts: merchant, date, total, tax, payment method. */
 export function extractReceipt(doc: DocumentText): Extraction {
@@ -35,17 +41,19 @@ export function extractReceipt(doc: DocumentText): Extraction {
       0.8,
     );
   }
-  for (const line of doc.lines) {
-    const date = datesIn(doc, line)[0];
-    if (date) {
-      fields.date = fromToken(doc, line, date, 0.9 * date.confidence);
-      break;
-    }
-  }
-  const taxes = findTaxLines(doc).filter((t) => !t.withholding);
+  const date = saleDate(doc);
+  if (date) fields.date = fromToken(doc, date.line, date.token, 0.9 * date.token.confidence);
+  const totalLabels = findLabels(doc, 'receiptTotal');
+  // `TOTAL (IVA INCL.) 139,10` names the tax but carries the total
+  const taxes = findTaxLines(doc).filter(
+    (t) =>
+      !t.withholding &&
+      !totalLabels.some((h) => h.line === t.amount.line && h.from < t.amount.hit.from),
+  );
   const totals = labelledValues(doc, 'receiptTotal', readAmount, ['subtotal', 'tax', 'payment']);
-  const subtotal = labelledValues(doc, 'subtotal', readAmount, ['total', 'tax'])[0];
-  const tax = taxes[0];
+  const table = taxes.length === 0 ? taxFromTable(doc) : undefined;
+  const subtotal = labelledValues(doc, 'subtotal', readAmount, ['total', 'tax'])[0] ?? table?.net;
+  const tax = taxes[0] ?? table?.tax;
   let total = totals[0];
   if (subtotal && tax) {
     const consistent = totals.find((t) => amountsAgree(subtotal.value + tax.amount.value, t.value));
@@ -67,16 +75,62 @@ export function extractReceipt(doc: DocumentText): Extraction {
   if (tax) fields.taxAmount = fromToken(doc, tax.amount.line, tax.amount, 0.85);
   if (subtotal) fields.subtotal = fromToken(doc, subtotal.line, subtotal, 0.8);
   for (const line of doc.lines) {
-    const plain = line.text
-      .toLowerCase()
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '');
-    const hit = PAYMENT.find(([re]) => re.test(plain));
+    const hit = PAYMENT.find(([re]) => re.test(line.folded));
     if (hit) {
       fields.paymentMethod = field(doc, hit[1], line.start, line.start + line.text.length, 0.85);
       break;
     }
   }
-  extractCurrency(doc, fields);
+  extractCurrency(
+    doc,
+    fields,
+    taxCountryOf(
+      doc,
+      findTaxIds(doc).map((t) => t.value),
+    ),
+  );
   return { fields, tables: {} };
+}
+
+/**
+ * The sale's date: the first date, preferring one printed with a time or under a date label, and
+ * passing over dates that belong to something else (start of activities, CAE expiry, validity).
+ */
+function saleDate(
+  doc: DocumentText,
+): { line: Line; token: ReturnType<typeof datesIn>[number] } | undefined {
+  let best: { line: Line; token: ReturnType<typeof datesIn>[number]; score: number } | undefined;
+  for (const line of doc.lines) {
+    for (const token of datesIn(doc, line)) {
+      let score = 1 - line.index * 0.005;
+      if (/\d{1,2}:\d{2}/.test(line.text)) score += 0.5;
+      if (/\b(f[e3]cha|date|f\.\s?emisi)/i.test(line.text)) score += 0.3;
+      if (OTHER_DATES.test(line.folded.replace(/[l1]/g, 'i'))) score -= 1;
+      if (!best || score > best.score) best = { line, token, score };
+    }
+  }
+  return best;
+}
+
+/**
+ * `VAT RATE  NET  VAT` over `20.00%  58.91  11.78`: the tax is the last amount under the header,
+ * and the net the one before it when the header names one (so the total can be checked).
+ */
+function taxFromTable(doc: DocumentText): { tax: TaxLine; net?: Found<number> } | undefined {
+  for (const hit of findLabels(doc, 'tax')) {
+    if (/\d/.test(hit.line.text)) continue;
+    const below = doc.lines[hit.line.index + 1];
+    const amounts = below ? amountsIn(doc, below) : [];
+    if (amounts.length < 2) continue;
+    const last = amounts[amounts.length - 1]!;
+    const netHit = findLabels(doc, 'subtotal').find((h) => h.line === hit.line);
+    const before = amounts[amounts.length - 2]!;
+    return {
+      tax: { amount: { ...last, line: below!, hit, score: hit.weight * 0.8 }, withholding: false },
+      ...(netHit
+        ? { net: { ...before, line: below!, hit: netHit, score: netHit.weight * 0.8 } }
+        : {}),
+    };
+  }
+  return undefined;
 }

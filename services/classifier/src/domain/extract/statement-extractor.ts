@@ -2,10 +2,12 @@ import { checkIban } from '../validate/iban';
 import { field, type DocumentText, type Line } from './document-text';
 import { extractCurrency } from './currency';
 import { fromToken, type Extraction, type Fields, type Tables } from './field-set';
+import { parseMonthPeriod } from '../normalise/date';
 import {
   findLabels,
   labelledValues,
   readAmount,
+  readDate,
   readId,
   readText,
   valueRegions,
@@ -25,7 +27,24 @@ export function extractPeriod(doc: DocumentText, fields: Fields): void {
         fields.periodEnd = fromToken(doc, region.line, dates[1]!, 0.9 * hit.weight);
         return;
       }
+      // `Pay period: June 2024`, `Período abonado: JUNIO DE 2024`: the whole month
+      const month =
+        dates.length === 0 ? parseMonthPeriod(region.line.numeric.slice(region.from)) : null;
+      if (month) {
+        const from = region.line.start + region.from + month.index;
+        const to = from + month.length;
+        fields.periodStart = field(doc, month.start, from, to, 0.8 * hit.weight);
+        fields.periodEnd = field(doc, month.end, from, to, 0.8 * hit.weight);
+        return;
+      }
     }
+  }
+  // `Period Beginning: 06/23/2024` … `Period Ending: 07/06/2024`, `Desde: …  Hasta: …`
+  const first = labelledValues(doc, 'periodFrom', readDate, [])[0];
+  const last = labelledValues(doc, 'periodTo', readDate, [])[0];
+  if (first && last && first.value <= last.value) {
+    fields.periodStart = fromToken(doc, first.line, first, first.score * 0.85);
+    fields.periodEnd = fromToken(doc, last.line, last, last.score * 0.85);
   }
 }
 

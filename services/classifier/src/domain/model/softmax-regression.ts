@@ -110,9 +110,8 @@ export function trainSoftmax(
   return model;
 }
 
-/** Picks the temperature minimising the negative log-likelihood on held-out data. */
-export function fitTemperature(model: LinearModel, data: { x: SparseVector; y: number }[]): number {
-  const z = data.map((d) => ({ z: logits(model, d.x), y: d.y }));
+/** Picks the temperature minimising the negative log-likelihood of held-out logits. */
+export function fitTemperature(z: { z: Float64Array; y: number }[]): number {
   let best = { t: 1, nll: Infinity };
   for (let t = 0.05; t <= 5; t *= 1.1) {
     let nll = 0;

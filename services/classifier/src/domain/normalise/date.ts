@@ -147,3 +147,48 @@ export const DATE_IN_TEXT = new RegExp(
 export function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
+
+function editDistance(a: string, b: string): number {
+  const dp = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i += 1) {
+    let prev = dp[0]!;
+    dp[0] = i;
+    for (let j = 1; j <= b.length; j += 1) {
+      const tmp = dp[j]!;
+      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
+      prev = tmp;
+    }
+  }
+  return dp[b.length]!;
+}
+
+/**
+ * A whole month written by name (`June 2024`, `JUNIO DE 2024`, `Jonuary 2023` from OCR): its first
+ * and last days. Full names tolerate one wrong letter; abbreviations must be exact.
+ */
+export function parseMonthPeriod(
+  text: string,
+): { start: string; end: string; index: number; length: number } | null {
+  const re = /([A-Za-zÁÉÍÓÚáéíóú]{3,10})\.?(?:\s+(?:de|del)\s+|\s*[-/ ]\s*)((?:19|20)\d{2})\b/g;
+  for (const m of text.matchAll(re)) {
+    const word = m[1]!
+      .toLowerCase()
+      .normalize('NFD')
+      .replace(/[\u0300-\u036f]/g, '');
+    const month =
+      MONTHS[word] ??
+      Object.entries(MONTHS).find(
+        ([name]) => name.length >= 5 && editDistance(name, word) <= 1,
+      )?.[1];
+    if (!month) continue;
+    const year = Number(m[2]);
+    const last = new Date(Date.UTC(year, month, 0)).getUTCDate();
+    return {
+      start: iso(year, month, 1)!,
+      end: iso(year, month, last)!,
+      index: m.index,
+      length: m[0].length,
+    };
+  }
+  return null;
+}

@@ -65,3 +65,30 @@ export function checkPeruvianRuc(raw: string): IdCheck {
   const dv = (11 - (sum % 11)) % 10;
   return { valid: dv === Number(id[10]), normalised: id };
 }
+
+/** Chilean RUT (7–8 digits and a check character 0–9 or K): mod 11 with weights 2–7. */
+export function checkChileanRut(raw: string): IdCheck {
+  const id = raw.replace(/[\s.]/g, '').toUpperCase();
+  const m = /^(\d{7,8})-?([\dK])$/.exec(id);
+  if (!m) return { valid: false, normalised: id };
+  let sum = 0;
+  let weight = 2;
+  for (const d of m[1]!.split('').reverse()) {
+    sum += Number(d) * weight;
+    weight = weight === 7 ? 2 : weight + 1;
+  }
+  const dv = 11 - (sum % 11);
+  const expected = dv === 11 ? '0' : dv === 10 ? 'K' : String(dv);
+  return { valid: expected === m[2], normalised: `${m[1]}-${m[2]}` };
+}
+
+/** Argentine CUIT/CUIL (11 digits, type prefix 20/23/24/27/30/33/34): mod 11, weights 5432765432. */
+export function checkArgentineCuit(raw: string): IdCheck {
+  const id = digitsOf(raw);
+  if (!/^(20|23|24|27|30|33|34)\d{9}$/.test(id)) return { valid: false, normalised: id };
+  const weights = [5, 4, 3, 2, 7, 6, 5, 4, 3, 2];
+  const sum = weights.reduce((acc, w, i) => acc + w * Number(id[i]), 0);
+  const dv = 11 - (sum % 11);
+  const valid = dv !== 10 && (dv === 11 ? 0 : dv) === Number(id[10]);
+  return { valid, normalised: `${id.slice(0, 2)}-${id.slice(2, 10)}-${id[10]}` };
+}

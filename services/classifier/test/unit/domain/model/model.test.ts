@@ -74,6 +74,39 @@ describe('the document-type model', () => {
     expect(() => fromModelFile({ ...model.file, format: 'other' })).toThrow();
   });
 
+  test('when examples carry groups, then calibration holds whole groups out and is less sure than a random split', () => {
+    // Arrange: each group has its own words for its two types; a word all groups share means
+    // invoice in one group and receipt in the others, so a model that never saw a group misreads it
+    const words: Record<string, [string, string, string, string]> = {
+      north: ['alpha', 'qoxu', 'beta', 'zyrk'],
+      south: ['beta', 'fema', 'alpha', 'lido'],
+      east: ['beta', 'wapi', 'alpha', 'tesh'],
+    };
+    const grouped: LabelledText[] = Object.entries(words).flatMap(([group, [a, b, c, d]]) =>
+      Array.from({ length: 12 }, () => [
+        { docType: 'invoice' as const, text: `${a} ${b} ${b}`, group },
+        { docType: 'receipt' as const, text: `${c} ${d} ${d}`, group },
+      ]).flat(),
+    );
+    const options = { epochs: 10, learningRate: 0.5, l2: 1e-6, seed: 3 };
+
+    // Act
+    const byGroup = trainBaseModel(grouped, features, options);
+    const random = trainBaseModel(
+      grouped.map(({ docType, text }) => ({ docType, text })),
+      features,
+      options,
+    );
+
+    // Assert: out-of-group predictions are often wrong, so the fitted temperature flattens them
+    expect(byGroup.linear.temperature).toBeGreaterThan(1);
+    expect(random.linear.temperature).toBeLessThan(1);
+    expect(classifyText(byGroup, 'alpha qoxu qoxu').docType).toBe('invoice');
+    expect(classifyText(byGroup, 'alpha qoxu qoxu').confidence).toBeLessThan(
+      classifyText(random, 'alpha qoxu qoxu').confidence,
+    );
+  });
+
   test('when a tenant model is trained on its corrections, then it learns them and records its base', () => {
     const text = 'ZORBLAT voucher zorblat ref zorblat';
     const before = classifyText(model, text);

@@ -1,6 +1,8 @@
 import { checkIban } from '../../../../src/domain/validate/iban';
 import { checkEuVat } from '../../../../src/domain/validate/eu-vat';
 import {
+  checkArgentineCuit,
+  checkChileanRut,
   checkColombianNit,
   checkEcuadorianRuc,
   checkPeruvianRuc,
@@ -68,6 +70,33 @@ describe('Latin American tax ids', () => {
     'when the Peruvian RUC is %s, then it is invalid',
     (id) => expect(checkPeruvianRuc(id).valid).toBe(false),
   );
+});
+
+describe('Chilean RUT and Argentine CUIT', () => {
+  test.each(['76.482.915-8', '77215480-1', '76.930.441-K', '96781530-6'])(
+    'when the RUT is %s, then it is valid',
+    (id) => expect(checkChileanRut(id).valid).toBe(true),
+  );
+  test.each(['76.482.915-7', '77215480-K', '123-4'])(
+    'when the RUT is %s, then it is invalid',
+    (id) => expect(checkChileanRut(id).valid).toBe(false),
+  );
+  test.each(['20-31456789-8', '30-71234567-1', '27339124588'])(
+    'when the CUIT is %s, then it is valid',
+    (id) => expect(checkArgentineCuit(id).valid).toBe(true),
+  );
+  test.each(['20-31456789-7', '20-28456712-0', '40-12345678-9'])(
+    'when the CUIT is %s, then it is invalid',
+    (id) => expect(checkArgentineCuit(id).valid).toBe(false),
+  );
+  test('when a dashed id could be a Colombian NIT or a Chilean RUT, then the valid reading wins', () => {
+    expect(checkTaxId('76118903-4').scheme).toBe('cl_rut');
+    expect(checkTaxId('76.930.441-K')).toMatchObject({ scheme: 'cl_rut', valid: true });
+    expect(checkTaxId('890903938-8').scheme).toBe('co_nit');
+    expect(checkTaxId('20-31456789-8')).toMatchObject({ scheme: 'ar_cuit', valid: true });
+    expect(checkTaxId('20314567898', 'cuit').scheme).toBe('ar_cuit');
+    expect(checkTaxId('20131312955').scheme).toBe('pe_ruc');
+  });
 });
 
 describe('EU VAT and scheme detection', () => {

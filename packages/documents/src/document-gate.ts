@@ -5,8 +5,9 @@ import { documentError } from './errors';
 
 /**
  * The gate every stage puts before its handlers: a cancelled document's events are dropped, so no
- * later stage works on it. One indexed lookup by `_id` per message. The publisher does not rely on
- * this alone: it claims the terminal state through the state machine before writing records.
+ * later stage works on it. One lookup by `_id` per message. The publisher's `document.classified`
+ * handler goes without it: it claims the terminal state through the state machine before writing
+ * records, and the claim refuses a cancelled document.
  *
  * An event naming another tenant than its document's is refused (a permanent error: the runtime
  * dead-letters it), so no stage ever reads one tenant's file or writes its records for another.

@@ -7,6 +7,12 @@ export const configSchema = runtimeConfigSchema.extend({
     'Deliver to endpoints that resolve to loopback, private, link-local or unique-local addresses (tests, on-premise).',
     false,
   ),
+  WEBHOOK_ENDPOINTS_CACHE_MS: env.int(
+    "How long the publisher reuses a tenant's active webhook endpoints when it enqueues deliveries, before reading them again (0: read for every document). A newly registered endpoint, or one whose events changed, takes up to this long to get (or stop getting) deliveries; a paused or deleted one is never sent to (checked at send time).",
+    5_000,
+    0,
+    60_000,
+  ),
   WEBHOOK_TIMEOUT_MS: env.int('How long one webhook request may take.', 10_000, 100, 120_000),
   WEBHOOK_POLL_INTERVAL_MS: env.int(
     'How often the dispatcher looks for due deliveries (it is also woken after each enqueue).',

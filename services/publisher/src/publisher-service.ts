@@ -1,5 +1,5 @@
 import { createDocumentGate, createDocumentStore } from '@docflow/documents';
-import { startWorker, type Worker } from '@docflow/platform';
+import { startWorker, type DocumentGate, type Worker } from '@docflow/platform';
 import { createDeliveryLog, deliveryIndexes } from './adapters/delivery-log';
 import { createRecordStore, recordIndexesByCollection } from './adapters/record-store';
 import { createWebhookClient } from './adapters/webhook-client';
@@ -20,10 +20,12 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
     service: 'publisher',
     config,
     indexes: { ...recordIndexesByCollection, ...deliveryIndexes },
-    gate: ({ mongo }) => createDocumentGate(mongo.db),
+    gate: ({ mongo }) => exceptClassified(createDocumentGate(mongo.db)),
     onStop: async () => dispatcher?.stop(),
     consumers: ({ mongo, metrics, logger }) => {
-      const endpoints = createWebhookEndpoints(mongo.db);
+      const endpoints = createWebhookEndpoints(mongo.db, {
+        cacheMs: config.WEBHOOK_ENDPOINTS_CACHE_MS,
+      });
       const deliveries = createDeliveryLog(mongo.db, endpoints);
       dispatcher = createWebhookDispatcher({
         log: deliveries,
@@ -66,4 +68,14 @@ export async function startPublisher(config: PublisherConfig): Promise<Publisher
   });
   dispatcher!.start();
   return { ...worker, dispatcher: dispatcher! };
+}
+
+/**
+ * The document gate for every event but `document.classified`, whose handler claims the
+ * publication first: the claim refuses a cancelled or rejected document and another tenant's, the
+ * gate's answers, so asking the gate too would cost a lookup per document for nothing.
+ * `document.needs_review` keeps the gate: its handler writes webhook deliveries without a claim.
+ */
+function exceptClassified(gate: DocumentGate): DocumentGate {
+  return (event) => (event.type === 'document.classified' ? Promise.resolve(true) : gate(event));
 }

@@ -24,7 +24,12 @@ export interface RevisionRow {
 }
 
 export type AssignResult =
-  | { outcome: 'assigned'; revision: RevisionRow }
+  | {
+      outcome: 'assigned';
+      revision: RevisionRow;
+      /** The document's latest revision as the assignment last saw it (null: not known). */
+      latest: RevisionRow | null;
+    }
   /** A later classification already has a revision; this event is out of date. */
   | { outcome: 'stale'; latest: RevisionRow };
 
@@ -38,8 +43,13 @@ export interface RecordStore {
     occurredAt: Date;
     records: CanonicalRecord[];
   }): Promise<AssignResult>;
-  /** Makes the destination collections hold the latest revision's records (and only those). */
-  writeLatest(documentId: string): Promise<RevisionRow | null>;
+  /**
+   * Makes the destination collections hold the latest revision's records (and only those).
+   * `seen` is the latest revision as the caller last saw it (`AssignResult.latest`): it is written
+   * without reading it again, and the re-check after writing corrects it if it is no longer the
+   * latest.
+   */
+  writeLatest(documentId: string, seen?: RevisionRow | null): Promise<RevisionRow | null>;
   revisions(documentId: string): Promise<RevisionRow[]>;
 }
 
@@ -69,6 +79,8 @@ const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 110
 export function createRecordStore(db: Db, clock: () => Date = () => new Date()): RecordStore {
   const revisions = db.collection<RevisionRow>(COLLECTIONS.recordRevisions);
 
+  const all = (documentId: string) =>
+    revisions.find({ documentId }).sort({ revision: 1 }).toArray();
   const latest = (documentId: string) =>
     revisions.findOne({ documentId }, { sort: { revision: -1 } });
   /** The lowest revision taken for an event is its revision (a racer's extra one is removed). */
@@ -93,7 +105,10 @@ export function createRecordStore(db: Db, clock: () => Date = () => new Date()):
   const write = async (row: RevisionRow): Promise<void> => {
     for (const { collection, record } of row.records)
       await upsert(DESTINATIONS[collection], record as unknown as Record<string, unknown>, row);
-    // records of an earlier revision this one no longer has (type changed, fewer transactions)
+    // Records of an earlier revision this one no longer has (type changed, fewer transactions).
+    // Revision 1 has no earlier one. Rows a later revision wrote before this one stay until that
+    // revision is written again, which `writeLatest`'s re-check guarantees.
+    if (row.revision === 1) return;
     for (const [collection, name] of Object.entries(DESTINATIONS)) {
       const keep = row.refs.filter((ref) => ref.collection === collection).map((ref) => ref.id);
       await db
@@ -105,9 +120,11 @@ export function createRecordStore(db: Db, clock: () => Date = () => new Date()):
   return {
     async assignRevision(input) {
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const existing = await ofEvent(input.documentId, input.eventId);
-        if (existing) return { outcome: 'assigned', revision: existing };
-        const current = await latest(input.documentId);
+        // one read answers both: this event's revision (a redelivery) and the latest revision
+        const taken = await all(input.documentId);
+        const current = taken.at(-1) ?? null;
+        const existing = taken.find((row) => row.sourceEventId === input.eventId);
+        if (existing) return { outcome: 'assigned', revision: existing, latest: current };
         if (current && current.sourceOccurredAt.getTime() > input.occurredAt.getTime())
           return { outcome: 'stale', latest: current };
         const revision = (current?.revision ?? 0) + 1;
@@ -129,29 +146,34 @@ export function createRecordStore(db: Db, clock: () => Date = () => new Date()):
           if (isDuplicateKey(err)) continue; // someone took this number: look again
           throw err;
         }
-        const winner = await ofEvent(input.documentId, input.eventId);
+        // Revision 1 is the lowest there is, so no concurrent run of this event can hold a lower
+        // one; above it, one may have taken a number this run's read did not see.
+        const winner = revision === 1 ? row : await ofEvent(input.documentId, input.eventId);
         if (winner && winner.revision !== revision) {
           // a concurrent run of the same event got a lower number first: give ours back
           await revisions.deleteOne({ _id: row._id });
-          return { outcome: 'assigned', revision: winner };
+          return { outcome: 'assigned', revision: winner, latest: null };
         }
-        return { outcome: 'assigned', revision: row };
+        return { outcome: 'assigned', revision: row, latest: row };
       }
       throw publisherError('REVISION_CONTENDED');
     },
 
-    async writeLatest(documentId) {
-      // re-check after writing: a newer revision written meanwhile must end up on top
-      let written: RevisionRow | null = null;
+    async writeLatest(documentId, seen) {
+      // Re-check after writing: a newer revision written meanwhile must end up on top, and an
+      // older writer finishing after a newer one must not leave its records there. Only the unique
+      // revision insert orders writers; `seen` may already be out of date, the re-check says so.
+      let top = seen ?? (await latest(documentId));
       for (let round = 0; round < MAX_ROUNDS; round++) {
-        const top = await latest(documentId);
-        if (!top || top.revision === written?.revision) return top;
+        if (!top) return null;
         await write(top);
-        written = top;
+        const newest = await latest(documentId);
+        if (!newest || newest.revision === top.revision) return newest;
+        top = newest;
       }
       throw publisherError('REVISION_CONTENDED');
     },
 
-    revisions: (documentId) => revisions.find({ documentId }).sort({ revision: 1 }).toArray(),
+    revisions: all,
   };
 }

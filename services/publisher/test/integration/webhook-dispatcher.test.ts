@@ -124,6 +124,30 @@ describe('publisher: webhook deliveries (real RabbitMQ, MongoDB-protocol server,
     expect(await deliveries(doc.id)).toEqual([]);
   });
 
+  test('when a needs_review event arrives for a cancelled document, then no delivery is enqueued', async () => {
+    // Arrange
+    const doc = await harness.createDocument();
+    await registerEndpoint(doc.tenantId, ['needs_review']);
+    await harness.documents.execute(doc.id, { kind: 'cancel', by: 'tester' });
+    const before = await harness.handled('document.needs_review');
+
+    // Act
+    await harness.publish(
+      documentEvent(doc, 'document.needs_review', {
+        reason: 'low_confidence',
+        confidence: 0.41,
+        modelVersion: 'base-20240101-abcdef012345',
+        candidates: [{ docType: 'invoice', probability: 0.41 }],
+        extraction: { fields: {}, tables: {} },
+        findings: [],
+      }),
+    );
+    await waitFor(async () => (await harness.handled('document.needs_review')) > before, 20_000);
+
+    // Assert
+    expect(await deliveries(doc.id)).toEqual([]);
+  });
+
   test('when the receiver keeps failing, then its breaker opens, and after it recovers every delivery arrives', async () => {
     // Arrange: one tenant, one endpoint, a receiver that answers 503
     const first = await harness.createDocument();

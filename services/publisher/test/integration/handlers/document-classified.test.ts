@@ -115,6 +115,74 @@ describe('publisher: document.classified (real RabbitMQ and MongoDB-protocol ser
     expect(kept[0]!.records[0]!.record).toMatchObject({ total: 1512.5 });
   });
 
+  test('when a review turns a published invoice into a receipt, then the invoice record is removed and the expense written', async () => {
+    // Arrange: published once as an invoice
+    const doc = await harness.createDocument();
+    const classified = documentEvent(doc, 'document.classified', classifiedInvoice());
+    await harness.documents.execute(doc.id, { kind: 'event', event: classified }); // as the tracker would
+    await harness.publish(classified);
+    await waitFor(
+      async () => (await invoices().findOne({ documentId: doc.id }))?.revision === 1,
+      20_000,
+      'revision 1',
+    );
+
+    // Act
+    const review = await harness.documents.execute(doc.id, {
+      kind: 'review',
+      by: 'reviewer@acme',
+      docType: 'receipt',
+      fields: {
+        merchantName: { value: 'Fuel & Co', confidence: 1 },
+        total: { value: 50, confidence: 1 },
+      },
+    });
+    for (const event of review.transition!.events) await harness.publish(event);
+    const second = await harness.waitForEvent(
+      (e) =>
+        e.type === 'document.published' &&
+        e.documentId === doc.id &&
+        (e.payload as { revision: number }).revision === 2,
+      'document.published revision 2',
+    );
+
+    // Assert
+    expect(second.payload).toMatchObject({
+      docType: 'receipt',
+      records: [{ collection: 'expenses', id: doc.id }],
+    });
+    expect(await invoices().countDocuments({ documentId: doc.id })).toBe(0);
+    expect(
+      await harness.ctx.db.collection(COLLECTIONS.expenses).findOne({ documentId: doc.id }),
+    ).toMatchObject({ merchant: 'Fuel & Co', total: 50, revision: 2 });
+  });
+
+  test('when a classified event names another tenant than its document, then it is refused as TENANT_MISMATCH and nothing is written', async () => {
+    // Arrange
+    const doc = await harness.createDocument();
+    const forged = documentEvent(
+      { id: doc.id, tenantId: `ghost-${doc.tenantId}` },
+      'document.classified',
+      classifiedInvoice(),
+    );
+
+    // Act
+    await harness.publish(forged);
+    const failed = await harness.waitForEvent(
+      (e) => e.type === 'document.failed' && e.causationId === forged.eventId,
+      'document.failed',
+    );
+
+    // Assert
+    expect(failed.payload).toMatchObject({
+      stage: 'publisher',
+      error: { code: 'TENANT_MISMATCH', transient: false },
+    });
+    expect((await harness.documents.getById(doc.id))?.publication).toBeUndefined();
+    expect(await revisions().countDocuments({ documentId: doc.id })).toBe(0);
+    expect(await invoices().countDocuments({ documentId: doc.id })).toBe(0);
+  });
+
   test.each(['cancelled', 'rejected'] as const)(
     'when the document was %s before publication, then no record and no event are written',
     async (status) => {

@@ -33,6 +33,12 @@ async function main(): Promise<number> {
   const { docs, rate, concurrency } = parsed.data;
   process.stdout.write(`soak: starting the six services (a database and vhost of their own)\n`);
   const pipeline = await startPipeline({ name: 'soak' });
+  // Ctrl-C or a kill stops the services this run started, and drops its database and vhost
+  for (const signal of ['SIGINT', 'SIGTERM'] as const)
+    process.once(signal, () => {
+      process.stderr.write(`soak: ${signal}, stopping the services\n`);
+      void pipeline.stop().finally(() => process.exit(130));
+    });
   try {
     process.stdout.write(
       `soak: offering ${docs} documents at ${rate}/s, ${concurrency} uploads at once\n`,

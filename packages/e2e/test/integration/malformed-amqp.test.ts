@@ -151,7 +151,12 @@ describe('stage consumers under malformed AMQP messages (the six services in one
     const view = await waitFor(
       async () => {
         const doc = (await api('GET', `/v1/documents/${id}`, key)).body;
-        return FINAL.includes(doc.status) && doc;
+        // settled, and the tracker has recorded the final event too (a publication's status is
+        // set by the publisher's claim, its timeline entry when document.published arrives)
+        const recorded = (doc.timeline as { event: string }[]).some((t) =>
+          ['document.published', 'document.needs_review', 'document.rejected'].includes(t.event),
+        );
+        return FINAL.includes(doc.status) && recorded && doc;
       },
       60_000,
       `document ${id} settled`,

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import { repoRoot } from '@docflow/testing';
 import { celeryAnchorDir, celeryPython } from './celery-setup';
+import { freePort } from '@docflow/testing';
 
 export interface CeleryRun {
   documents: number;
@@ -34,17 +34,6 @@ const WRAPPER = [
   "sys.argv = ['bench.py'] + sys.argv[3:]",
   'sys.exit(bench.main())',
 ].join('\n');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
-}
 
 /** A process the anchor started and should have stopped: stopped here if it is still there. */
 function stopIfLeft(pid: number, command: string): void {

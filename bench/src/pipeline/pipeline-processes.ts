@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { connect } from 'amqplib';
 import { queuesOf, type ConsumerName } from '@docflow/contracts';
 import { startServiceProcesses, type ServiceProcesses } from '@docflow/testing';
+import { freePort } from '@docflow/testing';
 
 /** The services a document passes through (the scheduler plays no part in it). */
 export const PIPELINE_SERVICES = ['gateway', 'scanner', 'ocr', 'classifier', 'publisher'] as const;
@@ -32,17 +32,6 @@ export interface Pipeline {
   /** The running processes, by service. */
   pids(): { service: PipelineService; pid: number }[];
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** Every stage consumer (and the tracker) has `replicas` consumers on its work queue. */

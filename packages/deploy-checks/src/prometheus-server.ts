@@ -1,11 +1,11 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { stringify } from 'yaml';
 import { ALERTS_FILE } from './prometheus-rule';
 import { ensureTool, repoPath } from './repo';
+import { freePort } from '@docflow/testing';
 
 /** One scrape target: a docflow service's `/metrics` at `address` (host:port). */
 export interface ScrapeTarget {
@@ -33,18 +33,6 @@ export interface PrometheusServer {
   readonly config: string;
   /** SIGTERM, SIGKILL after `graceMs`; removes the data folder. */
   stop(graceMs?: number): Promise<void>;
-}
-
-/** A free TCP port on the loopback interface. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /** The Prometheus server binary of the Debian package that brings promtool (scripts/tools.sh). */

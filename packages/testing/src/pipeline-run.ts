@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { join } from 'node:path';
 import { repoRoot } from './servers';
 import {
@@ -10,6 +9,7 @@ import {
   type ServiceProcesses,
 } from './service-processes';
 import { waitFor } from './test-context';
+import { freePort } from './free-port';
 
 /** The antivirus test string; written at run time, never stored in the repository. */
 export const EICAR = 'X5O!P%@AP[4\\PZX54(P^)7CC)7}$EICAR-STANDARD-ANTIVIRUS-TEST-FILE!$H+H*';
@@ -34,17 +34,6 @@ export interface PipelineRun {
   /** Resolves with the batch's progress once every document settled. */
   waitSettled(key: string, batchId: string, total: number, timeoutMs?: number): Promise<ApiAnswer>;
   stop(): Promise<void>;
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address();
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
-    });
-  });
 }
 
 /**

@@ -1,5 +1,5 @@
 import type { BlobRef } from '@docflow/contracts';
-import type { BlobStore } from '@docflow/documents';
+import { BUCKETS, type BlobStore } from '@docflow/documents';
 import { DocflowError, next, type EventHandler, type Outgoing } from '@docflow/platform';
 import type { ScanVerdict } from '../adapters/clamd-client';
 import type { DuplicateRegistry } from '../adapters/duplicate-registry';
@@ -87,15 +87,28 @@ export function createDocumentReceivedHandler(
   };
 }
 
+/**
+ * The document's bytes. A run that quarantined the file and died before its verdict went out
+ * finds the blob gone: it reads the quarantined copy instead, so the re-run reaches the same
+ * verdict (and the quarantine step is a no-op) rather than failing the document.
+ */
 async function readBlob(
   blobs: Pick<BlobStore, 'read'>,
   ref: BlobRef,
   maxBytes: number,
 ): Promise<Buffer | 'too_large'> {
+  const code = (err: unknown) => (err instanceof DocflowError ? err.code : undefined);
   try {
     return await blobs.read(ref, maxBytes);
   } catch (err) {
-    if (err instanceof DocflowError && err.code === 'BLOB_TOO_LARGE') return 'too_large';
-    throw err;
+    if (code(err) === 'BLOB_TOO_LARGE') return 'too_large';
+    if (code(err) !== 'BLOB_NOT_FOUND' || ref.bucket === BUCKETS.quarantine) throw err;
+    try {
+      return await blobs.read({ bucket: BUCKETS.quarantine, id: ref.id }, maxBytes);
+    } catch (again) {
+      if (code(again) === 'BLOB_NOT_FOUND') throw err;
+      if (code(again) === 'BLOB_TOO_LARGE') return 'too_large';
+      throw again;
+    }
   }
 }

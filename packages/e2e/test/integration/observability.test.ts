@@ -113,9 +113,18 @@ describe('observability: a live Prometheus scraping the six services', () => {
       pipeline.metricsTargets.map((t) => t.service).sort(),
     );
     expect(targets.length).toBe(docflow.length + (rabbitmq ? 1 : 0));
-    const notUp = targets
-      .filter((t) => t.health !== 'up')
-      .map((t) => ({ target: t.scrapeUrl, error: t.lastError }));
+    // a target's health is "unknown" until its first scrape: give every one a few intervals
+    let notUp: { target: string; health: string; error: string }[] = [];
+    await waitFor(
+      async () => {
+        notUp = (await api.targets())
+          .filter((t) => t.health !== 'up')
+          .map((t) => ({ target: t.scrapeUrl, health: t.health, error: t.lastError }));
+        return notUp.length === 0;
+      },
+      30_000,
+      'every target up',
+    ).catch(() => undefined);
     expect(notUp).toEqual([]);
   });
 

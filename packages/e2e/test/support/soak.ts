@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
+import { percentile } from '@docflow/gateway/dist/domain/batch-progress';
 import { EICAR } from '@docflow/testing';
 
 /** What a soak needs of a running pipeline. */
@@ -113,9 +114,6 @@ export function soakDocument(n: number): { name: string; content: string; type: 
     content: `Meeting notes ${day()}\nAttendees: ${vendor}, finance team\n- Review the quarterly plan\n- Follow up on open items (${randomInt(1, 9)})\n`,
   };
 }
-
-const percentile = (sorted: number[], q: number): number | null =>
-  sorted.length === 0 ? null : sorted[Math.max(1, Math.ceil(q * sorted.length)) - 1]!;
 
 /**
  * Uploads `docs` small documents at a bounded rate to a new tenant, waits until every accepted one

@@ -4,14 +4,8 @@ import type { AppDeps } from '../../app';
 import { batchProgress } from '../../domain/batch-progress';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';
-import {
-  acceptedSchema,
-  batchActionSchema,
-  batchViewSchema,
-  errorResponses,
-  idParamsSchema,
-} from '../schemas';
-import { upload, multipartUpload } from './documents';
+import { batchActionSchema, batchViewSchema, errorResponses, idParamsSchema } from '../schemas';
+import { multipartUpload, upload, uploadResponses } from './documents';
 import { runCommand } from './run-command';
 
 /** Batches: many files in one upload, followed, retried or cancelled together. */
@@ -58,13 +52,7 @@ export function batchRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'Like POST /v1/documents, with more files allowed; answers the batch id and its documents.',
           tags: ['batches'],
           ...multipartUpload,
-          response: {
-            202: acceptedSchema,
-            413: errorResponses[400],
-            415: errorResponses[400],
-            422: errorResponses[400],
-            ...errorResponses,
-          },
+          response: uploadResponses,
         },
       },
       async (request, reply) => upload(deps, request, reply, true),

@@ -39,6 +39,15 @@ export const multipartUpload = {
 };
 
 /** Upload, list and read documents. */
+/** Responses of the two upload routes (POST /v1/documents and POST /v1/batches). */
+export const uploadResponses = {
+  202: acceptedSchema,
+  413: errorResponses[400],
+  415: errorResponses[400],
+  422: errorResponses[400],
+  ...errorResponses,
+};
+
 export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { config } = deps;
   return async (app) => {
@@ -51,13 +60,7 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             'multipart/form-data with files in the field `file` and an optional `metadata` JSON object. Files are streamed into storage; size limits are enforced while streaming (413). Send `Idempotency-Key` to make retries safe: the same key answers the first response, and 422 when it comes with a different upload.',
           tags: ['documents'],
           ...multipartUpload,
-          response: {
-            202: acceptedSchema,
-            413: errorResponses[400],
-            415: errorResponses[400],
-            422: errorResponses[400],
-            ...errorResponses,
-          },
+          response: uploadResponses,
         },
       },
       async (request, reply) => upload(deps, request, reply, false),

@@ -496,12 +496,21 @@ postgres_ready() {
 
 psql_() { "$(pg_bin_dir)/psql" -X -q -h "$PG_RUN" -p "$PG_PORT" -U postgres "$@"; }
 
+# Index support FerretDB's lookups need to avoid reading whole tables (see the SQL file).
+install_lookup_indexes() {
+  local out
+  out="$(psql_ -d ferretdb -tA -v ON_ERROR_STOP=1 -f "$INFRA_DIR/ferretdb-lookup-indexes.sql" 2>&1)" ||
+    { echo "$out" >&2; die "could not install FerretDB lookup indexes"; }
+  log "postgres: lookup indexes in place ($(tail -n 1 <<<"$out" | tr '|' ' ' | awk '{print $2 " fields over " $1 " btree indexes"}'))"
+}
+
 start_postgres() {
   local start pid bin
   start="$(now)"
   bin="$(pg_bin_dir)"
   if pid="$(postgres_pid)" && postgres_ready; then
     log "postgres: already running (pid $pid)"
+    install_lookup_indexes
     SUMMARY+=("postgres: 127.0.0.1:$PG_PORT, database ferretdb (already running, pid $pid)")
     return 0
   fi
@@ -530,6 +539,7 @@ start_postgres() {
   if [[ -z "$(psql_ -tA -c "SELECT 1 FROM pg_database WHERE datname = 'ferretdb'")" ]]; then
     psql_ -c 'CREATE DATABASE ferretdb' || die "could not create database ferretdb"
   fi
+  install_lookup_indexes
   pid="$(postgres_pid || echo '?')"
   log "postgres: ready in $(elapsed "$start")s (pid $pid)"
   SUMMARY+=("postgres: 127.0.0.1:$PG_PORT, database ferretdb (started in $(elapsed "$start")s, pid $pid)")

@@ -21,6 +21,10 @@ export interface Transition {
   events: AnyEvent[];
   /** Present (true) while `events` are not yet confirmed by the broker: the outbox. */
   outboxPending?: true;
+  /** Set by the outbox sweep when an event was refused for good: tries so far, next try, why. */
+  outboxAttempts?: number;
+  outboxRetryAt?: Date;
+  outboxError?: string;
 }
 
 export interface ExecuteResult {
@@ -46,8 +50,16 @@ export interface DocumentStore {
     filter: Filter<DocumentRecord>,
     options: { limit: number; sort: Record<string, 1 | -1> },
   ): Promise<DocumentRecord[]>;
-  /** Transitions whose events may not have reached the broker, older than `before`. */
-  pendingOutbox(before: Date, limit: number): Promise<Transition[]>;
+  /**
+   * Transitions whose events may not have reached the broker, written before `before`, oldest
+   * first; those set aside (`deferOutbox`) only once their retry time is past `now`.
+   */
+  pendingOutbox(before: Date, limit: number, now?: Date): Promise<Transition[]>;
+  /** Sets a pending transition aside until `retryAt`, with why its events were refused. */
+  deferOutbox(
+    transitionId: string,
+    deferral: { attempts: number; retryAt: Date; error: string },
+  ): Promise<void>;
   /** Makes sure the record reflects `transition` (after a writer died between the two writes). */
   rollForward(transition: Transition): Promise<void>;
   markPublished(transitionIds: string[]): Promise<void>;
@@ -186,12 +198,23 @@ export function createDocumentStore(db: Db, clock: () => Date = () => new Date()
     find: (filter, options) =>
       documents.find(filter).sort(options.sort).limit(options.limit).toArray(),
 
-    pendingOutbox: (before, limit) =>
+    pendingOutbox: (before, limit, now = clock()) =>
       transitions
-        .find({ outboxPending: true, at: { $lt: before } })
+        .find({
+          outboxPending: true,
+          at: { $lt: before },
+          $or: [{ outboxRetryAt: { $exists: false } }, { outboxRetryAt: { $lte: now } }],
+        })
         .sort({ at: 1 })
         .limit(limit)
         .toArray(),
+
+    async deferOutbox(transitionId, { attempts, retryAt, error }) {
+      await transitions.updateOne(
+        { _id: transitionId },
+        { $set: { outboxAttempts: attempts, outboxRetryAt: retryAt, outboxError: error } },
+      );
+    },
 
     rollForward,
 

@@ -1,5 +1,5 @@
 import type { AnyEvent } from '@docflow/contracts';
-import { createLogger } from '@docflow/platform';
+import { createLogger, permanentError, transientError } from '@docflow/platform';
 import { createTestContext, type TestContext } from '@docflow/testing';
 import {
   COLLECTIONS,
@@ -123,6 +123,80 @@ describe('document store (real MongoDB-protocol server)', () => {
     published.length = 0;
     await relay.drainOnce();
     expect(published.map((e) => e.eventId)).not.toContain(received.eventId);
+  });
+
+  it('when one pending event is refused for good, then the sweep sets it aside and publishes the rest; when the broker is away, it stops and keeps them all', async () => {
+    const orphans = ['refused', 'fine'].map((name, i) => {
+      const { record, received } = newDocument(
+        {
+          id: aDocument()._id,
+          tenantId: 'acme',
+          filename: `${name}.pdf`,
+          sizeBytes: 3,
+          sha256: 'c'.repeat(64),
+          blob: { bucket: 'blobs', id: name },
+        },
+        new Date(Date.now() - 60_000),
+      );
+      // the refused one is older, so a sweep that stopped at it would never reach the other
+      const transition: Transition = {
+        _id: `${record._id}:1`,
+        documentId: record._id,
+        version: 1,
+        at: new Date(Date.now() - 120_000 + i * 1_000),
+        command: 'create',
+        record,
+        events: [received],
+        outboxPending: true,
+      };
+      return transition;
+    });
+    const [refused, fine] = orphans as [Transition, Transition];
+    const transitions = ctx.db.collection<Transition>(COLLECTIONS.transitions);
+    await transitions.insertMany(orphans);
+
+    let brokerAway = true;
+    const published: string[] = [];
+    const relay = createOutboxRelay({
+      store,
+      publish: async (event) => {
+        if (brokerAway) throw transientError('BROKER_UNAVAILABLE', 'no publish channel');
+        if (event.eventId === refused.events[0]!.eventId)
+          throw permanentError('MESSAGE_INVALID', 'refusing to publish an invalid event');
+        published.push(event.eventId);
+      },
+      logger,
+      graceMs: 10_000,
+      intervalMs: 60_000,
+    });
+
+    await expect(relay.drainOnce()).rejects.toMatchObject({ code: 'BROKER_UNAVAILABLE' });
+    const whileAway = await transitions.find({ _id: { $in: [refused._id, fine._id] } }).toArray();
+    expect(whileAway.map((t) => [t._id, t.outboxPending, t.outboxAttempts])).toEqual(
+      expect.arrayContaining([
+        [refused._id, true, undefined],
+        [fine._id, true, undefined],
+      ]),
+    );
+
+    brokerAway = false;
+    await relay.drainOnce();
+    expect(published).toContain(fine.events[0]!.eventId);
+    expect(published).not.toContain(refused.events[0]!.eventId);
+    const setAside = await transitions.findOne({ _id: refused._id });
+    expect(setAside).toMatchObject({ outboxPending: true, outboxAttempts: 1 });
+    expect(setAside?.outboxError).toMatch(/^MESSAGE_INVALID: /);
+    expect(setAside!.outboxRetryAt!.getTime()).toBeGreaterThan(Date.now());
+    expect((await transitions.findOne({ _id: fine._id }))?.outboxPending).toBeUndefined();
+
+    // set aside: not tried again before its time
+    published.length = 0;
+    const pendingNow = await store.pendingOutbox(new Date(), 1_000);
+    expect(pendingNow.map((t) => t._id)).not.toContain(refused._id);
+    const later = new Date(setAside!.outboxRetryAt!.getTime() + 1);
+    expect((await store.pendingOutbox(later, 1_000, later)).map((t) => t._id)).toContain(
+      refused._id,
+    );
   });
 
   it('when the writer dies between a transition and the record update, then the next writer rolls it forward', async () => {

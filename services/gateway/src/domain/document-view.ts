@@ -75,6 +75,7 @@ export function documentView(record: DocumentRecord, base: string): DocumentView
           ...(record.cancellation.reason ? { reason: record.cancellation.reason } : {}),
         }
       : null,
+    purgedAt: iso(record.purgedAt),
     links: { self, file: `${self}/file`, text: `${self}/text` },
   };
 }

@@ -108,6 +108,11 @@ export const documentViewSchema = z.object({
   records: z.array(recordRefSchema),
   revision: z.number().int().nullable(),
   cancellation: z.object({ at: isoDate, reason: z.string().optional() }).nullable(),
+  purgedAt: isoDate
+    .nullable()
+    .describe(
+      'When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays.',
+    ),
   links: z.object({ self: z.string(), file: z.string(), text: z.string() }),
 });
 export type DocumentView = z.infer<typeof documentViewSchema>;

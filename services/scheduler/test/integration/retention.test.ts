@@ -123,6 +123,11 @@ describe('retention job (real broker, database and gateway)', () => {
     const view = await call(stack.h, 'GET', `/v1/documents/${oldPublished.id}`, { key: acme.key });
     expect(view.status).toBe(200);
     expect(view.body).toMatchObject({ status: 'published', records: [{ collection: 'invoices' }] });
+    expect(Date.parse(view.body.purgedAt)).toBeGreaterThan(0);
+    const youngView = await call(stack.h, 'GET', `/v1/documents/${youngPublished.id}`, {
+      key: acme.key,
+    });
+    expect(youngView.body.purgedAt).toBeNull();
     expect(
       await db().collection(COLLECTIONS.invoices).countDocuments({ documentId: oldPublished.id }),
     ).toBe(1);

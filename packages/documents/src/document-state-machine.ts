@@ -60,6 +60,12 @@ const APPLIED_EVENTS_KEPT = 200;
  *   claimed: so a cancelled document is never published.
  */
 export function decide(record: DocumentRecord, command: DocumentCommand, now: Date): Decision {
+  const decision = decideCommand(record, command, now);
+  if (decision.outcome === 'applied') keepCurrentInput(decision.state);
+  return decision;
+}
+
+function decideCommand(record: DocumentRecord, command: DocumentCommand, now: Date): Decision {
   switch (command.kind) {
     case 'event':
       return applyEvent(record, command.event, now);
@@ -72,6 +78,18 @@ export function decide(record: DocumentRecord, command: DocumentCommand, now: Da
     case 'claim_publication':
       return claimPublication(record, command.by, now);
   }
+}
+
+/**
+ * A record keeps only the input event of the stage that works on it next (the failed stage, for a
+ * failed document): what a retry and the stuck-document sweeper re-publish. Earlier stages' inputs
+ * are done with, and every version of the record is written twice (transition and projection), so
+ * carrying them cost about a third of each write.
+ */
+function keepCurrentInput(state: DocumentState): void {
+  const stage = state.stage;
+  const input = stage && stage !== 'review' ? state.inputs[stage] : undefined;
+  state.inputs = stage && stage !== 'review' && input ? { [stage]: input } : {};
 }
 
 function applyEvent(record: DocumentRecord, event: AnyEvent, now: Date): Decision {

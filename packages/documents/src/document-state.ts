@@ -85,7 +85,10 @@ export interface DocumentState {
   /** Event ids already applied (duplicates are ignored). */
   appliedEvents: string[];
   errors: DocumentError[];
-  /** The event each stage consumed last: a retry re-publishes the failed stage's input. */
+  /**
+   * The input event of the stage that works on the document next (or failed on it): what a retry
+   * and the stuck-document sweeper re-publish. Only that stage's entry is kept.
+   */
   inputs: Partial<Record<StageInput, AnyEvent>>;
   scan?: {
     detectedType: DetectedType;

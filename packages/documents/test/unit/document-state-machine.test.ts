@@ -38,6 +38,7 @@ describe('document state machine', () => {
       ['document.published', 1000],
     ]);
     expect(record.records).toEqual(payloads.published.records);
+    expect(record.inputs).toEqual({});
     expect(record.result?.docType).toBe('invoice');
     expect(record.scan?.pages).toBe(2);
   });
@@ -60,6 +61,9 @@ describe('document state machine', () => {
     expect(record.status).toBe('text_extracted');
     expect(record.stage).toBe('classifier');
     expect(record.scan?.sha256).toBe(payloads.scanned.sha256);
+    // only the input of the stage that works next is kept, whatever the order of arrival
+    expect(Object.keys(record.inputs)).toEqual(['classifier']);
+    expect(record.inputs.classifier?.type).toBe('document.text_extracted');
     expect(record.timeline.map((t) => [t.event, t.applied])).toEqual([
       ['document.received', true],
       ['document.scanned', false],
@@ -77,6 +81,7 @@ describe('document state machine', () => {
     ).record;
     expect(failed.status).toBe('failed');
     expect(failed.stage).toBe('ocr');
+    expect(failed.inputs).toEqual({ ocr: scanned });
     expect(failed.errors[0]?.code).toBe('OCR_ENGINE_CRASHED');
 
     const { record, decision } = run(failed, { kind: 'retry', by: 'user' });

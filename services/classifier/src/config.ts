@@ -4,6 +4,7 @@ import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /** The classifier's configuration: the shared runtime keys plus its own. */
 export const configSchema = runtimeConfigSchema.extend({
+  HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9467, 0, 65535),
   CLASSIFIER_MODEL_PATH: z
     .string()
     .min(1)

@@ -3,6 +3,7 @@ import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /** The publisher's configuration: the shared runtime keys plus record and webhook settings. */
 export const configSchema = runtimeConfigSchema.extend({
+  HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9468, 0, 65535),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: env.bool(
     'Deliver to endpoints that resolve to loopback, private, link-local or unique-local addresses (tests, on-premise).',
     false,

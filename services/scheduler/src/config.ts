@@ -54,14 +54,6 @@ export const schedulerConfigSchema = runtimeConfigSchema.extend({
     1,
     10_000,
   ),
-  CLASSIFIER_BASE_MODEL: z
-    .string()
-    .default('')
-    .describe('Path of the base classifier model file (retraining; empty: retraining is skipped).'),
-  RABBITMQ_MANAGEMENT_URL: z
-    .string()
-    .default('')
-    .describe('RabbitMQ management API URL (queue-depth sampler; empty: passive declares).'),
 });
 
 export type SchedulerConfig = z.infer<typeof schedulerConfigSchema>;

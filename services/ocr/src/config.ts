@@ -22,12 +22,10 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     .regex(/^[a-z_]{3,8}(\+[a-z_]{3,8})*$/, 'Tesseract language codes joined by "+", e.g. eng+spa')
     .default('eng+spa')
     .describe('Tesseract languages used for every page.'),
-  OCR_WORKERS: env.int(
-    'OCR processes/workers running at once (default: the number of cores).',
-    availableParallelism(),
-    1,
-    64,
-  ),
+  // The default depends on the machine: docs/configuration.md shows `shownDefault` instead.
+  OCR_WORKERS: env
+    .int('OCR processes/workers running at once.', availableParallelism(), 1, 64)
+    .meta({ shownDefault: 'the number of cores' }),
   OCR_MAX_BYTES: env.int('Largest file the stage reads, in bytes.', 50 * 1024 * 1024, 1),
   OCR_RENDER_DPI: env.int(
     'Resolution at which PDF pages without text are rendered for OCR.',

@@ -38,6 +38,8 @@ export async function startOcr(
           renderDpi: config.OCR_RENDER_DPI,
           minTextChars: config.OCR_MIN_TEXT_CHARS,
           upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
+          // enough to keep every worker busy while the next pages render
+          pagesAtOnce: config.OCR_WORKERS * 2,
         };
         const handler = createDocumentScannedHandler({
           blobs: createBlobStore(mongo.db),

@@ -1,5 +1,6 @@
 import { imagePages, prepareImage } from '../adapters/prepare-image';
 import type { ExtractDeps, Extraction } from './extracted';
+import { recognizePages } from './ocr-pages';
 
 /** Every page of an image (a multi-page TIFF page by page), prepared and OCR'd. */
 export async function extractImage(
@@ -8,11 +9,11 @@ export async function extractImage(
   signal?: AbortSignal,
 ): Promise<Extraction> {
   const count = await imagePages(bytes);
-  const images = await Promise.all(
-    Array.from({ length: count }, (_, page) =>
-      prepareImage(bytes, { page, upscaleBelowPx: deps.upscaleBelowPx }),
-    ),
+  const results = await recognizePages(
+    Array.from({ length: count }, (_, page) => page),
+    (page) => prepareImage(bytes, { page, upscaleBelowPx: deps.upscaleBelowPx }),
+    deps,
+    signal,
   );
-  const results = await deps.engine.recognize(images, signal);
   return { pages: results.map((r, i) => ({ page: i + 1, method: 'ocr', ...r })) };
 }

@@ -2,6 +2,7 @@ import { withPdf } from '../adapters/poppler';
 import { prepareImage } from '../adapters/prepare-image';
 import { isUsableText } from '../domain/usable-text';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
+import { recognizePages } from './ocr-pages';
 
 /**
  * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
@@ -33,14 +34,15 @@ export async function extractPdf(
           });
         else toOcr.push(page);
       }
-      const images = await Promise.all(
-        toOcr.map(async (page) =>
+      const results = await recognizePages(
+        toOcr,
+        async (page) =>
           prepareImage(await pdf.render(page, deps.renderDpi), {
             upscaleBelowPx: deps.upscaleBelowPx,
           }),
-        ),
+        deps,
+        signal,
       );
-      const results = await deps.engine.recognize(images, signal);
       toOcr.forEach((page, i) => pages.push({ page, method: 'ocr', ...results[i]! }));
       return { pages: pages.sort((a, b) => a.page - b.page) };
     },

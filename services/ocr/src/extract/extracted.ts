@@ -24,4 +24,6 @@ export interface ExtractDeps {
   renderDpi: number;
   minTextChars: number;
   upscaleBelowPx: number;
+  /** Pages rendered and held in memory at once for OCR (see `recognizePages`). */
+  pagesAtOnce: number;
 }

@@ -1,0 +1,24 @@
+import type { OcrPageResult } from '../adapters/ocr-engine';
+import type { ExtractDeps } from './extracted';
+
+/**
+ * OCR of many pages in groups of `deps.pagesAtOnce`: each group is prepared (rendered, cleaned up)
+ * in parallel, recognised, and let go before the next one starts. A 500-page scan so holds a
+ * group's images in memory, and starts a group's renderers, never all of them at once. Results
+ * come back in page order.
+ */
+export async function recognizePages(
+  pages: readonly number[],
+  prepare: (page: number) => Promise<Buffer>,
+  deps: Pick<ExtractDeps, 'engine' | 'pagesAtOnce'>,
+  signal?: AbortSignal,
+): Promise<OcrPageResult[]> {
+  const size = Math.max(1, deps.pagesAtOnce);
+  const results: OcrPageResult[] = [];
+  for (let start = 0; start < pages.length; start += size) {
+    signal?.throwIfAborted();
+    const images = await Promise.all(pages.slice(start, start + size).map(prepare));
+    results.push(...(await deps.engine.recognize(images, signal)));
+  }
+  return results;
+}

@@ -10,7 +10,12 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     600_000,
     100,
   ),
-  AMQP_PREFETCH: env.int('Documents handled at once (pages share the OCR pool).', 2, 1, 1000),
+  AMQP_PREFETCH: env.int(
+    'Documents handled at once; their OCR pages share the worker pool, so text-layer and plain-text documents are not held up behind a scan.',
+    4,
+    1,
+    1000,
+  ),
   OCR_ENGINE: z
     .enum(['auto', 'native', 'tesseractjs'])
     .default('auto')

@@ -44,7 +44,12 @@ async function main(): Promise<number> {
       `soak: offering ${docs} documents at ${rate}/s, ${concurrency} uploads at once\n`,
     );
     const report = await runSoak(
-      { db: pipeline.ctx.db, api: pipeline.api, adminKey: pipeline.adminKey },
+      {
+        db: pipeline.ctx.db,
+        api: pipeline.api,
+        adminKey: pipeline.adminKey,
+        settledByOutcome: pipeline.settledByOutcome,
+      },
       {
         docs,
         rate,

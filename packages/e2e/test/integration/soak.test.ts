@@ -15,7 +15,12 @@ describe('soak: many small documents through the whole pipeline at a bounded rat
 
   it('when 300 documents are offered at 15/s, then the counts add up exactly: every one settled, one record set per published document, no duplicates', async () => {
     const report = await runSoak(
-      { db: pipeline.ctx.db, api: pipeline.api, adminKey: pipeline.adminKey },
+      {
+        db: pipeline.ctx.db,
+        api: pipeline.api,
+        adminKey: pipeline.adminKey,
+        settledByOutcome: pipeline.settledByOutcome,
+      },
       { docs: 300, rate: 15 },
     );
     expect(report.refused).toEqual({});

@@ -42,6 +42,11 @@ export interface Pipeline {
    * each published document has exactly one set of destination records. Returns documents by name.
    */
   expectSettledOnce(batch: UploadedBatch, timeoutMs?: number): Promise<Map<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
+  /**
+   * Documents that reached their first final state, by outcome, as the gateway's tracker counted
+   * them (`docflow_document_end_to_end_seconds_count`): one HTTP call, no database read.
+   */
+  settledByOutcome(): Promise<Record<string, number>>;
   stop(): Promise<void>;
 }
 
@@ -113,6 +118,20 @@ export async function startPipeline(options: {
     return byName;
   };
 
+  const settledByOutcome = async (): Promise<Record<string, number>> => {
+    const gateway = run.metricsTargets.find((t) => t.service === 'gateway');
+    if (!gateway) throw new Error('the pipeline has no gateway metrics target');
+    const answer = await fetch(`http://${gateway.address}/metrics`);
+    if (!answer.ok) throw new Error(`gateway /metrics answered ${answer.status}`);
+    const counts: Record<string, number> = {};
+    const line = /^docflow_document_end_to_end_seconds_count\{([^}]*)\} (\d+)$/gm;
+    for (const [, labels, value] of (await answer.text()).matchAll(line)) {
+      const outcome = /outcome="([^"]+)"/.exec(labels!)?.[1] ?? 'unknown';
+      counts[outcome] = (counts[outcome] ?? 0) + Number(value);
+    }
+    return counts;
+  };
+
   return {
     ctx,
     services: run.services,
@@ -122,6 +141,7 @@ export async function startPipeline(options: {
     api,
     uploadSamples,
     expectSettledOnce,
+    settledByOutcome,
     stop: async () => {
       await run.stop();
       await ctx.cleanup();

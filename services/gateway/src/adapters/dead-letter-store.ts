@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import type { ConsumeMessage } from 'amqplib';
+import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Db } from 'mongodb';
 import { consumers, queuesOf, type ConsumerName } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
@@ -48,7 +48,7 @@ const MAX_BODY_CHARS = 1_000_000;
  */
 export function createDeadLetterStore(deps: {
   db: Db;
-  bus: EventBus;
+  bus: Pick<EventBus, 'connection' | 'publishRaw'>;
   logger: Logger;
 }): DeadLetterStore {
   const collection = deps.db.collection<DeadLetter>(COLLECTIONS.deadLetters);
@@ -112,6 +112,39 @@ export function createDeadLetterStore(deps: {
     }
   };
 
+  /**
+   * Stores one dead letter, then acks it. Never rejects: a message that cannot be stored goes back
+   * to its queue, and one whose channel closed before the ack (a shutdown, a broker restart) stays
+   * there, to be stored again as a no-op (same `_id`) on the next drain.
+   */
+  const drain = async (
+    channel: Pick<Channel, 'ack' | 'nack'>,
+    consumer: ConsumerName,
+    msg: ConsumeMessage,
+  ): Promise<void> => {
+    try {
+      await store(toRecord(consumer, msg));
+    } catch (err) {
+      deps.logger.warn({ err, consumer }, 'could not store a dead letter; requeued');
+      setTimeout(() => {
+        try {
+          channel.nack(msg, false, true);
+        } catch {
+          // the channel closed meanwhile: the broker requeues the message itself
+        }
+      }, 2_000).unref();
+      return;
+    }
+    try {
+      channel.ack(msg);
+    } catch (err) {
+      deps.logger.info(
+        { err, consumer },
+        'dead letter stored, but its channel closed before the ack; it stays queued and is stored again as a no-op',
+      );
+    }
+  };
+
   return {
     start: () =>
       deps.bus.connection.onConnect(async (model) => {
@@ -122,23 +155,7 @@ export function createDeadLetterStore(deps: {
           );
           await channel.prefetch(20);
           await channel.consume(queuesOf(name).deadLetter, (msg) => {
-            if (!msg) return;
-            store(toRecord(name, msg)).then(
-              () => channel.ack(msg),
-              (err: unknown) => {
-                deps.logger.warn(
-                  { err, consumer: name },
-                  'could not store a dead letter; requeued',
-                );
-                setTimeout(() => {
-                  try {
-                    channel.nack(msg, false, true);
-                  } catch {
-                    // the channel closed meanwhile: the broker requeues the message itself
-                  }
-                }, 2_000).unref();
-              },
-            );
+            if (msg) void drain(channel, name, msg);
           });
         }
       }),

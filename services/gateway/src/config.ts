@@ -39,6 +39,12 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
     )
     .describe('Comma-separated origins allowed by CORS ("*" for any); empty disables CORS.'),
   SSE_HEARTBEAT_MS: env.int('Interval of SSE heartbeat comments.', 15_000, 1_000),
+  TRACKER_PREFETCH: env.int(
+    "Events the tracker applies at once (it serialises each document's own events): more than the stages, as each event is only a few database calls.",
+    64,
+    1,
+    1000,
+  ),
   OUTBOX_INTERVAL_MS: env.int('How often the outbox sweep runs.', 5_000, 100),
   OUTBOX_GRACE_MS: env.int(
     'Age after which an unsent event is re-published by the sweep.',

@@ -61,7 +61,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     await bus.consume(
       'tracker',
       createTrackerHandlers({ documents, metrics: createDocumentMetrics(metrics.registry) }),
-      { claims: false },
+      { claims: false, prefetch: config.TRACKER_PREFETCH },
     );
     outbox.start();
 

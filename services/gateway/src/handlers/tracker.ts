@@ -22,14 +22,16 @@ export function createTrackerHandlers(deps: {
   documents: DocumentStore;
   metrics: DocumentMetrics;
 }): HandlerMap {
+  const oneAtATime = createKeyedQueue();
   const track: EventHandler<EventType> = async (event, ctx) => {
     const e = event as AnyEvent;
-    if (!e.documentId) return;
+    const documentId = e.documentId;
+    if (!documentId) return;
     try {
-      const { decision, record } = await deps.documents.execute(
-        e.documentId,
-        { kind: 'event', event: e },
-        { tenantId: e.tenantId },
+      // a document's events, one after another in this replica: at once they would only race
+      // for the same version, and the losers read and write again
+      const { decision, record } = await oneAtATime(documentId, () =>
+        deps.documents.execute(documentId, { kind: 'event', event: e }, { tenantId: e.tenantId }),
       );
       const settlement = firstSettlement(record, e);
       if (settlement) deps.metrics.settled(settlement);
@@ -44,16 +46,13 @@ export function createTrackerHandlers(deps: {
     } catch (err) {
       if ((err as { code?: string }).code === 'DOCUMENT_NOT_FOUND') {
         // another tenant's document: the event is wrong, and waiting will not make it right
-        if (await deps.documents.getById(e.documentId))
+        if (await deps.documents.getById(documentId))
           throw permanentError(
             'TENANT_MISMATCH',
-            `document ${e.documentId} does not belong to tenant ${e.tenantId}`,
+            `document ${documentId} does not belong to tenant ${e.tenantId}`,
           );
         // The record may not be written yet (its writer died and the outbox sweep will create it).
-        throw transientError(
-          'DOCUMENT_NOT_YET_KNOWN',
-          `no record yet for document ${e.documentId}`,
-        );
+        throw transientError('DOCUMENT_NOT_YET_KNOWN', `no record yet for document ${documentId}`);
       }
       throw err;
     }
@@ -64,4 +63,19 @@ export function createTrackerHandlers(deps: {
       type === 'job.completed' ? async () => undefined : track;
   }
   return handlers;
+}
+
+/** Runs the work given for one key after the work given before it for that key has finished. */
+export function createKeyedQueue() {
+  const tails = new Map<string, Promise<unknown>>();
+  return async <T>(key: string, work: () => Promise<T>): Promise<T> => {
+    const run = (tails.get(key) ?? Promise.resolve()).then(work, work);
+    const tail = run.catch(() => undefined);
+    tails.set(key, tail);
+    try {
+      return await run;
+    } finally {
+      if (tails.get(key) === tail) tails.delete(key);
+    }
+  };
 }

@@ -14,6 +14,8 @@ export interface BenchArgs {
   replicas: number;
   rates: OfferedLoad[];
   celery: boolean;
+  /** The store on a core of its own, everything else on the others (`pin-store.ts`). */
+  pinStore: boolean;
   antivirus: 'on' | 'off' | 'auto';
   seconds: number;
   pages: number;
@@ -23,7 +25,7 @@ export interface BenchArgs {
 export const HELP = `npm run bench [-- options]
 
 Benchmarks, each against a fresh vhost and database. Without an --*-only flag every scenario
-runs (about 10 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
+runs (about 13 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
 Celery anchor), upload, ocr. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
 for an --*-only run) and prints the tables. How to read them: docs/benchmarks.md.
 
@@ -44,6 +46,9 @@ Options
   --rates LIST        offered loads in documents/s, "max" = ${MAX_LOAD_CONNECTIONS} uploaders flat out
                       (default 5,10,20,max; bounded loads run once, max runs --reps times)
   --no-celery         leave the Celery anchor out of the end-to-end scenario
+  --pin-store         the store (FerretDB + PostgreSQL, or mongod) on the last core, the services,
+                      broker, clamd and the bench on the others, as with a store of its own
+                      (Linux taskset; implies --no-celery: the anchor's comparison needs every core)
   --antivirus MODE    on | off | auto: clamd in the scanner (auto = on when CLAMD_URL answers)
   --seconds N         seconds per upload run (default 10)
   --pages N           pages per OCR run (default 16)
@@ -93,7 +98,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   }
   const onlyFlags = [...flags].filter((f) => f.endsWith('-only'));
   for (const flag of flags)
-    if (!['help', 'no-celery', ...onlyFlags].includes(flag))
+    if (!['help', 'no-celery', 'pin-store', ...onlyFlags].includes(flag))
       throw new Error(`unknown option --${flag}`);
   if (onlyFlags.length > 1)
     throw new Error(`choose one of ${onlyFlags.map((f) => `--${f}`).join(', ')}`);
@@ -112,7 +117,8 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
     docs: get('docs', 200),
     replicas: get('replicas', 1),
     rates: parseRates(values.get('rates') ?? '5,10,20,max'),
-    celery: !flags.has('no-celery'),
+    celery: !flags.has('no-celery') && !flags.has('pin-store'),
+    pinStore: flags.has('pin-store'),
     antivirus: antivirus as BenchArgs['antivirus'],
     seconds: get('seconds', 10),
     pages: get('pages', 16),

@@ -9,6 +9,7 @@ import { e2eMarkdown } from './e2e-report';
 import { hopBench } from './hop-bench';
 import { describeMachine, machineLine } from './machine';
 import { ocrBench } from './ocr-bench';
+import { pinStore, type StorePinning } from './pin-store';
 import type { Servers } from './sandbox';
 import { uploadScenario } from './upload-bench';
 
@@ -86,17 +87,30 @@ async function main(): Promise<void> {
     mongoServer: servers.MONGODB_SERVER,
   });
   process.stdout.write(`docflow bench on ${machineLine(machine)}\n`);
+  const pinning: StorePinning | undefined = args.pinStore ? await pinStore() : undefined;
+  const pinLine = pinning
+    ? `store pinned to core ${pinning.storeCores}, everything else to ${pinning.otherCores} (${Object.entries(
+        pinning.pinned,
+      )
+        .map(([name, n]) => `${name} ×${n}`)
+        .join(', ')}); no Celery anchor`
+    : undefined;
+  if (pinLine) process.stdout.write(`${pinLine}\n`);
   const started = new Date();
   const results: Partial<Record<Scenario, unknown>> = {};
   const sections: string[] = [];
   const durations: Partial<Record<Scenario, number>> = {};
-  for (const scenario of args.scenarios) {
-    const began = Date.now();
-    const { result, markdown } = await runScenario(scenario, args, target, clamdUrl);
-    results[scenario] = result;
-    durations[scenario] = Math.round((Date.now() - began) / 1000);
-    sections.push(`## ${TITLES[scenario]}\n\n${markdown}`);
-    process.stdout.write(`\n${markdown}\n`);
+  try {
+    for (const scenario of args.scenarios) {
+      const began = Date.now();
+      const { result, markdown } = await runScenario(scenario, args, target, clamdUrl);
+      results[scenario] = result;
+      durations[scenario] = Math.round((Date.now() - began) / 1000);
+      sections.push(`## ${TITLES[scenario]}\n\n${markdown}`);
+      process.stdout.write(`\n${markdown}\n`);
+    }
+  } finally {
+    await pinning?.restore();
   }
   const final = finish();
   const date = started.toISOString().slice(0, 10);
@@ -105,11 +119,15 @@ async function main(): Promise<void> {
     '',
     `\`npm run bench -- ${process.argv.slice(2).join(' ')}\` on ${machineLine(final)}.`,
     '',
+    ...(pinLine ? [`Cores: ${pinLine}.`, ''] : []),
     ...sections.flatMap((s) => [s, '']),
   ].join('\n');
   const dir = join(repoRoot, 'bench/results');
   mkdirSync(dir, { recursive: true });
-  const base = join(dir, args.only ? `${date}-${args.only}` : date);
+  const base = join(
+    dir,
+    `${args.only ? `${date}-${args.only}` : date}${pinning ? '-pinned-store' : ''}`,
+  );
   writeFileSync(
     `${base}.json`,
     `${JSON.stringify(
@@ -119,6 +137,9 @@ async function main(): Promise<void> {
         secondsByScenario: durations,
         arguments: process.argv.slice(2),
         machine: final,
+        cores: pinning
+          ? { store: pinning.storeCores, others: pinning.otherCores, pinned: pinning.pinned }
+          : 'shared',
         servers: { mongodb: servers.MONGODB_SERVER, source: servers.SOURCE },
         results,
         markdown,

@@ -27,6 +27,7 @@ function scanLabels(doc: DocumentText, group: LabelGroup): LabelHit[] {
   for (const line of doc.lines) {
     const taken: [number, number][] = [];
     for (const label of labelsOf(group)) {
+      if (!line.folded.includes(label.required)) continue;
       for (const m of line.folded.matchAll(label.pattern)) {
         const from = m.index;
         const to = from + m[0].length;

@@ -402,8 +402,18 @@ export type LabelGroup = keyof typeof LABELS;
 
 export interface CompiledLabel {
   pattern: RegExp;
+  /** Text every match contains (the longest dot-free piece of a word): a line without it is skipped. */
+  required: string;
   weight: number;
   label: string;
+}
+
+/** The longest piece of the label's folded words that every match holds literally (dots are optional). */
+function requiredText(label: string): string {
+  return fold(label)
+    .split(/\s+/)
+    .flatMap((token) => token.split('.'))
+    .reduce((longest, piece) => (piece.length > longest.length ? piece : longest), '');
 }
 
 function compile(label: string): RegExp {
@@ -423,7 +433,12 @@ export function labelsOf(group: LabelGroup): CompiledLabel[] {
   if (!found) {
     found = [...LABELS[group]]
       .sort((a, b) => b[0].length - a[0].length)
-      .map(([label, weight]) => ({ pattern: compile(label), weight, label }));
+      .map(([label, weight]) => ({
+        pattern: compile(label),
+        required: requiredText(label),
+        weight,
+        label,
+      }));
     compiled.set(group, found);
   }
   return found;

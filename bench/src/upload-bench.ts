@@ -1,14 +1,11 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { MongoClient } from 'mongodb';
 import { startGateway } from '@docflow/gateway/dist/main';
 import { createTenantRepository } from '@docflow/gateway/dist/adapters/tenant-repository';
+import { sandbox, type Servers } from './sandbox';
 import { fmt } from './stats';
 
-export interface UploadTarget {
-  amqpUrl: string;
-  mongoUrl: string;
-}
+export type UploadTarget = Servers;
 
 export interface UploadResult {
   fileBytes: number;
@@ -43,18 +40,19 @@ export async function uploadBench(
   target: UploadTarget,
   options: { seconds: number; connections: number; fileBytes: number },
 ): Promise<UploadResult> {
-  const database = `bench_upload_${randomUUID().slice(0, 8)}`;
+  // a vhost and database of its own: the uploads' events would otherwise pile up, unconsumed, in
+  // the broker's default vhost
+  const box = await sandbox(target, 'bench_upload');
   const gateway = await startGateway({
     ...process.env,
-    AMQP_URL: target.amqpUrl,
+    AMQP_URL: box.amqpUrl,
     MONGODB_URL: target.mongoUrl,
-    MONGODB_DATABASE: database,
+    MONGODB_DATABASE: box.name,
     GATEWAY_HOST: '127.0.0.1',
     GATEWAY_PORT: '0',
     LOG_LEVEL: 'warn',
     RATE_LIMIT_MAX: '100000000',
   });
-  const client = new MongoClient(target.mongoUrl);
   try {
     const tenants = createTenantRepository(gateway.db);
     const tenant = await tenants.create({ name: 'bench' });
@@ -82,9 +80,7 @@ export async function uploadBench(
     };
   } finally {
     await gateway.stop();
-    await client.connect();
-    await client.db(database).dropDatabase();
-    await client.close();
+    await box.dispose();
   }
 }
 

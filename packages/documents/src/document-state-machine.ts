@@ -87,9 +87,9 @@ function decideCommand(record: DocumentRecord, command: DocumentCommand, now: Da
  * carrying them cost about a third of each write.
  */
 function keepCurrentInput(state: DocumentState): void {
-  const stage = state.stage;
-  const input = stage && stage !== 'review' ? state.inputs[stage] : undefined;
-  state.inputs = stage && stage !== 'review' && input ? { [stage]: input } : {};
+  const stage = state.stage === 'review' ? null : state.stage;
+  const input = stage ? state.inputs[stage] : undefined;
+  state.inputs = stage && input ? { [stage]: input } : {};
 }
 
 function applyEvent(record: DocumentRecord, event: AnyEvent, now: Date): Decision {

@@ -638,7 +638,7 @@ start_ferretdb() {
     --postgresql-url="postgres://postgres@127.0.0.1:$PG_PORT/ferretdb" \
     --listen-addr="127.0.0.1:$MONGO_PORT" \
     --state-dir="$FDB_DIR/state" \
-    --debug-addr=- \
+    --debug-addr="${FERRETDB_DEBUG_ADDR:--}" \
     --telemetry=disable \
     --log-level=warn \
     >>"$FDB_LOG" 2>&1 </dev/null 9>&- &
@@ -993,7 +993,9 @@ Usage: scripts/infra.sh <command>
 
 Environment: AMQP_URL, MONGODB_URL, CLAMD_URL (use that server, start none),
              DOCFLOW_DATA_DIR (state folder, default <repo>/.data),
-             DOCFLOW_INFRA_PORT_OFFSET (shift every port, for a second private stack; default 0).
+             DOCFLOW_INFRA_PORT_OFFSET (shift every port, for a second private stack; default 0),
+             FERRETDB_DEBUG_ADDR (FerretDB's metrics and Go pprof handler, e.g. 127.0.0.1:8088;
+             default off).
 EOF
 }
 

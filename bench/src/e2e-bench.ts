@@ -37,6 +37,10 @@ export interface E2eResult {
     commandsPerDocument: number;
     /** Median CPU milliseconds the whole machine spent per document during the replays. */
     machineCpuMsPerDocument: number;
+    /** Median CPU milliseconds the store's processes spent per document during the replays. */
+    storeCpuMsPerDocument: number;
+    /** Median share of the replays' commands whose reply counted otherwise than in the trace. */
+    divergentShare: number;
   };
   celery:
     | {
@@ -122,6 +126,8 @@ export async function e2eBench(servers: Servers, options: E2eOptions): Promise<E
   const maxRuns: PipelineRunResult[] = [];
   const store: number[] = [];
   const storeCpu: number[] = [];
+  const storeOwnCpu: number[] = [];
+  const divergent: number[] = [];
   const broker: number[] = [];
   const celeryRuns: CeleryRun[] = [];
   for (let rep = 1; rep <= options.reps; rep++) {
@@ -139,11 +145,20 @@ export async function e2eBench(servers: Servers, options: E2eOptions): Promise<E
     const replay = await replayTrace(servers, trace, { concurrency, seed: traced.seed });
     store.push(replay.docsPerSecond);
     storeCpu.push(cpuMsPerDocument(replay.machineBusy, replay.docsPerSecond));
+    storeOwnCpu.push(replay.storeCpuMsPerDocument);
+    divergent.push(replay.divergent / replay.commands);
     broker.push(
       await brokerHop(servers, Math.max(2000, options.documents * deliveries), messageBytes),
     );
     log(
-      `  rep ${rep}: docflow ${fmt(pipeline.docsPerSecond)} docs/s, store ceiling ${fmt(store.at(-1)!)} docs/s, broker ${fmt(broker.at(-1)!)} msgs/s${celeryRuns[rep - 1] ? `, Celery ${fmt(celeryRuns[rep - 1]!.docsPerSecond)} docs/s` : ''}`,
+      `  rep ${rep}: docflow ${fmt(pipeline.docsPerSecond)} docs/s, store ceiling ${fmt(store.at(-1)!)} docs/s (${replay.divergent} of ${replay.commands} replies counted otherwise than traced${
+        replay.divergent > 0
+          ? `: ${replay.divergentCalls
+              .slice(0, 3)
+              .map((d) => `${d.call} ×${d.count}`)
+              .join(', ')}`
+          : ''
+      }), broker ${fmt(broker.at(-1)!)} msgs/s${celeryRuns[rep - 1] ? `, Celery ${fmt(celeryRuns[rep - 1]!.docsPerSecond)} docs/s` : ''}`,
     );
   }
   byLoad.set('max', maxRuns);
@@ -164,6 +179,8 @@ export async function e2eBench(servers: Servers, options: E2eOptions): Promise<E
       docsPerSecond: summarise(store),
       commandsPerDocument: rt.perDocument,
       machineCpuMsPerDocument: median(storeCpu),
+      storeCpuMsPerDocument: median(storeOwnCpu),
+      divergentShare: median(divergent),
     },
     celery:
       celeryRuns.length === options.reps && celeryRuns.length > 0

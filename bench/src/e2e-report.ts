@@ -24,8 +24,8 @@ export function e2eHeadline(r: E2eResult): string {
   const rows = [
     '| scenario | median (min–max) | CPU ms per document | docflow as a share of it: median of per-rep ratios (min–max) |',
     '|---|---|---|---|',
-    `| (e1) docflow, text pipeline end to end, max load, ${p.replicas} replica(s) per service | ${docflow ? range(docflow) : '–'} docs/s | ${maxLoad ? `docflow's services ${Math.round(maxLoad.serviceCpuMsPerDocument.all ?? 0)}; whole machine ${Math.round(maxLoad.machineCpuMsPerDocument)}` : '–'} | |`,
-    `| (e2) store ceiling: the same ${fmt(r.storeCeiling.commandsPerDocument)} database calls per document, raw, same concurrency | ${range(r.storeCeiling.docsPerSecond)} docs/s | whole machine ${Math.round(r.storeCeiling.machineCpuMsPerDocument)} | ${ratio(r.ratios.docflowToStore)} (target ≥ 85 %) |`,
+    `| (e1) docflow, text pipeline end to end, max load, ${p.replicas} replica(s) per service | ${docflow ? range(docflow) : '–'} docs/s | ${maxLoad ? `docflow's services ${Math.round(maxLoad.serviceCpuMsPerDocument.all ?? 0)}; store ${Math.round(maxLoad.serverCpuMsPerDocument.store)}; broker ${Math.round(maxLoad.serverCpuMsPerDocument.broker)}; whole machine ${Math.round(maxLoad.machineCpuMsPerDocument)}` : '–'} | |`,
+    `| (e2) store ceiling: the same ${fmt(r.storeCeiling.commandsPerDocument)} database calls per document, raw, same concurrency and per-document order (${pct(r.storeCeiling.divergentShare)} of replies counted otherwise than traced) | ${range(r.storeCeiling.docsPerSecond)} docs/s | store ${Math.round(r.storeCeiling.storeCpuMsPerDocument)}; whole machine ${Math.round(r.storeCeiling.machineCpuMsPerDocument)} | ${ratio(r.ratios.docflowToStore)} (target ≥ 85 %) |`,
     `| (e3) broker limit: confirm-publish + consume + ack, ${r.brokerLimit.messageBytes} B, quorum queue | ${range(r.brokerLimit.msgsPerSecond)} msgs/s | | ${ratio(r.ratios.hopsToBroker)} (${r.ratios.deliveriesPerDocument} hops per document) |`,
     'skipped' in r.celery
       ? `| (e4) Celery + Redis anchor | not run: ${r.celery.skipped.split('\n')[0]} | | |`

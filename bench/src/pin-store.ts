@@ -1,12 +1,12 @@
 import { execFile } from 'node:child_process';
 import { availableParallelism } from 'node:os';
 import { promisify } from 'node:util';
+import { SERVER_PROCESSES } from './pipeline/process-cpu';
 
 const run = promisify(execFile);
 
-/** The local servers by process name: the store (and its storage), the rest. */
-const STORE = ['ferretdb', 'postgres', 'mongod'];
-const OTHERS = ['beam.smp', 'epmd', 'clamd'];
+const STORE: readonly string[] = SERVER_PROCESSES.store;
+const OTHERS = [...SERVER_PROCESSES.broker, 'clamd'];
 
 export interface StorePinning {
   storeCores: string;
@@ -47,7 +47,7 @@ export async function pinStore(): Promise<StorePinning> {
   const storeCores = String(cores - 1);
   const otherCores = cores === 2 ? '0' : `0-${cores - 2}`;
   const pinned: Record<string, number> = {};
-  const move = async (names: string[], where: string) => {
+  const move = async (names: readonly string[], where: string) => {
     for (const name of names)
       for (const pid of await pidsOf(name))
         if (await setAffinity(pid, where)) pinned[name] = (pinned[name] ?? 0) + 1;

@@ -1,6 +1,6 @@
-import { availableParallelism } from 'node:os';
 import { summarise, type Percentiles, type RateSummary } from '../stats';
 import type { PipelineService } from './pipeline-processes';
+import { machineCores } from './process-cpu';
 import type { PipelineRunResult } from './pipeline-run';
 import { STAGES, type Stage } from './stage-latency';
 import type { OfferedLoad } from './upload-load';
@@ -18,12 +18,14 @@ export interface LoadResult {
   machineBusy: number;
   /** Median CPU milliseconds the whole machine spent per document (all processes). */
   machineCpuMsPerDocument: number;
+  /** Median CPU milliseconds per document of the store's and of the broker's processes. */
+  serverCpuMsPerDocument: { store: number; broker: number };
 }
 
 const median = (values: number[]): number => summarise(values).median;
 /** CPU ms the whole machine spent per document: busy share × cores / documents per second. */
 export const cpuMsPerDocument = (busy: number, docsPerSecond: number): number =>
-  (busy * availableParallelism() * 1000) / docsPerSecond;
+  (busy * machineCores() * 1000) / docsPerSecond;
 
 /** The runs of one offered load, summarised: medians over the runs. */
 export function loadResult(load: OfferedLoad, runs: PipelineRunResult[]): LoadResult {
@@ -59,6 +61,10 @@ export function loadResult(load: OfferedLoad, runs: PipelineRunResult[]): LoadRe
     machineCpuMsPerDocument: median(
       runs.map((r) => cpuMsPerDocument(r.machineBusy, r.docsPerSecond)),
     ),
+    serverCpuMsPerDocument: {
+      store: median(runs.map((r) => r.serverCpuMsPerDocument.store)),
+      broker: median(runs.map((r) => r.serverCpuMsPerDocument.broker)),
+    },
     docsPerSecond: summarise(runs.map((r) => r.docsPerSecond)),
     latencyMs,
     outcomes,

@@ -31,6 +31,11 @@ export interface Pipeline {
   adminKey: string;
   /** The running processes, by service. */
   pids(): { service: PipelineService; pid: number }[];
+  /**
+   * Documents the trackers have recorded in a final state, from the gateways' metrics
+   * (`docflow_document_end_to_end_seconds_count`): a count that costs the store nothing.
+   */
+  settled(): Promise<number>;
   stop(): Promise<void>;
 }
 
@@ -143,5 +148,15 @@ export async function startPipeline(options: PipelineOptions): Promise<Pipeline>
       const pid = processes.process(service)?.pid;
       return pid ? [{ service, pid }] : [];
     });
-  return { gatewayPorts, traces, adminKey, pids, stop };
+  const settled = async (): Promise<number> => {
+    let total = 0;
+    for (const port of gatewayPorts) {
+      const answer = await fetch(`http://127.0.0.1:${port}/metrics`);
+      if (!answer.ok) throw new Error(`gateway /metrics on port ${port} answered ${answer.status}`);
+      const line = /^docflow_document_end_to_end_seconds_count\{[^}]*\} (\d+)$/gm;
+      for (const [, value] of (await answer.text()).matchAll(line)) total += Number(value);
+    }
+    return total;
+  };
+  return { gatewayPorts, traces, adminKey, pids, settled, stop };
 }

@@ -5,7 +5,14 @@ import type { Percentiles } from '../stats';
 import { sandbox, type Servers } from '../sandbox';
 import { observeEvents } from './event-observer';
 import { startPipeline, type Pipeline, type PipelineService } from './pipeline-processes';
-import { busyShare, machineCpuTicks, processCpuSeconds } from './process-cpu';
+import {
+  busyShare,
+  machineCpuTicks,
+  processCpuSeconds,
+  serverCpuMs,
+  serverCpuSnapshot,
+  type ServerKind,
+} from './process-cpu';
 import { stageLatency, type SettledRecord, type Stage } from './stage-latency';
 import type { TextDocument } from './text-documents';
 import { uploadAll, type OfferedLoad } from './upload-load';
@@ -32,14 +39,14 @@ export interface PipelineRunResult {
   eventBytes: Record<string, number>;
   /** CPU milliseconds per document each service used (all its replicas), upload start → end. */
   serviceCpuMsPerDocument: Partial<Record<PipelineService, number>>;
+  /** CPU milliseconds per document of the store's and the broker's processes, same span. */
+  serverCpuMsPerDocument: Record<ServerKind, number>;
   /** Share of all cores busy during the run (any process: services, servers, bench, others). */
   machineBusy: number;
   traces: Pipeline['traces'];
   /** The rows the bench wrote before the uploads (tenant, API key), by collection. */
   seed: Record<string, Document[]>;
 }
-
-const SETTLED = ['published', 'needs_review', 'rejected', 'failed'];
 
 /**
  * One end-to-end run on a fresh vhost and database: starts the services, uploads every document
@@ -68,17 +75,21 @@ export async function pipelineRun(
     const n = options.docs.length;
     const cpuBefore = pipeline.pids().map(({ pid }) => processCpuSeconds(pid));
     const machineBefore = machineCpuTicks();
+    const serversBefore = serverCpuSnapshot();
     const uploads = await uploadAll(
       options.docs,
       { ports: pipeline.gatewayPorts, apiKey: key },
       options.load,
     );
     await observer.waitForSettled(n, 60_000 + n * 500);
+    // the store's work ends here but for the tracker's last writes; what follows is the bench's
+    const serverMs = serverCpuMs(serversBefore, serverCpuSnapshot());
     await observer.close();
     const documents = box.db.collection<SettledRecord>(COLLECTIONS.documents);
     // the tracker records the settling events last: wait until every final status is written
+    // (asking the gateways, not the store, which is still busy with those last writes)
     const deadline = Date.now() + 60_000;
-    while ((await documents.countDocuments({ status: { $in: SETTLED } })) < n) {
+    while ((await pipeline.settled()) < n) {
       if (Date.now() > deadline) throw new Error('the tracker did not record every final status');
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
@@ -110,6 +121,7 @@ export async function pipelineRun(
         [...observer.sizes].map(([type, s]) => [type, Math.round(s.bytes / s.count)]),
       ),
       serviceCpuMsPerDocument,
+      serverCpuMsPerDocument: { store: serverMs.store / n, broker: serverMs.broker / n },
       machineBusy,
       traces: pipeline.traces,
       seed,

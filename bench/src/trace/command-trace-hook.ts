@@ -17,7 +17,7 @@ import {
   type CommandSucceededEvent,
 } from 'mongodb';
 import { HEADERS, StageConsumer } from '@docflow/platform';
-import type { TraceStep } from './trace-record';
+import { replyCount, type TraceStep } from './trace-record';
 
 const file = process.env.DOCFLOW_BENCH_TRACE_FILE;
 const steps = new AsyncLocalStorage<TraceStep>();
@@ -101,6 +101,7 @@ function traceClients(): void {
         };
         const cursor = reply.cursor?.id;
         const writeError = reply.writeErrors?.[0]?.code;
+        const n = replyCount(e.reply);
         records.push(
           BSON.serialize({
             k: 'e',
@@ -108,6 +109,7 @@ function traceClients(): void {
             t: now(),
             ...(cursor !== undefined && String(cursor) !== '0' ? { cursor: String(cursor) } : {}),
             ...(writeError !== undefined ? { code: writeError } : {}),
+            ...(n !== undefined ? { n } : {}),
           }),
         );
       });

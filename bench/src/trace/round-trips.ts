@@ -29,7 +29,7 @@ export interface RoundTrips {
   background: { call: string; perSecond: number }[];
 }
 
-const callOf = (c: TracedCommand): string =>
+export const callOf = (c: TracedCommand): string =>
   `${c.name} ${collectionOf(c)}${c.code === 11000 ? ' (duplicate key)' : c.code !== undefined ? ` (error ${c.code})` : ''}`;
 
 function countCalls(commands: readonly TracedCommand[], per: number): CallCount[] {

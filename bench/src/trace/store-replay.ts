@@ -1,8 +1,14 @@
 import { BSON, MongoClient, type Db, type Document } from 'mongodb';
 import { consumers } from '@docflow/contracts';
-import { busyShare, machineCpuTicks } from '../pipeline/process-cpu';
+import {
+  busyShare,
+  machineCpuTicks,
+  serverCpuMs,
+  serverCpuSnapshot,
+} from '../pipeline/process-cpu';
 import { sandbox, type Servers } from '../sandbox';
-import type { TracedCommand } from './trace-record';
+import { callOf } from './round-trips';
+import { collectionOf, replyCount, type TracedCommand } from './trace-record';
 import type { Step, Trace } from './trace-steps';
 
 export interface ReplayOptions {
@@ -18,8 +24,17 @@ export interface ReplayResult {
   commands: number;
   /** Commands the server refused (duplicate keys of contended inserts are not counted). */
   errors: number;
+  /**
+   * Commands whose reply counted otherwise than in the trace run (documents matched, returned):
+   * the replay met another state there. Near 0 for a faithful replay.
+   */
+  divergent: number;
+  /** The divergent commands by call (`update documents`, …), most first. */
+  divergentCalls: { call: string; count: number }[];
   /** Share of all cores busy during the replay (the store, the bench, anything else). */
   machineBusy: number;
+  /** CPU milliseconds the store's processes used per document. */
+  storeCpuMsPerDocument: number;
 }
 
 /** Session and routing fields the driver adds; a replay's client adds its own. */
@@ -38,7 +53,23 @@ function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   else map.set(key, [value]);
 }
 
-/** Each step's prerequisites: the step(s) of the same document that produced its event. */
+/** `<collection>/<_id>` of a one-document insert, the key two racing inserts contend for. */
+function insertKey(c: TracedCommand): string | undefined {
+  if (c.name !== 'insert') return undefined;
+  const docs = c.command.documents as { _id?: unknown }[] | undefined;
+  return docs?.length === 1 && typeof docs[0]!._id === 'string'
+    ? `${collectionOf(c)}/${docs[0]!._id}`
+    : undefined;
+}
+
+const endOf = (step: Step): number => Math.max(...step.commands.map((c) => c.endedAt));
+
+/**
+ * Each step's prerequisites, all of the same document: the step(s) that produced its event, and
+ * every step whose last command had ended before its first began in the trace run. So the replay
+ * finds each document as the trace did (a conditional update meets the same version), while steps
+ * that overlapped in the trace run overlap again.
+ */
 function dependencies(steps: readonly Step[]): Map<Step, Step[]> {
   const producers = producerLanes();
   const byDocument = new Map<string, Step[]>();
@@ -51,7 +82,9 @@ function dependencies(steps: readonly Step[]): Map<Step, Step[]> {
       (byDocument.get(step.documentId) ?? []).filter(
         (other) =>
           other.startedAt < step.startedAt &&
-          (other.lane === producer || (other.lane === step.lane && other.event === step.event)),
+          (other.lane === producer ||
+            (other.lane === step.lane && other.event === step.event) ||
+            endOf(other) <= step.startedAt),
       ),
     );
   }
@@ -75,10 +108,15 @@ function batches(commands: readonly TracedCommand[]): TracedCommand[][] {
 }
 
 /** Sends traced commands as they were, to another database, following the trace's cursors. */
-function commandRunner(db: Db): { run(c: TracedCommand): Promise<void>; errors: number } {
+function commandRunner(db: Db): {
+  run(c: TracedCommand): Promise<void>;
+  errors: number;
+  divergent: Map<string, number>;
+} {
   const cursors = new Map<string, BSON.Long>();
   const state = {
     errors: 0,
+    divergent: new Map<string, number>(),
     async run(c: TracedCommand): Promise<void> {
       const command: Document = { ...c.command };
       for (const field of DRIVER_FIELDS) delete command[field];
@@ -90,6 +128,11 @@ function commandRunner(db: Db): { run(c: TracedCommand): Promise<void>; errors: 
       if (c.name === 'killCursors') return;
       try {
         const reply = await db.command(command);
+        const n = replyCount(reply);
+        if (c.n !== undefined && n !== undefined && n !== c.n) {
+          const key = `${callOf(c)} ${c.n}→${n}`;
+          state.divergent.set(key, (state.divergent.get(key) ?? 0) + 1);
+        }
         const id = (reply.cursor as { id?: unknown } | undefined)?.id;
         if (c.cursor && id !== undefined && String(id) !== '0')
           cursors.set(c.cursor, BSON.Long.fromString(String(id)));
@@ -121,6 +164,7 @@ export async function replayTrace(
     const runner = commandRunner(db);
     for (const c of trace.setup) await runner.run(c);
     runner.errors = 0;
+    runner.divergent.clear();
 
     const deps = dependencies(trace.steps);
     const waiting = new Map<Step, number>();
@@ -146,9 +190,51 @@ export async function replayTrace(
       push(ready, step.lane, step);
       pump(step.lane);
     };
+    const replayed = new Map<TracedCommand, Promise<void>>();
+    const winners = new Map<string, TracedCommand>();
+    for (const step of trace.steps)
+      for (const c of step.commands) {
+        const key = c.code === undefined && c.n === 1 ? insertKey(c) : undefined;
+        if (key) winners.set(key, c);
+      }
+    const byDocument = new Map<string, Step[]>();
+    for (const step of trace.steps) push(byDocument, step.documentId, step);
+    /**
+     * The commands a batch waits for: those of the same document's other steps, already under
+     * way in the replay, that had ended before the batch began in the trace run. So two steps
+     * that raced in the trace run interleave as they did there (waiting on a step not started
+     * yet could deadlock the lanes, and a step not started yet is not racing).
+     */
+    const before = (step: Step, batch: readonly TracedCommand[]): Promise<void>[] => {
+      const startedAt = batch[0]!.startedAt;
+      const waits: Promise<void>[] = [];
+      // an insert that lost its race in the trace run loses it again: after the winner's insert
+      for (const c of batch) {
+        const winner = c.code === 11000 ? winners.get(insertKey(c) ?? '') : undefined;
+        const done = winner ? replayed.get(winner) : undefined;
+        if (done) waits.push(done);
+      }
+      for (const other of byDocument.get(step.documentId) ?? [])
+        if (other !== step)
+          for (const c of other.commands) {
+            const done = replayed.get(c);
+            if (done && c.endedAt <= startedAt) waits.push(done);
+          }
+      return waits;
+    };
     const execute = async (step: Step): Promise<void> => {
-      for (const batch of batches(step.commands))
+      const list = batches(step.commands);
+      const gates = list.map(() => {
+        let open = (): void => undefined;
+        const gate = new Promise<void>((resolve) => (open = resolve));
+        return { gate, open };
+      });
+      list.forEach((batch, i) => batch.forEach((c) => replayed.set(c, gates[i]!.gate)));
+      for (const [i, batch] of list.entries()) {
+        await Promise.all(before(step, batch));
         await Promise.all(batch.map((c) => runner.run(c)));
+        gates[i]!.open();
+      }
       running.set(step.lane, running.get(step.lane)! - 1);
       for (const next of dependents.get(step) ?? []) {
         const left = waiting.get(next)! - 1;
@@ -160,6 +246,7 @@ export async function replayTrace(
     };
     const started = performance.now();
     const machineBefore = machineCpuTicks();
+    const serversBefore = serverCpuSnapshot();
     for (const step of trace.steps) if (waiting.get(step) === 0) enqueue(step);
     await done;
     const seconds = (performance.now() - started) / 1000;
@@ -169,7 +256,12 @@ export async function replayTrace(
       seconds,
       commands: trace.steps.reduce((sum, s) => sum + s.commands.length, 0),
       errors: runner.errors,
+      divergent: [...runner.divergent.values()].reduce((a, b) => a + b, 0),
+      divergentCalls: [...runner.divergent]
+        .map(([call, count]) => ({ call, count }))
+        .sort((a, b) => b.count - a.count),
       machineBusy: busyShare(machineBefore, machineCpuTicks()),
+      storeCpuMsPerDocument: serverCpuMs(serversBefore, serverCpuSnapshot()).store / documents,
     };
   } finally {
     await client.close();

@@ -27,6 +27,20 @@ export interface TracedCommand {
   cursor?: string;
   /** Server error code (a failed command, or the first write error of a write). */
   code?: number;
+  /** What the reply counted: documents matched (update, delete) or returned (find's first batch). */
+  n?: number;
+}
+
+/**
+ * The count a command's reply carries: `n` of a write (documents inserted, matched or deleted),
+ * the length of a cursor's first or next batch. A replay that gets another count than the trace
+ * did found the store in another state.
+ */
+export function replyCount(reply: unknown): number | undefined {
+  const r = reply as { n?: unknown; cursor?: { firstBatch?: unknown; nextBatch?: unknown } };
+  if (typeof r.n === 'number') return r.n;
+  const batch = r.cursor?.firstBatch ?? r.cursor?.nextBatch;
+  return Array.isArray(batch) ? batch.length : undefined;
 }
 
 /** Reads the records `command-trace-hook` wrote for one process, commands in start order. */
@@ -58,6 +72,7 @@ export function readTrace(file: string, process: string): TracedCommand[] {
       command.endedAt = record.t as number;
       if (record.cursor) command.cursor = record.cursor as string;
       if (record.code !== undefined) command.code = record.code as number;
+      if (record.n !== undefined) command.n = record.n as number;
     }
   }
   return commands;

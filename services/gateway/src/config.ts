@@ -6,11 +6,9 @@ const MIB = 1024 * 1024;
 export const gatewayConfigSchema = runtimeConfigSchema.extend({
   GATEWAY_HOST: z.string().default('0.0.0.0').describe('Address the REST API listens on.'),
   GATEWAY_PORT: env.int('Port of the REST API (0 = any free port).', 8080, 0, 65535),
-  PUBLIC_BASE_URL: z
-    .string()
-    .url()
-    .optional()
-    .describe('Base URL used in status links (defaults to the request host).'),
+  PUBLIC_BASE_URL: env
+    .url('Base URL used in status links (defaults to the request host).', ['http', 'https'])
+    .optional(),
   ADMIN_API_KEY: z
     .string()
     .min(24, 'at least 24 characters')

@@ -414,9 +414,13 @@ describe('stage consumers under malformed AMQP messages (the six services in one
       20_000,
       'every redelivery counted as a duplicate',
     );
-    // each redelivery is counted once, so none of them was handled again, retried or dead-lettered
+    // each redelivery is counted once, so none of them was handled again, retried or dead-lettered;
+    // the tracker's acks are a floor: it also acks whatever else reaches it meanwhile (an event
+    // the outbox sweep publishes again, say), and its record's version below shows no effect
+    const delta = (k: string) => (after[k] ?? 0) - (before[k] ?? 0);
     for (const [k, n] of Object.entries(expected))
-      expect({ k, delta: (after[k] ?? 0) - (before[k] ?? 0) }).toEqual({ k, delta: n });
+      if (k === 'tracker:acked') expect(delta(k)).toBeGreaterThanOrEqual(n);
+      else expect({ k, delta: delta(k) }).toEqual({ k, delta: n });
     expect(await deadLettersOf(again.map((e) => e.eventId))).toEqual([]);
     expect(await records()).toBe(recordsBefore);
     const recordAfter = await ctx.db

@@ -22,6 +22,12 @@ export interface PrometheusOptions {
   ruleFiles?: readonly string[];
   /** Scrape and rule evaluation interval; default 2 s. */
   intervalSeconds?: number;
+  /**
+   * RabbitMQ's scrape interval and timeout; default the larger of `intervalSeconds` and 5 s. Its
+   * per-queue page is far bigger than a service's and, on a busy machine, takes longer than 2 s
+   * to render: with the services' timeout its scrapes time out and none of its series exist.
+   */
+  rabbitmqIntervalSeconds?: number;
   onLine?: (line: string) => void;
 }
 
@@ -55,12 +61,16 @@ export function prometheusConfig(options: PrometheusOptions): string {
       })),
     },
   ];
-  if (options.rabbitmq)
+  if (options.rabbitmq) {
+    const seconds = options.rabbitmqIntervalSeconds ?? Math.max(options.intervalSeconds ?? 2, 5);
     scrapeConfigs.push({
       job_name: 'rabbitmq',
       metrics_path: '/metrics',
+      scrape_interval: `${seconds}s`,
+      scrape_timeout: `${seconds}s`,
       static_configs: [{ targets: [options.rabbitmq] }],
     });
+  }
   return stringify({
     global: { scrape_interval: interval, evaluation_interval: interval, scrape_timeout: interval },
     rule_files: options.ruleFiles ?? [repoPath(ALERTS_FILE)],

@@ -72,6 +72,8 @@ describe('generated Prometheus configuration', () => {
     };
     expect(parsed.global.scrape_interval).toBe('2s');
     expect(parsed.scrape_configs.map((c) => c.job_name)).toEqual(['docflow', 'rabbitmq']);
+    // RabbitMQ's per-queue page renders slower than a service's: it gets a longer timeout
+    expect(parsed.scrape_configs[1]).toMatchObject({ scrape_interval: '5s', scrape_timeout: '5s' });
     expect(parsed.scrape_configs[0]!.static_configs).toEqual([
       { targets: ['127.0.0.1:8080'], labels: { service: 'gateway' } },
       { targets: ['127.0.0.1:9464'], labels: { service: 'ocr' } },

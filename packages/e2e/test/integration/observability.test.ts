@@ -88,6 +88,19 @@ describe('observability: a live Prometheus scraping the six services', () => {
       60_000,
       'the queue-depth gauges scraped',
     );
+    if (rabbitmq)
+      // RabbitMQ is scraped on a longer interval of its own: wait for a scrape with its queues
+      await waitFor(
+        async () => {
+          if ((await api.query('rabbitmq_queue_messages_ready')).length > 0) return true;
+          const target = (await api.targets()).find((t) => t.labels.job === 'rabbitmq');
+          throw new Error(
+            `RabbitMQ target ${target?.health ?? 'missing'} ${target?.lastError ?? ''}`,
+          );
+        },
+        60_000,
+        'the per-queue RabbitMQ series scraped',
+      );
     exported = await exportedMetricNames(api);
     if (!rabbitmq) {
       // No RabbitMQ plugin to scrape here: its names are checked against the declared list.

@@ -15,7 +15,7 @@ describe('faults: the servers go away with a batch in flight', () => {
     pipeline = await startPipeline({
       name: 'e2e-faults',
       servers: infra.servers,
-      // retries spread over about a minute, so an outage of 30 s does not exhaust them
+      // short retry levels; outages (server away, breaker open) retry past them (RETRY_OUTAGE_MS)
       env: { RETRY_DELAYS_MS: '1000,3000,8000,15000,30000' },
     });
   }, 300_000);

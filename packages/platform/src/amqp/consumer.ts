@@ -25,6 +25,12 @@ export interface ConsumerOptions {
   retryDelaysMs: readonly number[];
   retryJitter: number;
   handlerTimeoutMs: number;
+  /**
+   * How long a message failing for an outage (ErrorSummary.outage: broker, database or clamd away,
+   * breaker open) keeps retrying at the last level once its levels are used up, counted from its
+   * first outage failure; 0 (the default) gives outages no more than other transient errors.
+   */
+  outageRetryMs?: number;
   /** Larger messages are dead-lettered unread (`too_large`); DEFAULT_MAX_MESSAGE_BYTES if unset. */
   maxMessageBytes?: number;
   /**
@@ -306,9 +312,18 @@ export class StageConsumer {
     routingKey: string,
   ): Promise<Outcome> {
     const delays = this.options.retryDelaysMs;
+    const outageSince = error.transient && error.outage ? this.outageSince(msg) : undefined;
     if (error.transient && retries < delays.length) {
-      await this.sendToRetry(msg, retries + 1, retries, error);
+      await this.sendToRetry(msg, retries + 1, retries, error, outageSince);
       this.deps.metrics.retries.inc({ consumer: this.name, level: String(retries + 1) });
+      return 'retried';
+    }
+    // A server the work needs is away: nothing is wrong with the message, so it waits out the
+    // outage on the longest delay instead of failing its document when the levels run out. The
+    // count still grows: each try takes an idempotency claim of its own.
+    if (outageSince !== undefined && Date.now() - outageSince < (this.options.outageRetryMs ?? 0)) {
+      await this.sendToRetry(msg, retries + 1, delays.length - 1, error, outageSince);
+      this.deps.metrics.retries.inc({ consumer: this.name, level: 'outage' });
       return 'retried';
     }
     const reason: DeadLetterReason = error.transient ? 'retries_exhausted' : 'permanent_error';
@@ -324,12 +339,20 @@ export class StageConsumer {
     return 'dead_lettered';
   }
 
+  /** When the message first failed for an outage: its header if sane, else now. */
+  private outageSince(msg: ConsumeMessage): number {
+    const now = Date.now();
+    const since = headerCount(msg.properties.headers?.[HEADERS.outageSince]);
+    return since > 0 && since <= now ? since : now;
+  }
+
   /** Re-publishes the message to the retry queue of `level` (0 = shortest) with a jittered delay. */
   private async sendToRetry(
     msg: ConsumeMessage,
     retries: number,
     level: number,
     error: ErrorSummary | Error,
+    outageSince?: number,
   ): Promise<void> {
     const delays = this.options.retryDelaysMs;
     const index = Math.min(level, delays.length - 1, this.queues.retry.length - 1);
@@ -344,6 +367,7 @@ export class StageConsumer {
         [HEADERS.retries]: retries,
         [HEADERS.errorCode]: summary.code,
         [HEADERS.lastError]: summary.message.slice(0, 2000),
+        ...(outageSince !== undefined ? { [HEADERS.outageSince]: outageSince } : {}),
         [HEADERS.originalRoutingKey]:
           msg.properties.headers?.[HEADERS.originalRoutingKey] ?? msg.fields.routingKey,
       },

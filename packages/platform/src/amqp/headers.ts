@@ -14,6 +14,11 @@ export const HEADERS = {
   originalRoutingKey: 'x-docflow-original-routing-key',
   /** Times an operator replayed this message from a dead-letter queue (each replay runs afresh). */
   replays: 'x-docflow-replays',
+  /**
+   * When (epoch ms) this message first failed for an outage (a server it needs away): retries past
+   * the last level go on until RETRY_OUTAGE_MS after it.
+   */
+  outageSince: 'x-docflow-outage-since',
   /** Unique per publish, so a broker return can be matched to its publish. */
   publishId: 'x-docflow-publish-id',
   /** Set by quorum queues on redelivery. */

@@ -42,6 +42,11 @@ export const runtimeConfigSchema = z.object({
       (list) => list.length >= 1 && list.length <= RETRY_LEVELS,
       `between 1 and ${RETRY_LEVELS} delays`,
     ),
+  RETRY_OUTAGE_MS: env.int(
+    'How long a message that fails because a server it needs is away (broker, database, clamd; a breaker open) keeps retrying on the longest delay after its retry levels are used up, from its first such failure; then its document fails (0 = no longer than other errors).',
+    3_600_000,
+    0,
+  ),
   RETRY_JITTER: z.coerce
     .number()
     .min(0)

@@ -5,6 +5,8 @@ export interface ErrorSummary {
   message: string;
   transient: boolean;
   operational: boolean;
+  /** A server the work needs is away (see DocflowErrorOptions.outage); absent means no. */
+  outage?: boolean;
 }
 
 const transientNetworkCodes = new Set([
@@ -38,16 +40,24 @@ export function classifyError(err: unknown): ErrorSummary {
       message: err.message,
       transient: err.isTransient,
       operational: err.isOperational,
+      outage: err.isOutage,
     };
   }
   if (err instanceof Error) {
     const code = (err as { code?: unknown }).code;
     if (typeof code === 'string' && transientNetworkCodes.has(code)) {
-      return { code, message: err.message, transient: true, operational: true };
+      return { code, message: err.message, transient: true, operational: true, outage: true };
     }
     const labels = err as { hasErrorLabel?: (label: string) => boolean };
     if (transientErrorNames.has(err.name) || labels.hasErrorLabel?.('RetryableWriteError')) {
-      return { code: err.name, message: err.message, transient: true, operational: true };
+      return {
+        code: err.name,
+        message: err.message,
+        transient: true,
+        operational: true,
+        // the server is unreachable; a retryable write alone (e.g. a primary stepping down) is not
+        outage: transientErrorNames.has(err.name),
+      };
     }
     if (bugNames.has(err.name)) {
       return {

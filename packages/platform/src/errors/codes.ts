@@ -1,5 +1,7 @@
 /**
- * Every error code the runtime raises, with whether a retry can help. Services keep their own
+ * Every error code the runtime raises, with whether a retry can help, and whether it means a
+ * server the work needs is away (`outage`: retried for as long as RETRY_OUTAGE_MS allows, past the
+ * retry levels, instead of failing the document). Services keep their own
  * registry next to their domain code and build errors with the same `DocflowError`.
  */
 export const runtimeErrorCodes = {
@@ -9,12 +11,20 @@ export const runtimeErrorCodes = {
   EVENT_TYPE_UNKNOWN: { transient: false, message: 'this consumer does not handle the event type' },
   HANDLER_TIMEOUT: { transient: true, message: 'handler did not finish in time' },
   IN_PROGRESS_ELSEWHERE: { transient: true, message: 'another consumer is handling this event' },
-  BROKER_UNAVAILABLE: { transient: true, message: 'message broker is not reachable' },
-  BROKER_BLOCKED: { transient: true, message: 'message broker is blocking publishers' },
+  BROKER_UNAVAILABLE: { transient: true, outage: true, message: 'message broker is not reachable' },
+  BROKER_BLOCKED: {
+    transient: true,
+    outage: true,
+    message: 'message broker is blocking publishers',
+  },
   PUBLISH_NACKED: { transient: true, message: 'broker refused the message' },
   PUBLISH_UNROUTABLE: { transient: false, message: 'no queue is bound for the message' },
-  DEPENDENCY_UNAVAILABLE: { transient: true, message: 'a dependency is not reachable' },
-  CIRCUIT_OPEN: { transient: true, message: 'circuit breaker is open' },
+  DEPENDENCY_UNAVAILABLE: {
+    transient: true,
+    outage: true,
+    message: 'a dependency is not reachable',
+  },
+  CIRCUIT_OPEN: { transient: true, outage: true, message: 'circuit breaker is open' },
   INTERNAL: { transient: false, message: 'internal error' },
 } as const;
 

@@ -5,6 +5,11 @@ export interface DocflowErrorOptions {
   transient?: boolean;
   /** Expected failure (bad input, outage) rather than a bug. */
   operational?: boolean;
+  /**
+   * A server the work needs is away (connection refused, breaker open): nothing is wrong with the
+   * work itself, so consumers keep retrying it while the outage lasts. Defaults from the registry.
+   */
+  outage?: boolean;
   details?: Record<string, unknown>;
   cause?: unknown;
 }
@@ -14,15 +19,19 @@ export class DocflowError extends Error {
   readonly code: string;
   readonly isTransient: boolean;
   readonly isOperational: boolean;
+  readonly isOutage: boolean;
   readonly details: Record<string, unknown> | undefined;
 
   constructor(code: string, message: string, options: DocflowErrorOptions = {}) {
     super(message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'DocflowError';
     this.code = code;
-    const known = (runtimeErrorCodes as Record<string, { transient: boolean } | undefined>)[code];
+    const known = (
+      runtimeErrorCodes as Record<string, { transient: boolean; outage?: boolean } | undefined>
+    )[code];
     this.isTransient = options.transient ?? known?.transient ?? false;
     this.isOperational = options.operational ?? true;
+    this.isOutage = this.isTransient && (options.outage ?? known?.outage ?? false);
     this.details = options.details;
   }
 }

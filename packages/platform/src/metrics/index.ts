@@ -32,7 +32,7 @@ export function createMetrics(service: string) {
     }),
     retries: new Counter({
       name: 'docflow_retries_total',
-      help: 'Transient failures sent to a retry queue, by consumer and retry level.',
+      help: 'Transient failures sent to a retry queue, by consumer and retry level (outage: past the levels while a server the work needs is away).',
       labelNames: ['consumer', 'level'] as const,
       registers,
     }),

@@ -55,6 +55,7 @@ export function createEventBus(
     consumer: {
       prefetch: config.AMQP_PREFETCH,
       retryDelaysMs: config.RETRY_DELAYS_MS,
+      outageRetryMs: config.RETRY_OUTAGE_MS,
       retryJitter: config.RETRY_JITTER,
       handlerTimeoutMs: config.HANDLER_TIMEOUT_MS,
       maxMessageBytes: config.AMQP_MAX_MESSAGE_BYTES,

@@ -116,6 +116,50 @@ describe('stage consumer (real RabbitMQ and MongoDB-protocol server)', () => {
     expect(JSON.parse(dead.content.toString()).eventId).toBe(event.eventId);
   });
 
+  test('when a server the handler needs stays away past the retry levels, then the message keeps retrying on the last delay and completes once it is back', async () => {
+    bus = await startBus(ctx, { retryDelaysMs: [50, 100], retryJitter: 0, outageRetryMs: 30_000 });
+    let calls = 0;
+    await bus.consume('scanner', {
+      'document.received': async (event) => {
+        calls += 1;
+        // away for 6 tries: two levels, then four more on the last level
+        if (calls <= 6) throw transientError('CLAMD_UNAVAILABLE', 'refused', { outage: true });
+        return [scannedPayload(event)];
+      },
+    });
+    const event = receivedEvent();
+
+    await bus.publish(event);
+    await waitFor(() => probe.ofType('document.scanned').length === 1, 20_000, 'scanned');
+
+    expect(calls).toBe(7);
+    expect(probe.ofType('document.failed')).toEqual([]);
+    expect((await probe.channel.checkQueue(queues.deadLetter)).messageCount).toBe(0);
+  });
+
+  test('when the outage outlasts RETRY_OUTAGE_MS, then the message is dead-lettered as retries_exhausted, its first outage failure in a header', async () => {
+    bus = await startBus(ctx, { retryDelaysMs: [50, 100], retryJitter: 0, outageRetryMs: 600 });
+    let calls = 0;
+    await bus.consume('scanner', {
+      'document.received': async () => {
+        calls += 1;
+        throw transientError('CLAMD_UNAVAILABLE', 'refused', { outage: true });
+      },
+    });
+    const started = Date.now();
+    await bus.publish(receivedEvent());
+    const dead = await probe.waitForMessage(queues.deadLetter);
+
+    // 50 + 100 ms of levels, then 100 ms steps until 600 ms after the first failure
+    expect(calls).toBeGreaterThan(4);
+    expect(dead.properties.headers?.[HEADERS.reason]).toBe('retries_exhausted');
+    expect(dead.properties.headers?.[HEADERS.retries]).toBe(calls - 1);
+    const since = dead.properties.headers?.[HEADERS.outageSince] as number;
+    expect(since).toBeGreaterThanOrEqual(started);
+    expect(Date.now() - since).toBeGreaterThanOrEqual(600);
+    expect(probe.ofType('document.failed')).toHaveLength(1);
+  });
+
   test('when a handler fails permanently, then the message lands in the dead-letter queue with the reason and the document is marked failed', async () => {
     // Arrange
     let calls = 0;

@@ -21,6 +21,21 @@ describe('error classification', () => {
     expect(classifyError(err).transient).toBe(transient);
   });
 
+  test.each([
+    [runtimeError('CIRCUIT_OPEN'), true],
+    [runtimeError('BROKER_UNAVAILABLE'), true],
+    [transientError('CLAMD_UNAVAILABLE', 'refused', { outage: true }), true],
+    [Object.assign(new Error('refused'), { code: 'ECONNREFUSED' }), true],
+    [Object.assign(new Error('no primary'), { name: 'MongoServerSelectionError' }), true],
+    [runtimeError('HANDLER_TIMEOUT'), false],
+    [transientError('STORAGE_BUSY', 'busy'), false],
+    // an outage that is not transient is no outage: nothing would retry it
+    [permanentError('X', 'x', { outage: true }), false],
+    [new Error('unknown'), false],
+  ])('when %p is thrown, then outage is %p', (err, outage) => {
+    expect(classifyError(err).outage ?? false).toBe(outage);
+  });
+
   test('when a DocflowError wraps a cause, then code, cause and flags are kept', () => {
     const cause = new Error('low level');
     const err = new DocflowError('CLAMD_DOWN', 'clamd is down', { transient: true, cause });

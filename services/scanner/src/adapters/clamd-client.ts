@@ -43,7 +43,8 @@ export function createClamdClient(options: ClamdOptions): ClamdClient {
       const socket = new Socket();
       const chunks: Buffer[] = [];
       let settled = false;
-      const finish = (err: Error | null, reply?: string): void => {
+      // a slow reply may be this file's fault; a refused or dropped connection is an outage
+      const finish = (err: Error | null, reply?: string, outage = true): void => {
         if (settled) return;
         settled = true;
         socket.destroy();
@@ -52,15 +53,13 @@ export function createClamdClient(options: ClamdOptions): ClamdClient {
             transientError(
               'CLAMD_UNAVAILABLE',
               `clamd at ${options.host}:${options.port}: ${err.message}`,
-              {
-                cause: err,
-              },
+              { cause: err, outage },
             ),
           );
         else resolve(reply!);
       };
       socket.setTimeout(options.timeoutMs, () =>
-        finish(new Error(`no reply in ${options.timeoutMs} ms`)),
+        finish(new Error(`no reply in ${options.timeoutMs} ms`), undefined, false),
       );
       socket.on('error', (err) => finish(err));
       socket.on('data', (data: Buffer) => {

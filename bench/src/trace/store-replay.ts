@@ -62,6 +62,25 @@ function insertKey(c: TracedCommand): string | undefined {
     : undefined;
 }
 
+/**
+ * A one-statement update by `_id` pinned to the trace run's outcome: a document it matched there
+ * is matched again (the filter's other conditions, such as the version a transition expects, are
+ * dropped), one it missed is missed again (a condition no document meets); both still find the
+ * document by `_id`, as the pipeline's call did. Two steps that raced for a version can finish in
+ * the other order here, and without this every later conditional update of that document would
+ * miss and skip its write: the replay would do less work than the pipeline did.
+ */
+function pinnedToTrace(command: Document, n: number | undefined): Document {
+  const updates = command.updates as Document[] | undefined;
+  if (n === undefined || !Array.isArray(updates) || updates.length !== 1) return command;
+  const [statement] = updates as [Document];
+  const q = statement.q as Document | undefined;
+  if (!q || q._id === undefined || typeof q._id === 'object' || Object.keys(q).length === 1)
+    return command;
+  const filter = n > 0 ? { _id: q._id } : { _id: q._id, replayMisses: true };
+  return { ...command, updates: [{ ...statement, q: filter }] };
+}
+
 const endOf = (step: Step): number => Math.max(...step.commands.map((c) => c.endedAt));
 
 /**
@@ -118,8 +137,9 @@ function commandRunner(db: Db): {
     errors: 0,
     divergent: new Map<string, number>(),
     async run(c: TracedCommand): Promise<void> {
-      const command: Document = { ...c.command };
+      let command: Document = { ...c.command };
       for (const field of DRIVER_FIELDS) delete command[field];
+      if (c.name === 'update') command = pinnedToTrace(command, c.n);
       if (c.name === 'getMore') {
         const cursor = cursors.get(String(command.getMore));
         if (!cursor) return; // the replay's cursor was already exhausted

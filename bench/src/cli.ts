@@ -1,6 +1,6 @@
 import { MAX_LOAD_CONNECTIONS, type OfferedLoad } from './pipeline/upload-load';
 
-export const SCENARIOS = ['hop', 'e2e', 'upload', 'ocr'] as const;
+export const SCENARIOS = ['hop', 'e2e', 'pinned', 'upload', 'ocr'] as const;
 export type Scenario = (typeof SCENARIOS)[number] | 'celery';
 
 export interface BenchArgs {
@@ -26,7 +26,7 @@ export const HELP = `npm run bench [-- options]
 
 Benchmarks, each against a fresh vhost and database. Without an --*-only flag every scenario
 runs (about 13 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
-Celery anchor), upload, ocr. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
+Celery anchor), pinned, upload, ocr. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
 for an --*-only run) and prints the tables. How to read them: docs/benchmarks.md.
 
 Scenarios
@@ -34,6 +34,8 @@ Scenarios
   --e2e-only          text documents through the whole pipeline at each offered load; in the same
                       run the store ceiling (the pipeline's database calls, raw), the broker limit
                       (same message size) and the Celery + Redis anchor (same document count)
+  --pinned-only       docflow at max load against its store ceiling with the store on a core of its
+                      own in both runs (as --e2e-only --pin-store --rates max)
   --celery-only       only the Celery + Redis anchor (../shared/anchors/celery)
   --upload-only       gateway uploads over HTTP (autocannon)
   --ocr-only          the OCR stage against the tesseract CLI
@@ -109,16 +111,18 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   if (!['on', 'off', 'auto'].includes(antivirus)) throw new Error('--antivirus: on, off or auto');
   const get = (name: string, fallback: number) =>
     values.has(name) ? positive(name, values.get(name)!) : fallback;
+  const pinStore = flags.has('pin-store');
   return {
-    scenarios: only ? [only] : [...SCENARIOS],
+    // with --pin-store every scenario already has the store on a core of its own
+    scenarios: only ? [only] : SCENARIOS.filter((s) => !(pinStore && s === 'pinned')),
     ...(only ? { only } : {}),
     n: get('n', 2000),
     reps: get('reps', 3),
     docs: get('docs', 200),
     replicas: get('replicas', 1),
     rates: parseRates(values.get('rates') ?? '5,10,20,max'),
-    celery: !flags.has('no-celery') && !flags.has('pin-store'),
-    pinStore: flags.has('pin-store'),
+    celery: !flags.has('no-celery') && !pinStore,
+    pinStore,
     antivirus: antivirus as BenchArgs['antivirus'],
     seconds: get('seconds', 10),
     pages: get('pages', 16),

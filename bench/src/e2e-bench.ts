@@ -191,7 +191,10 @@ export async function e2eBench(servers: Servers, options: E2eOptions): Promise<E
             ),
             runs: celeryRuns,
           }
-        : { skipped: celerySkipped || 'not requested (--no-celery)' },
+        : {
+            skipped:
+              celerySkipped || 'not requested (--no-celery, --pin-store, or the pinned scenario)',
+          },
     ratios: {
       deliveriesPerDocument: deliveries,
       docflowToStore: perRep((i) => maxRuns[i]!.docsPerSecond / store[i]!),

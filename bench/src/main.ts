@@ -16,6 +16,7 @@ import { uploadScenario } from './upload-bench';
 const TITLES: Record<Scenario, string> = {
   hop: 'One hop: broker limit, runtime, raw ceiling',
   e2e: 'Text pipeline end to end, with its store ceiling, broker limit and the Celery anchor',
+  pinned: 'Text pipeline against its store ceiling, the store on a core of its own',
   celery: 'Celery + Redis anchor',
   upload: 'Gateway uploads',
   ocr: 'OCR stage vs the tesseract CLI',
@@ -41,6 +42,14 @@ function clamdAnswers(url: string): Promise<boolean> {
   });
 }
 
+/** Where a pinning put the store and everything else, for the report. */
+function pinnedLine(pinning: StorePinning): string {
+  const moved = Object.entries(pinning.pinned)
+    .map(([name, n]) => `${name} ×${n}`)
+    .join(', ');
+  return `store pinned to core ${pinning.storeCores}, everything else to ${pinning.otherCores} (${moved}); no Celery anchor`;
+}
+
 async function runScenario(
   scenario: Scenario,
   args: BenchArgs,
@@ -50,18 +59,47 @@ async function runScenario(
   switch (scenario) {
     case 'hop':
       return hopBench(target, args.n, args.reps);
-    case 'e2e': {
+    case 'e2e':
+    case 'pinned': {
       const antivirus =
         args.antivirus === 'auto' ? await clamdAnswers(clamdUrl) : args.antivirus === 'on';
-      const result = await e2eBench(target, {
+      const options = {
         documents: args.docs,
         replicas: args.replicas,
         loads: args.rates,
         reps: args.reps,
         antivirus: { on: antivirus, clamdUrl },
         celery: args.celery,
-      });
-      return { result, markdown: e2eMarkdown(result) };
+      };
+      if (scenario === 'e2e') {
+        const result = await e2eBench(target, options);
+        return { result, markdown: e2eMarkdown(result) };
+      }
+      // The same comparison with the store given the same one core in both runs, as on a
+      // database host of its own; the services, broker and clamd share the other cores.
+      let pinning: StorePinning;
+      try {
+        pinning = await pinStore();
+      } catch (err) {
+        const skipped = (err as Error).message;
+        return { result: { skipped }, markdown: `Not run: ${skipped}.` };
+      }
+      try {
+        const result = await e2eBench(target, { ...options, loads: ['max'], celery: false });
+        return {
+          result: {
+            cores: {
+              store: pinning.storeCores,
+              others: pinning.otherCores,
+              pinned: pinning.pinned,
+            },
+            ...result,
+          },
+          markdown: `Cores: ${pinnedLine(pinning)}.\n\n${e2eMarkdown(result)}`,
+        };
+      } finally {
+        await pinning.restore();
+      }
     }
     case 'celery':
       return celeryBench(args.docs, args.reps);
@@ -88,13 +126,7 @@ async function main(): Promise<void> {
   });
   process.stdout.write(`docflow bench on ${machineLine(machine)}\n`);
   const pinning: StorePinning | undefined = args.pinStore ? await pinStore() : undefined;
-  const pinLine = pinning
-    ? `store pinned to core ${pinning.storeCores}, everything else to ${pinning.otherCores} (${Object.entries(
-        pinning.pinned,
-      )
-        .map(([name, n]) => `${name} ×${n}`)
-        .join(', ')}); no Celery anchor`
-    : undefined;
+  const pinLine = pinning ? pinnedLine(pinning) : undefined;
   if (pinLine) process.stdout.write(`${pinLine}\n`);
   const started = new Date();
   const results: Partial<Record<Scenario, unknown>> = {};

@@ -25,7 +25,7 @@ export interface BenchArgs {
 export const HELP = `npm run bench [-- options]
 
 Benchmarks, each against a fresh vhost and database. Without an --*-only flag every scenario
-runs (about 13 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
+runs (about 11 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
 Celery anchor), pinned, upload, ocr. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
 for an --*-only run) and prints the tables. How to read them: docs/benchmarks.md.
 

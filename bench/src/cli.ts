@@ -112,6 +112,7 @@ export function parseArgs(argv: readonly string[]): BenchArgs {
   const get = (name: string, fallback: number) =>
     values.has(name) ? positive(name, values.get(name)!) : fallback;
   const pinStore = flags.has('pin-store');
+  if (pinStore && only === 'pinned') throw new Error('--pinned-only pins the store already');
   return {
     // with --pin-store every scenario already has the store on a core of its own
     scenarios: only ? [only] : SCENARIOS.filter((s) => !(pinStore && s === 'pinned')),

@@ -22,12 +22,6 @@ export interface PrometheusOptions {
   ruleFiles?: readonly string[];
   /** Scrape and rule evaluation interval; default 2 s. */
   intervalSeconds?: number;
-  /**
-   * RabbitMQ's scrape interval and timeout; default the larger of `intervalSeconds` and 5 s. Its
-   * per-queue page is far bigger than a service's and, on a busy machine, takes longer than 2 s
-   * to render: with the services' timeout its scrapes time out and none of its series exist.
-   */
-  rabbitmqIntervalSeconds?: number;
   onLine?: (line: string) => void;
 }
 
@@ -62,7 +56,9 @@ export function prometheusConfig(options: PrometheusOptions): string {
     },
   ];
   if (options.rabbitmq) {
-    const seconds = options.rabbitmqIntervalSeconds ?? Math.max(options.intervalSeconds ?? 2, 5);
+    // RabbitMQ's per-queue page is far bigger than a service's and, on a busy machine, can take
+    // longer than 2 s to render: it gets an interval and timeout of at least 5 s
+    const seconds = Math.max(options.intervalSeconds ?? 2, 5);
     scrapeConfigs.push({
       job_name: 'rabbitmq',
       metrics_path: '/metrics',

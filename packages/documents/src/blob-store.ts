@@ -134,6 +134,9 @@ export function createBlobStore(db: Db): BlobStore {
         .find({ _id: ref.id as never }, { limit: 1 })
         .toArray();
       const file = files[0]!;
+      // GridFS writes the chunks before the file entry: a run killed mid-copy left chunks under
+      // this id that would collide with the new ones, so they go first.
+      await remove(target);
       const upload = bucket(target.bucket).openUploadStreamWithId(
         target.id as never,
         file.filename,

@@ -48,4 +48,23 @@ describe('blob store (GridFS on the real MongoDB-protocol server)', () => {
     // a scanner re-running after a crash quarantines again: same place, no error
     expect(await blobs.quarantine(stored.ref)).toEqual(moved);
   });
+
+  it('when a scanner died mid-copy into quarantine, then the next run replaces the partial copy', async () => {
+    const content = Buffer.alloc(600 * 1024, 7); // three chunks of 255 KiB
+    const stored = await blobs.upload(Readable.from([content]), {
+      filename: 'big.bin',
+      maxBytes: content.length,
+    });
+    // what a killed copy leaves: chunks under the blob's id, no file entry
+    const chunks = ctx.db.collection(`${BUCKETS.quarantine}.chunks`);
+    await chunks.insertMany(
+      [0, 1].map((n) => ({ files_id: stored.ref.id, n, data: Buffer.alloc(10) })),
+    );
+    expect(await blobs.exists({ bucket: BUCKETS.quarantine, id: stored.ref.id })).toBe(false);
+
+    const moved = await blobs.quarantine(stored.ref);
+    expect((await blobs.read(moved, content.length)).equals(content)).toBe(true);
+    expect(await chunks.countDocuments({ files_id: stored.ref.id })).toBe(3);
+    expect(await blobs.exists(stored.ref)).toBe(false);
+  });
 });

@@ -49,6 +49,17 @@ describe('the whole pipeline: six services as separate processes', () => {
     300_000,
   );
 
+  it('when the gateway (uploads, API and the tracker) is killed with SIGKILL mid-batch and restarted, then nothing is lost or doubled', async () => {
+    const batch = await pipeline.uploadSamples();
+    // the tracker has the batch's events to record as soon as the upload is accepted
+    const victim = pipeline.services.process('gateway')!;
+    const exited = new Promise((resolve) => victim.once('exit', resolve));
+    victim.kill('SIGKILL');
+    await exited;
+    pipeline.services.restart('gateway');
+    await pipeline.expectSettledOnce(batch);
+  }, 300_000);
+
   it('when poison messages land in every stage queue, then each is dead-lettered with its reason and the batch still completes', async () => {
     const stages = ['scanner', 'ocr', 'classifier', 'publisher', 'tracker', 'jobs'] as const;
     const model = await connect(pipeline.ctx.amqpUrl);

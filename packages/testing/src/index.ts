@@ -10,4 +10,10 @@ export {
   type ServiceProcesses,
 } from './service-processes';
 export { documentEvent } from './events';
-export { EICAR, startPipeline, type ApiAnswer, type PipelineRun } from './pipeline-run';
+export {
+  EICAR,
+  READY_TIMEOUT_MS,
+  startPipeline,
+  type ApiAnswer,
+  type PipelineRun,
+} from './pipeline-run';

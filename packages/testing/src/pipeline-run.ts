@@ -36,6 +36,9 @@ export interface PipelineRun {
   stop(): Promise<void>;
 }
 
+/** How long the six services together may take to answer `/readyz`. */
+export const READY_TIMEOUT_MS = 180_000;
+
 /**
  * The six services as separate processes on loopback ports chosen here (so a scraper knows where
  * each `/metrics` is), ready to take uploads: resolves when every service answers `/readyz`.
@@ -75,10 +78,13 @@ export async function startPipeline(options: {
     address: `127.0.0.1:${ports.get(service)}`,
   }));
   try {
+    // one deadline for all: on a busy machine six services creating one database's collections
+    // at once take a while, and which one was late is worth more than a hook's timeout
+    const deadline = Date.now() + READY_TIMEOUT_MS;
     for (const { service, address } of metricsTargets)
       await waitFor(
         async () => (await fetch(`http://${address}/readyz`)).ok,
-        90_000,
+        Math.max(1_000, deadline - Date.now()),
         `${service} ready`,
       );
   } catch (err) {

@@ -1,6 +1,6 @@
 import { connect } from 'amqplib';
 import { queuesOf } from '@docflow/contracts';
-import { waitFor } from '@docflow/testing';
+import { READY_TIMEOUT_MS, waitFor } from '@docflow/testing';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 
 describe('the whole pipeline: six services as separate processes', () => {
@@ -8,7 +8,7 @@ describe('the whole pipeline: six services as separate processes', () => {
 
   beforeAll(async () => {
     pipeline = await startPipeline({ name: 'e2e-pipeline' });
-  }, 90_000);
+  }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await pipeline?.stop();

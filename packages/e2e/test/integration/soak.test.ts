@@ -1,3 +1,4 @@
+import { READY_TIMEOUT_MS } from '@docflow/testing';
 import { startPipeline, type Pipeline } from '../support/pipeline';
 import { runSoak } from '../support/soak';
 
@@ -7,7 +8,7 @@ describe('soak: many small documents through the whole pipeline at a bounded rat
 
   beforeAll(async () => {
     pipeline = await startPipeline({ name: 'e2e-soak' });
-  }, 90_000);
+  }, READY_TIMEOUT_MS + 60_000);
 
   afterAll(async () => {
     await pipeline?.stop();

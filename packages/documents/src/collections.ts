@@ -4,6 +4,8 @@ export const COLLECTIONS = {
   /** One record per document version: the unique key serialises state changes. */
   transitions: 'document_transitions',
   batches: 'batches',
+  /** Uploads the gateway started, by blob id, until the sweep finds their document (or not). */
+  uploads: 'uploads',
   texts: 'document_texts',
   tenants: 'tenants',
   apiKeys: 'api_keys',

@@ -21,3 +21,9 @@ export {
 export { createOutboxRelay, type OutboxRelay, type OutboxRelayOptions } from './outbox-relay';
 export { newDocument, type NewDocument } from './new-document';
 export type { WebhookEndpoint, WebhookEventName } from './webhook-endpoint';
+export {
+  createUploadJournal,
+  uploadJournalIndexes,
+  type UploadJournal,
+  type UploadSweep,
+} from './upload-journal';

@@ -26,7 +26,11 @@ import type { Intake } from './domain/intake';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { registerHttpMetrics } from './http/http-metrics';
-import { answerClientError, answerFrameworkError } from './http/protocol-errors';
+import {
+  answerClientError,
+  answerFrameworkError,
+  enforceRequestTimeout,
+} from './http/protocol-errors';
 import { trackRoutes } from './http/route-list';
 import { batchRoutes } from './http/routes/batches';
 import { documentActionRoutes } from './http/routes/document-actions';
@@ -73,11 +77,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     // per-request lines would drown the logs; the RED metrics count requests instead
     logController: new LogController({ disableRequestLogging: true }),
     bodyLimit: 1024 * 1024,
+    // Fastify's defaults turn Node's limits off: a silent client would hold its connection (and
+    // an upload's partial file) forever. The request timeout here covers a request that has not
+    // reached its handler; enforceRequestTimeout covers the body the handler reads.
+    connectionTimeout: config.HTTP_IDLE_TIMEOUT_MS,
+    requestTimeout: config.HTTP_REQUEST_TIMEOUT_MS,
     return503OnClosing: true,
     clientErrorHandler: answerClientError,
     frameworkErrors: answerFrameworkError,
   }).withTypeProvider<ZodTypeProvider>();
   trackRoutes(app);
+  enforceRequestTimeout(app, config.HTTP_REQUEST_TIMEOUT_MS);
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
 

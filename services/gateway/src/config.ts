@@ -18,6 +18,16 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
   MAX_FILES_PER_REQUEST: env.int('Files one POST /v1/documents may carry.', 20, 1, 10_000),
   MAX_BATCH_FILES: env.int('Files one POST /v1/batches may carry.', 1_000, 1, 100_000),
   MAX_METADATA_BYTES: env.int('Size limit of the metadata JSON field.', 64 * 1024, 2),
+  HTTP_IDLE_TIMEOUT_MS: env.int(
+    'A connection that sends and receives nothing for this long is closed (0: never). Event streams are exempt: their heartbeats are the traffic.',
+    120_000,
+    0,
+  ),
+  HTTP_REQUEST_TIMEOUT_MS: env.int(
+    "Longest time to receive one whole request, uploads included, before it is answered 408 (0: no limit). Keep it below the scheduler's ABANDONED_UPLOAD_MS.",
+    3_600_000,
+    0,
+  ),
   RATE_LIMIT_MAX: env.int('Requests per tenant per window (a tenant may set its own).', 600, 1),
   RATE_LIMIT_WINDOW_MS: env.int('Rate-limit window.', 60_000, 1_000),
   AUTH_CACHE_MS: env.int(

@@ -3,7 +3,9 @@ import {
   createDocumentStore,
   createOutboxRelay,
   createTextStore,
+  createUploadJournal,
   documentIndexes,
+  uploadJournalIndexes,
 } from '@docflow/documents';
 import {
   connectMongo,
@@ -37,7 +39,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     database: config.MONGODB_DATABASE,
     appName: 'gateway',
   });
-  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
+  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes, ...uploadJournalIndexes });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);
@@ -77,7 +79,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
       batches,
       idempotencyKeys: createIdempotencyKeys(mongo.db),
-      intake: createIntake({ blobs, documents, outbox, batches, logger }),
+      intake: createIntake({
+        blobs,
+        journal: createUploadJournal(mongo.db, blobs),
+        documents,
+        outbox,
+        batches,
+        logger,
+      }),
       outbox,
       liveFeed,
       pipeline: createPipelineInspector({

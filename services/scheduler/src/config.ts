@@ -42,6 +42,11 @@ export const schedulerConfigSchema = runtimeConfigSchema.extend({
     100,
   ),
   SWEEPER_BATCH: env.int('Stuck documents handled per sweep.', 500, 1, 10_000),
+  ABANDONED_UPLOAD_MS: env.int(
+    "An upload started this long ago that never became a document is abandoned (its gateway died): the sweeper removes its stored bytes. Keep it above the gateway's HTTP_REQUEST_TIMEOUT_MS, the longest an upload can take.",
+    7_200_000,
+    60_000,
+  ),
   RETENTION_DEFAULT_DAYS: env.int(
     'Retention of tenants without a retentionDays policy: files and extracted text older than this many days are deleted (0: kept).',
     0,

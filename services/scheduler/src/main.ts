@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { documentIndexes } from '@docflow/documents';
+import { documentIndexes, uploadJournalIndexes } from '@docflow/documents';
 import {
   parseConfig,
   runMain,
@@ -40,7 +40,13 @@ export async function startScheduler(
     service: 'scheduler',
     config,
     ...(options.logger ? { logger: options.logger } : {}),
-    indexes: { ...leaseIndexes, ...runIndexes, ...sweeperIndexes, ...documentIndexes },
+    indexes: {
+      ...leaseIndexes,
+      ...runIndexes,
+      ...sweeperIndexes,
+      ...documentIndexes,
+      ...uploadJournalIndexes,
+    },
     consumers: async (deps) => {
       const expiry = await ensureLeaseExpiry(deps.mongo.db);
       if (expiry === 'manual')

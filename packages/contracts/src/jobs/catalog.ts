@@ -19,7 +19,7 @@ export const jobCatalog = {
     name: 'stuck-document-sweeper',
     schedule: '*/5 * * * *',
     description:
-      'Re-publishes the last input event of documents with no progress for too long (per stage); after a cap marks them failed. Also re-publishes outbox events a crashed gateway never sent.',
+      'Re-publishes the last input event of documents with no progress for too long (per stage); after a cap marks them failed. Also re-publishes outbox events a crashed gateway never sent, and removes the stored bytes of uploads a crashed gateway never turned into documents.',
     params: z.strictObject({
       stalledAfterMinutes: z
         .number()

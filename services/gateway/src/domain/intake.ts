@@ -7,6 +7,7 @@ import {
   type DocumentStore,
   type OutboxRelay,
   type StoredBlob,
+  type UploadJournal,
 } from '@docflow/documents';
 import type { Logger } from '@docflow/platform';
 import type { BatchRepository } from '../adapters/batch-repository';
@@ -66,12 +67,13 @@ export interface Intake {
 
 export function createIntake(deps: {
   blobs: BlobStore;
+  journal: Pick<UploadJournal, 'begin'>;
   documents: DocumentStore;
   outbox: OutboxRelay;
   batches: BatchRepository;
   logger: Logger;
 }): Intake {
-  const { blobs, documents, outbox, batches, logger } = deps;
+  const { blobs, journal, documents, outbox, batches, logger } = deps;
 
   return {
     async receive(tenantId, parts, { batch, limits }) {
@@ -103,7 +105,12 @@ export function createIntake(deps: {
             throw apiError('TOO_MANY_FILES', `at most ${limits.maxFiles} files per request`);
           }
           const filename = cleanFilename(part.filename);
+          // journalled first: if this process dies before the document exists, the sweep
+          // finds the stored bytes by this id and removes them
+          const id = randomUUID();
+          await journal.begin({ id, tenantId });
           const blob = await blobs.upload(part.file, {
+            id,
             filename,
             contentType: part.mimetype,
             maxBytes: limits.maxBytes,

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { apiErrors, type ApiErrorCode } from './errors';
 
 /** What Node's HTTP parser refused, by its error code. */
@@ -25,6 +25,35 @@ export function answerClientError(err: Error & { code?: string }, socket: Socket
     `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Type: application/json; charset=utf-8\r\n` +
       `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n\r\n${body}`,
   );
+}
+
+/**
+ * Answers 408 to a request whose body is still arriving `timeoutMs` after it began, and drops the
+ * connection: the handler reading it then fails like on a hang-up and cleans up. Node's own
+ * `requestTimeout` stops watching once the request reaches its handler, so a client trickling an
+ * upload would otherwise hold it (and the upload's partial file) for as long as it likes.
+ */
+export function enforceRequestTimeout(app: FastifyInstance, timeoutMs: number): void {
+  if (timeoutMs <= 0) return;
+  app.addHook('onRequest', (request, reply, done) => {
+    const timer = setTimeout(() => {
+      const socket = request.raw.socket;
+      if (request.raw.complete || socket.destroyed) return;
+      if (reply.raw.headersSent) socket.destroy();
+      else {
+        answerClientError(
+          Object.assign(new Error('request timeout'), { code: 'ERR_HTTP_REQUEST_TIMEOUT' }),
+          socket,
+        );
+        socket.once('finish', () => socket.destroy());
+      }
+    }, timeoutMs);
+    timer.unref();
+    const clear = () => clearTimeout(timer);
+    reply.raw.once('finish', clear);
+    reply.raw.once('close', clear);
+    done();
+  });
 }
 
 /** Errors the router raises before any route runs: a URL it cannot decode, a path part too long. */

@@ -56,6 +56,11 @@ export function createJobMetrics(registry: Registry) {
       labelNames: ['stage', 'action'] as const,
       registers,
     }),
+    abandonedUploads: new Counter({
+      name: 'docflow_sweeper_abandoned_uploads_total',
+      help: 'Uploads a gateway never turned into a document (it died mid-upload) whose stored bytes the sweeper removed.',
+      registers,
+    }),
     purgedDocuments: new Counter({
       name: 'docflow_retention_documents_total',
       help: 'Documents whose file and extracted text the retention job deleted.',

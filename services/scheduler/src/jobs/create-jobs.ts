@@ -1,4 +1,9 @@
-import { createBlobStore, createDocumentStore, createTextStore } from '@docflow/documents';
+import {
+  createBlobStore,
+  createDocumentStore,
+  createTextStore,
+  createUploadJournal,
+} from '@docflow/documents';
 import type { WorkerDeps } from '@docflow/platform';
 import { createDigestStore } from '../adapters/digest-store';
 import type { JobMetrics } from '../adapters/job-metrics';
@@ -17,10 +22,13 @@ export function createJobs(
   metrics: JobMetrics,
 ): JobDefinition[] {
   const { config, mongo, bus, logger } = worker;
+  const blobs = createBlobStore(mongo.db);
   return [
     createStuckDocumentSweeper({
       db: mongo.db,
       store: createDocumentStore(mongo.db),
+      uploads: createUploadJournal(mongo.db, blobs),
+      abandonedUploadMs: config.ABANDONED_UPLOAD_MS,
       publish: (event) => bus.publish(event),
       metrics,
       logger,
@@ -31,7 +39,7 @@ export function createJobs(
     }),
     createRetentionJob({
       store: createPurgeStore(mongo.db, {
-        blobs: createBlobStore(mongo.db),
+        blobs,
         texts: createTextStore(mongo.db),
       }),
       metrics,

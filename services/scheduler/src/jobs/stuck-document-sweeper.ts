@@ -6,6 +6,7 @@ import {
   type DocumentRecord,
   type DocumentStore,
   type StageInput,
+  type UploadJournal,
 } from '@docflow/documents';
 import { deriveId, originEvent, type Logger } from '@docflow/platform';
 import type { JobMetrics } from '../adapters/job-metrics';
@@ -33,6 +34,8 @@ export const sweeperIndexes: Record<string, IndexDescription[]> = {
 export interface SweeperDeps {
   db: Db;
   store: DocumentStore;
+  uploads: Pick<UploadJournal, 'sweep'>;
+  abandonedUploadMs: number;
   publish: (event: AnyEvent) => Promise<void>;
   metrics: JobMetrics;
   logger: Logger;
@@ -48,7 +51,8 @@ export interface SweeperDeps {
  * stage's threshold gets that stage's input event re-published (same event id: stages are
  * idempotent). Re-publishes are counted per document version, so any progress resets the count;
  * at the cap the document is marked failed with the reason. Transitions whose events never left
- * (a writer died before publishing) are re-published by the outbox relay's sweep.
+ * (a writer died before publishing) are re-published by the outbox relay's sweep. Last, uploads a
+ * gateway started and never turned into a document (it died mid-upload) lose their stored bytes.
  */
 export function createStuckDocumentSweeper(
   deps: SweeperDeps,
@@ -132,7 +136,22 @@ export function createStuckDocumentSweeper(
         republished++;
       }
       const outbox = await relay.drainOnce();
-      return { stuck: candidates.length, republished, failed, outboxRepublished: outbox };
+      // after the relay: a first transition it just rolled forward is a document by now
+      const uploads = await deps.uploads.sweep({
+        now,
+        abandonedAfterMs: deps.abandonedUploadMs,
+        batch: deps.batch,
+      });
+      deps.metrics.abandonedUploads.inc(uploads.removed);
+      if (uploads.removed > 0)
+        deps.logger.warn({ removed: uploads.removed }, 'abandoned uploads removed');
+      return {
+        stuck: candidates.length,
+        republished,
+        failed,
+        outboxRepublished: outbox,
+        abandonedUploads: uploads.removed,
+      };
     },
   };
 }

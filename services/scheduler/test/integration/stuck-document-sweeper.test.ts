@@ -118,4 +118,35 @@ describe('stuck-document sweeper (real broker, database, gateway and publisher)'
       message: 'no progress in ocr after 1 re-publishes of its input',
     });
   }, 60_000);
+
+  it('when a gateway died mid-upload, then the sweeper removes what it stored and leaves the files of real documents', async () => {
+    const tenant = await stack.h.tenant();
+    const uploads = stack.h.ctx.db.collection<{ _id: string; startedAt: Date }>(
+      COLLECTIONS.uploads,
+    );
+    // a real upload: the gateway journalled it under the document's id
+    const { id } = await stack.upload(tenant.key, 'an upload that became a document');
+    expect(await uploads.findOne({ _id: id })).toMatchObject({ tenantId: tenant.id });
+    // an upload whose gateway was killed after two chunks (no file entry, no document)
+    const lost = 'lost-upload-0001';
+    await uploads.insertOne({ _id: lost, tenantId: tenant.id, startedAt: new Date() } as never);
+    await stack.h.ctx.db
+      .collection('blobs.chunks')
+      .insertMany([0, 1].map((n) => ({ files_id: lost, n, data: Buffer.alloc(16) })));
+    // both started longer ago than ABANDONED_UPLOAD_MS
+    await uploads.updateMany(
+      { _id: { $in: [id, lost] } },
+      { $set: { startedAt: new Date(Date.now() - 3 * 3_600_000) } },
+    );
+
+    const sweep = await stack.runJob('stuck-document-sweeper', {});
+    expect(sweep.output).toMatchObject({ abandonedUploads: 1 });
+    expect(await stack.h.ctx.db.collection('blobs.chunks').countDocuments({ files_id: lost })).toBe(
+      0,
+    );
+    expect(
+      await stack.h.ctx.db.collection('blobs.files').countDocuments({ _id: id as never }),
+    ).toBe(1);
+    expect(await uploads.countDocuments({ _id: { $in: [id, lost] } })).toBe(0);
+  }, 60_000);
 });

@@ -89,6 +89,7 @@ export function eventRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         }
 
         reply.hijack();
+        request.raw.socket.setTimeout(0); // the idle timeout is not for streams
         const raw = reply.raw;
         raw.writeHead(200, {
           'content-type': 'text/event-stream; charset=utf-8',

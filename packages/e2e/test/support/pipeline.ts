@@ -91,19 +91,14 @@ export async function startPipeline(options: {
       ),
     );
     const byName = new Map(docs.map((d) => [d.filename, d]));
-    expect(byName.get('eicar.txt')).toMatchObject({
-      status: 'rejected',
-      rejection: { reason: 'infected' },
-    });
-    expect(byName.get('truncated-invoice.pdf')).toMatchObject({
-      status: 'rejected',
-      rejection: { reason: 'corrupt' },
-    });
-    for (const doc of docs) expect(SETTLED).toContain(doc.status);
-    // nothing lost: every submitted document is published, waiting for review, or rejected
-    const count = (s: string) => docs.filter((d) => d.status === s).length;
-    expect(count('published') + count('needs_review') + count('rejected')).toBe(total);
-    expect(progress.byStatus.published).toBe(count('published'));
+    try {
+      expectOutcomes(byName, docs, total, progress);
+    } catch (err) {
+      // which document ended how, and why: a failure names the cause, not only the count
+      (err as Error).message +=
+        `\n\nthe batch's documents:\n${docs.map(describeDocument).join('\n')}`;
+      throw err;
+    }
     // exactly one destination record set per published document, and none for the others
     for (const doc of docs) {
       const rows = await Promise.all(
@@ -148,3 +143,37 @@ export async function startPipeline(options: {
     },
   };
 }
+
+/* eslint-disable @typescript-eslint/no-explicit-any -- document views are checked by the assertions */
+/** The outcomes every sample batch must reach, whatever fault it went through. */
+function expectOutcomes(
+  byName: Map<string, any>,
+  docs: any[],
+  total: number,
+  progress: { byStatus: Record<string, number> },
+): void {
+  expect(byName.get('eicar.txt')).toMatchObject({
+    status: 'rejected',
+    rejection: { reason: 'infected' },
+  });
+  expect(byName.get('truncated-invoice.pdf')).toMatchObject({
+    status: 'rejected',
+    rejection: { reason: 'corrupt' },
+  });
+  for (const doc of docs) expect(SETTLED).toContain(doc.status);
+  // nothing lost: every submitted document is published, waiting for review, or rejected
+  const count = (s: string) => docs.filter((d) => d.status === s).length;
+  expect(count('published') + count('needs_review') + count('rejected')).toBe(total);
+  expect(progress.byStatus.published).toBe(count('published'));
+}
+
+/** One line per document: name, status, rejection and the errors it met on the way. */
+function describeDocument(doc: any): string {
+  const rejection = doc.rejection ? ` (${doc.rejection.reason})` : '';
+  const errors = (doc.errors ?? []).map(
+    (e: { stage?: string; code?: string; message?: string }) =>
+      `\n    ${e.stage}: ${e.code} ${String(e.message).slice(0, 300)}`,
+  );
+  return `  ${doc.filename}: ${doc.status}${rejection}${errors.join('')}`;
+}
+/* eslint-enable @typescript-eslint/no-explicit-any */

@@ -54,8 +54,13 @@ export function createBreaker<TArgs extends unknown[], TResult>(
     try {
       return await breaker.fire(...args);
     } catch (err) {
-      if (breaker.opened && (err as { code?: string }).code === 'EOPENBREAKER') {
-        throw runtimeError('CIRCUIT_OPEN', `circuit "${name}" is open`, { cause: err });
+      // open, or half-open with its one trial call in flight: either way the circuit refused
+      if ((err as { code?: string }).code === 'EOPENBREAKER') {
+        throw runtimeError(
+          'CIRCUIT_OPEN',
+          `circuit "${name}" is ${breaker.halfOpen ? 'half-open (a trial call is in flight)' : 'open'}`,
+          { cause: err },
+        );
       }
       throw err;
     }

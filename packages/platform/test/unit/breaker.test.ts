@@ -35,6 +35,39 @@ describe('circuit breaker helper', () => {
     breaker.shutdown();
   });
 
+  test('when the breaker is half-open with its trial call in flight, then other calls fail with CIRCUIT_OPEN, an outage, until the trial closes it', async () => {
+    const metrics = createMetrics('breaker-test');
+    let fail = true;
+    let releaseTrial: () => void = () => undefined;
+    const { fire, breaker } = createBreaker(
+      'clamd',
+      async () => {
+        if (fail) throw new Error('connection refused');
+        await new Promise<void>((resolve) => (releaseTrial = resolve));
+        return 'ok';
+      },
+      metrics,
+      { volumeThreshold: 2, errorThresholdPercentage: 50, resetTimeout: 50 },
+    );
+    for (let i = 0; i < 2; i++) await expect(fire()).rejects.toThrow('connection refused');
+    expect(breaker.opened).toBe(true);
+    await new Promise((resolve) => setTimeout(resolve, 120));
+    expect(breaker.halfOpen).toBe(true);
+
+    fail = false;
+    const trial = fire();
+    const other = fire();
+    await expect(other).rejects.toMatchObject({
+      code: 'CIRCUIT_OPEN',
+      isTransient: true,
+      isOutage: true,
+    });
+    releaseTrial();
+    await expect(trial).resolves.toBe('ok');
+    expect(breaker.closed).toBe(true);
+    breaker.shutdown();
+  });
+
   test('when the call succeeds, then its result passes through and the breaker stays closed', async () => {
     const metrics = createMetrics('breaker-test');
     const { fire, breaker } = createBreaker('webhook', async (x: number) => x * 2, metrics);

@@ -71,11 +71,16 @@ describe('faults: the servers go away with a batch in flight', () => {
     const during = (await pipeline.api('GET', `/v1/batches/${batch.batchId}`, batch.key)).body;
     // nothing got past the scanner while the antivirus was away (a file rejected as corrupt
     // before its scan may settle), and nothing was let through or rejected for the outage
-    expect(during.byStatus.published + during.byStatus.needs_review).toBe(0);
-    for (const stage of ['ocr', 'classifier', 'publisher'])
-      expect(during.byStage[stage] ?? 0).toBe(0);
-    expect(during.settled).toBe(during.byStatus.rejected);
-    expect(during.settled).toBeLessThanOrEqual(1);
+    try {
+      expect(during.byStatus.published + during.byStatus.needs_review).toBe(0);
+      for (const stage of ['ocr', 'classifier', 'publisher'])
+        expect(during.byStage[stage] ?? 0).toBe(0);
+      expect(during.settled).toBe(during.byStatus.rejected);
+      expect(during.settled).toBeLessThanOrEqual(1);
+    } catch (err) {
+      (err as Error).message += `\n\nthe batch while clamd was away: ${JSON.stringify(during)}`;
+      throw err;
+    }
     await infra.start('clamd');
     await pipeline.expectSettledOnce(batch, 300_000);
   }, 420_000);

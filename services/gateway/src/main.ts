@@ -5,7 +5,6 @@ import {
   createTextStore,
   createUploadJournal,
   documentIndexes,
-  uploadJournalIndexes,
 } from '@docflow/documents';
 import {
   connectMongo,
@@ -39,7 +38,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     database: config.MONGODB_DATABASE,
     appName: 'gateway',
   });
-  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes, ...uploadJournalIndexes });
+  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);

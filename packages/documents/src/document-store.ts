@@ -1,5 +1,6 @@
 import type { Db, Filter, IndexDescription } from 'mongodb';
 import type { AnyEvent } from '@docflow/contracts';
+import { isDuplicateKey } from '@docflow/platform';
 import { COLLECTIONS } from './collections';
 import { OPTIONAL_STATE_KEYS, type DocumentRecord, type DocumentState } from './document-state';
 import { decide, type Decision, type DocumentCommand } from './document-state-machine';
@@ -88,7 +89,7 @@ export function createDocumentStore(db: Db, clock: () => Date = () => new Date()
       await transitions.insertOne(transition);
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   };
@@ -100,7 +101,7 @@ export function createDocumentStore(db: Db, clock: () => Date = () => new Date()
       try {
         await documents.insertOne(record);
       } catch (err) {
-        if ((err as { code?: number }).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       return;
     }

@@ -1,4 +1,5 @@
 import type { Collection, Db } from 'mongodb';
+import { isDuplicateKey } from '../mongo';
 
 export type BeginResult = 'run' | 'duplicate' | 'busy';
 
@@ -100,7 +101,7 @@ export class IdempotencyStore {
       await this.collection.insertOne(marker);
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   }

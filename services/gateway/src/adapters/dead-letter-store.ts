@@ -3,7 +3,13 @@ import type { Channel, ConsumeMessage } from 'amqplib';
 import type { Db } from 'mongodb';
 import { consumers, queuesOf, type ConsumerName } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
-import { HEADERS, headerCount, type EventBus, type Logger } from '@docflow/platform';
+import {
+  HEADERS,
+  headerCount,
+  isDuplicateKey,
+  type EventBus,
+  type Logger,
+} from '@docflow/platform';
 
 export interface DeadLetter {
   _id: string;
@@ -108,7 +114,7 @@ export function createDeadLetterStore(deps: {
     try {
       await collection.insertOne(record);
     } catch (err) {
-      if ((err as { code?: number }).code !== 11000) throw err;
+      if (!isDuplicateKey(err)) throw err;
     }
   };
 

@@ -1,5 +1,6 @@
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 
 interface KeyRecord {
   _id: string;
@@ -43,7 +44,7 @@ export function createIdempotencyKeys(db: Db): IdempotencyKeys {
       await keys.insertOne(record);
       return true;
     } catch (err) {
-      if ((err as { code?: number }).code === 11000) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   };

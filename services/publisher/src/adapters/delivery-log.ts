@@ -1,5 +1,6 @@
 import type { Db, IndexDescription } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 import type { WebhookEndpoints, WebhookEventType } from './webhook-endpoints';
 
 export type DeliveryStatus = 'pending' | 'delivered' | 'failed' | 'refused' | 'cancelled';
@@ -105,7 +106,7 @@ export function createDeliveryLog(
             history: [],
           });
         } catch (err) {
-          if ((err as { code?: number }).code !== 11000) throw err;
+          if (!isDuplicateKey(err)) throw err;
         }
       }
       return targets.length;

@@ -1,6 +1,7 @@
 import type { Db, IndexDescription } from 'mongodb';
 import type { DocType, RecordRef } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 import type { CanonicalRecord, Collection } from '../domain/canonical-record';
 import { publisherError } from '../domain/errors';
 
@@ -74,7 +75,6 @@ export const recordIndexesByCollection: Record<string, IndexDescription[]> = {
 };
 
 const MAX_ROUNDS = 20;
-const isDuplicateKey = (err: unknown) => (err as { code?: number }).code === 11000;
 
 export function createRecordStore(db: Db, clock: () => Date = () => new Date()): RecordStore {
   const revisions = db.collection<RevisionRow>(COLLECTIONS.recordRevisions);

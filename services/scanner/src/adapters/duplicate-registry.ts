@@ -1,5 +1,6 @@
-import type { Db, MongoServerError } from 'mongodb';
+import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 
 export interface DuplicateRegistry {
   /**
@@ -35,7 +36,7 @@ export function createDuplicateRegistry(db: Db): DuplicateRegistry {
         await records.insertOne({ _id, tenantId, sha256, documentId, createdAt: new Date() });
         return {};
       } catch (err) {
-        if ((err as MongoServerError).code !== 11000) throw err;
+        if (!isDuplicateKey(err)) throw err;
       }
       const holder = await records.findOne({ _id });
       if (!holder) throw new Error(`content hash ${_id} vanished after a duplicate-key error`);

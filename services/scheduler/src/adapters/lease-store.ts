@@ -1,5 +1,6 @@
 import type { Db, IndexDescription } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
+import { NOT_IMPLEMENTED, ensureIndexes, isDuplicateKey } from '@docflow/platform';
 
 /**
  * A firing lease: `_id` is `${job}@${scheduledFor ISO}`, so of every replica that wakes for one
@@ -47,8 +48,6 @@ export const leaseIndexes: Record<string, IndexDescription[]> = {
 };
 
 const EXPIRY_INDEX = 'lease_expiry';
-/** The server's answer to an index option it does not implement. */
-const NOT_IMPLEMENTED = 238;
 
 /**
  * The TTL index on `expiresAt` that deletes old leases. A server without TTL indexes (FerretDB 1.x
@@ -56,32 +55,26 @@ const NOT_IMPLEMENTED = 238;
  * then prunes old leases itself.
  */
 export async function ensureLeaseExpiry(db: Db): Promise<'ttl' | 'manual'> {
-  const leases = db.collection(COLLECTIONS.jobLeases);
-  const indexes = await leases
-    .listIndexes()
-    .toArray()
-    .catch(() => []);
-  const existing = indexes.find((i) => i.name === EXPIRY_INDEX);
-  if (existing) return existing.expireAfterSeconds !== undefined ? 'ttl' : 'manual';
+  const expiry = { key: { expiresAt: 1 }, name: EXPIRY_INDEX };
   try {
-    await leases.createIndex(
-      { expiresAt: 1 },
-      { name: EXPIRY_INDEX, expireAfterSeconds: LEASE_KEPT_AFTER_EXPIRY_MS / 1000 },
-    );
-    return 'ttl';
+    await ensureIndexes(db, {
+      [COLLECTIONS.jobLeases]: [
+        { ...expiry, expireAfterSeconds: LEASE_KEPT_AFTER_EXPIRY_MS / 1000 },
+      ],
+    });
   } catch (err) {
     if ((err as { code?: number }).code !== NOT_IMPLEMENTED) throw err;
-    await leases.createIndex({ expiresAt: 1 }, { name: EXPIRY_INDEX });
-    return 'manual';
+    await ensureIndexes(db, { [COLLECTIONS.jobLeases]: [expiry] });
   }
+  // what is stored decides, also when another replica created the index first
+  const stored = (await db.collection(COLLECTIONS.jobLeases).listIndexes().toArray()).find(
+    (index) => index.name === EXPIRY_INDEX,
+  );
+  return stored?.expireAfterSeconds !== undefined ? 'ttl' : 'manual';
 }
 
 export const leaseId = (job: string, scheduledFor: Date): string =>
   `${job}@${scheduledFor.toISOString()}`;
-
-function isDuplicate(err: unknown): boolean {
-  return (err as { code?: number }).code === 11000;
-}
 
 export function createLeaseStore(db: Db): LeaseStore {
   const leases = db.collection<Lease>(COLLECTIONS.jobLeases);
@@ -90,7 +83,7 @@ export function createLeaseStore(db: Db): LeaseStore {
       await leases.insertOne(doc);
       return true;
     } catch (err) {
-      if (isDuplicate(err)) return false;
+      if (isDuplicateKey(err)) return false;
       throw err;
     }
   };

@@ -9,6 +9,7 @@ import {
   type DocumentStatus,
   type TextStore,
 } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 
 /** The fields of a document retention needs. */
 export type PurgeCandidate = Pick<
@@ -138,7 +139,7 @@ export function createPurgeStore(
         await purges.insertOne(record);
         return true;
       } catch (err) {
-        if ((err as { code?: number }).code === 11000) return false;
+        if (isDuplicateKey(err)) return false;
         throw err;
       }
     },

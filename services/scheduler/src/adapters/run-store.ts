@@ -1,6 +1,7 @@
 import type { Db, IndexDescription } from 'mongodb';
 import type { JobRunRecord, JobScheduleRecord } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
+import { isDuplicateKey } from '@docflow/platform';
 
 type Finished = Pick<JobRunRecord, 'status' | 'finishedAt' | 'durationMs' | 'output' | 'error'>;
 
@@ -30,11 +31,19 @@ export function createRunStore(db: Db): RunStore {
       await runs.updateOne({ _id: runId }, { $set: set });
     },
     async setNextRun(job, schedule, nextRunAt, now) {
-      await schedules.updateOne(
-        { _id: job },
-        { $set: { schedule, nextRunAt, updatedAt: now } },
-        { upsert: true },
-      );
+      const write = () =>
+        schedules.updateOne(
+          { _id: job },
+          { $set: { schedule, nextRunAt, updatedAt: now } },
+          { upsert: true },
+        );
+      try {
+        await write();
+      } catch (err) {
+        // another replica's upsert inserted the row first (FerretDB does not retry that itself)
+        if (!isDuplicateKey(err)) throw err;
+        await write();
+      }
     },
   };
 }

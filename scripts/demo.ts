@@ -62,6 +62,9 @@ async function api<T>(
 async function waitForGateway(): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
+    const gateway = services?.process('gateway');
+    if (gateway && gateway.exitCode !== null)
+      throw new Error('the gateway exited before it was ready: its output is above');
     try {
       if ((await fetch(`${BASE}/readyz`)).ok) return;
     } catch {

@@ -56,6 +56,11 @@ export async function startPipeline(options: {
   const gatewayPort = ports.get('gateway')!;
   const gatewayUrl = `http://127.0.0.1:${gatewayPort}`;
   const output: string[] = [];
+  // a service that exits before it is ready will not become ready: fail then, not at the deadline
+  let starting = true;
+  let exitedEarly: (err: Error) => void = () => undefined;
+  const exited = new Promise<never>((_, reject) => (exitedEarly = reject));
+  exited.catch(() => undefined);
   const services = startServiceProcesses({
     env: (name) => ({
       ...process.env,
@@ -72,6 +77,10 @@ export async function startPipeline(options: {
       output.push(`[${name}] ${line}`);
       options.onLine?.(name, line);
     },
+    onExit: (name, code, signal) => {
+      if (starting)
+        exitedEarly(new Error(`${name} exited before it was ready (${signal ?? code})`));
+    },
   });
   const metricsTargets = services.started.map((service) => ({
     service,
@@ -81,13 +90,18 @@ export async function startPipeline(options: {
     // one deadline for all: on a busy machine six services creating one database's collections
     // at once take a while, and which one was late is worth more than a hook's timeout
     const deadline = Date.now() + READY_TIMEOUT_MS;
-    for (const { service, address } of metricsTargets)
-      await waitFor(
-        async () => (await fetch(`http://${address}/readyz`)).ok,
-        Math.max(1_000, deadline - Date.now()),
-        `${service} ready`,
-      );
+    const allReady = async () => {
+      for (const { service, address } of metricsTargets)
+        await waitFor(
+          async () => !starting || (await fetch(`http://${address}/readyz`)).ok,
+          Math.max(1_000, deadline - Date.now()),
+          `${service} ready`,
+        );
+    };
+    await Promise.race([allReady(), exited]);
+    starting = false;
   } catch (err) {
+    starting = false; // ends the polling; stopping the rest is not an early exit
     await services.stop();
     throw new Error(`${(err as Error).message}\n${output.slice(-30).join('\n')}`);
   }

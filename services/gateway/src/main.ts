@@ -52,6 +52,14 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
   });
   const liveFeed = createLiveFeed({ connection: bus.connection, logger });
   const deadLetters = createDeadLetterStore({ db: mongo.db, bus, logger });
+  const intake = createIntake({
+    blobs,
+    journal: createUploadJournal(mongo.db, blobs),
+    documents,
+    outbox,
+    batches,
+    logger,
+  });
 
   let app: Awaited<ReturnType<typeof createApp>> | undefined;
   try {
@@ -78,14 +86,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
       batches,
       idempotencyKeys: createIdempotencyKeys(mongo.db),
-      intake: createIntake({
-        blobs,
-        journal: createUploadJournal(mongo.db, blobs),
-        documents,
-        outbox,
-        batches,
-        logger,
-      }),
+      intake,
       outbox,
       liveFeed,
       pipeline: createPipelineInspector({
@@ -126,6 +127,9 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     stop: async () => {
       logger.info('stopping');
       await running.close();
+      // uploads whose clients went away are still storing or cleaning up: let them finish
+      const unfinished = await intake.drain(config.SHUTDOWN_TIMEOUT_MS);
+      if (unfinished > 0) logger.warn({ unfinished }, 'uploads still under way at shutdown');
       await outbox.stop();
       await bus.close(config.SHUTDOWN_TIMEOUT_MS);
       await mongo.close();

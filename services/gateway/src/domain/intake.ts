@@ -63,6 +63,13 @@ export interface Intake {
     parts: AsyncIterable<IncomingPart>,
     options: { batch: boolean; limits: IntakeLimits },
   ): Promise<IntakeResult>;
+  /**
+   * Resolves once every receive under way has finished (stored its documents or removed what it
+   * stored), or after `timeoutMs`; answers how many were still running then. A client that drops
+   * its upload closes its connection before the gateway has cleaned up after it, so shutdown waits
+   * for this before it lets go of the database.
+   */
+  drain(timeoutMs: number): Promise<number>;
 }
 
 export function createIntake(deps: {
@@ -74,130 +81,149 @@ export function createIntake(deps: {
   logger: Logger;
 }): Intake {
   const { blobs, journal, documents, outbox, batches, logger } = deps;
+  const underWay = new Set<Promise<unknown>>();
 
-  return {
-    async receive(tenantId, parts, { batch, limits }) {
-      const stored: { blob: StoredBlob; filename: string; contentType: string }[] = [];
-      let metadata: Record<string, unknown> | undefined;
-      let metadataText: string | undefined;
-      const now = new Date();
-      const batchId = batch ? randomUUID() : undefined;
-      let created: ReturnType<typeof newDocument>[];
-      try {
-        for await (const part of parts) {
-          if (part.type === 'field') {
-            if (part.fieldname !== 'metadata')
-              throw apiError(
-                'UNKNOWN_FIELD',
-                `unknown field "${part.fieldname}"; expected files and "metadata"`,
-              );
-            if (metadata) throw apiError('INVALID_METADATA', 'send the metadata field once');
-            metadata = parseMetadata(part.value, limits.maxMetadataBytes);
-            metadataText = part.value as string;
-            continue;
-          }
-          if (!FILE_FIELDS.has(part.fieldname)) {
-            part.file.resume();
-            throw apiError('UNKNOWN_FIELD', `unknown file field "${part.fieldname}"; use "file"`);
-          }
-          if (stored.length >= limits.maxFiles) {
-            part.file.resume();
-            throw apiError('TOO_MANY_FILES', `at most ${limits.maxFiles} files per request`);
-          }
-          const filename = cleanFilename(part.filename);
-          // journalled first: if this process dies before the document exists, the sweep
-          // finds the stored bytes by this id and removes them
-          const id = randomUUID();
-          await journal.begin({ id, tenantId });
-          const blob = await blobs.upload(part.file, {
-            id,
-            filename,
-            contentType: part.mimetype,
-            maxBytes: limits.maxBytes,
-            metadata: { tenantId },
-          });
-          stored.push({ blob, filename, contentType: part.mimetype });
-          if (part.file.truncated)
-            throw apiError(
-              'FILE_TOO_LARGE',
-              `"${filename}" is larger than ${limits.maxBytes} bytes`,
-            );
-          if (blob.sizeBytes === 0) throw apiError('FILE_EMPTY', `"${filename}" is empty`);
-        }
-        if (stored.length === 0)
-          throw apiError('NO_FILE', 'send at least one file in a multipart field named "file"');
-        created = stored.map((s) =>
-          newDocument(
-            {
-              id: s.blob.ref.id,
-              tenantId,
-              filename: s.filename,
-              declaredContentType: s.contentType,
-              sizeBytes: s.blob.sizeBytes,
-              sha256: s.blob.sha256,
-              blob: s.blob.ref,
-              ...(batchId ? { batchId } : {}),
-              ...(metadata ? { metadata } : {}),
-            },
-            now,
-          ),
-        );
-        // an event the bus would refuse would leave its document waiting forever: refuse it now
-        for (const { received } of created) {
-          const checked = eventCatalog['document.received'].schema.safeParse(received);
-          if (!checked.success)
-            throw apiError(
-              'VALIDATION_FAILED',
-              `a file part is not valid: ${checked.error.issues
-                .map((i) => `${i.path.join('.')} ${i.message}`)
-                .join('; ')}`,
-              { issues: checked.error.issues },
-            );
-        }
-      } catch (err) {
-        await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
-        if ((err as { code?: string }).code === 'BLOB_TOO_LARGE')
-          throw apiError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
-            maxBytes: limits.maxBytes,
-          });
-        throw asMultipartError(err);
-      }
-      if (batchId) {
-        await batches.create({
-          _id: batchId,
-          tenantId,
-          createdAt: now,
-          total: created.length,
-          documentIds: created.map((c) => c.record._id),
-          ...(metadata ? { metadata } : {}),
-        });
-      }
-      const transitions = await documents.create(
-        created.map((c) => c.record),
-        new Map(created.map((c) => [c.record._id, [c.received]])),
-      );
-      // Records and events are durable now; if the broker is away the outbox sweep sends them.
-      await outbox
-        .flush(transitions)
-        .catch((err: unknown) =>
-          logger.warn(
-            { err, documents: transitions.length },
-            'publish deferred to the outbox sweep',
-          ),
-        );
-      return {
-        ...(batchId ? { batchId } : {}),
-        documents: stored.map((s) => ({
-          id: s.blob.ref.id,
-          filename: s.filename,
-          sizeBytes: s.blob.sizeBytes,
-          sha256: s.blob.sha256,
-        })),
-        fingerprint: uploadFingerprint(
-          stored.map((s) => ({ filename: s.filename, sha256: s.blob.sha256 })),
-          metadataText,
-        ),
-      };
-    },
+  const receive: Intake['receive'] = (tenantId, parts, options) => {
+    const work = receiveAll(tenantId, parts, options);
+    const tracked = work.catch(() => undefined).finally(() => underWay.delete(tracked));
+    underWay.add(tracked);
+    return work;
   };
+
+  const drain = async (timeoutMs: number): Promise<number> => {
+    const deadline = Date.now() + timeoutMs;
+    while (underWay.size > 0 && Date.now() < deadline) {
+      let timer: NodeJS.Timeout | undefined;
+      await Promise.race([
+        Promise.all(underWay),
+        new Promise((resolve) => (timer = setTimeout(resolve, deadline - Date.now()))),
+      ]);
+      clearTimeout(timer);
+    }
+    return underWay.size;
+  };
+
+  return { receive, drain };
+
+  async function receiveAll(
+    tenantId: string,
+    parts: AsyncIterable<IncomingPart>,
+    { batch, limits }: { batch: boolean; limits: IntakeLimits },
+  ): Promise<IntakeResult> {
+    const stored: { blob: StoredBlob; filename: string; contentType: string }[] = [];
+    let metadata: Record<string, unknown> | undefined;
+    let metadataText: string | undefined;
+    const now = new Date();
+    const batchId = batch ? randomUUID() : undefined;
+    let created: ReturnType<typeof newDocument>[];
+    try {
+      for await (const part of parts) {
+        if (part.type === 'field') {
+          if (part.fieldname !== 'metadata')
+            throw apiError(
+              'UNKNOWN_FIELD',
+              `unknown field "${part.fieldname}"; expected files and "metadata"`,
+            );
+          if (metadata) throw apiError('INVALID_METADATA', 'send the metadata field once');
+          metadata = parseMetadata(part.value, limits.maxMetadataBytes);
+          metadataText = part.value as string;
+          continue;
+        }
+        if (!FILE_FIELDS.has(part.fieldname)) {
+          part.file.resume();
+          throw apiError('UNKNOWN_FIELD', `unknown file field "${part.fieldname}"; use "file"`);
+        }
+        if (stored.length >= limits.maxFiles) {
+          part.file.resume();
+          throw apiError('TOO_MANY_FILES', `at most ${limits.maxFiles} files per request`);
+        }
+        const filename = cleanFilename(part.filename);
+        // journalled first: if this process dies before the document exists, the sweep
+        // finds the stored bytes by this id and removes them
+        const id = randomUUID();
+        await journal.begin({ id, tenantId });
+        const blob = await blobs.upload(part.file, {
+          id,
+          filename,
+          contentType: part.mimetype,
+          maxBytes: limits.maxBytes,
+          metadata: { tenantId },
+        });
+        stored.push({ blob, filename, contentType: part.mimetype });
+        if (part.file.truncated)
+          throw apiError('FILE_TOO_LARGE', `"${filename}" is larger than ${limits.maxBytes} bytes`);
+        if (blob.sizeBytes === 0) throw apiError('FILE_EMPTY', `"${filename}" is empty`);
+      }
+      if (stored.length === 0)
+        throw apiError('NO_FILE', 'send at least one file in a multipart field named "file"');
+      created = stored.map((s) =>
+        newDocument(
+          {
+            id: s.blob.ref.id,
+            tenantId,
+            filename: s.filename,
+            declaredContentType: s.contentType,
+            sizeBytes: s.blob.sizeBytes,
+            sha256: s.blob.sha256,
+            blob: s.blob.ref,
+            ...(batchId ? { batchId } : {}),
+            ...(metadata ? { metadata } : {}),
+          },
+          now,
+        ),
+      );
+      // an event the bus would refuse would leave its document waiting forever: refuse it now
+      for (const { received } of created) {
+        const checked = eventCatalog['document.received'].schema.safeParse(received);
+        if (!checked.success)
+          throw apiError(
+            'VALIDATION_FAILED',
+            `a file part is not valid: ${checked.error.issues
+              .map((i) => `${i.path.join('.')} ${i.message}`)
+              .join('; ')}`,
+            { issues: checked.error.issues },
+          );
+      }
+    } catch (err) {
+      await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
+      if ((err as { code?: string }).code === 'BLOB_TOO_LARGE')
+        throw apiError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
+          maxBytes: limits.maxBytes,
+        });
+      throw asMultipartError(err);
+    }
+    if (batchId) {
+      await batches.create({
+        _id: batchId,
+        tenantId,
+        createdAt: now,
+        total: created.length,
+        documentIds: created.map((c) => c.record._id),
+        ...(metadata ? { metadata } : {}),
+      });
+    }
+    const transitions = await documents.create(
+      created.map((c) => c.record),
+      new Map(created.map((c) => [c.record._id, [c.received]])),
+    );
+    // Records and events are durable now; if the broker is away the outbox sweep sends them.
+    await outbox
+      .flush(transitions)
+      .catch((err: unknown) =>
+        logger.warn({ err, documents: transitions.length }, 'publish deferred to the outbox sweep'),
+      );
+    return {
+      ...(batchId ? { batchId } : {}),
+      documents: stored.map((s) => ({
+        id: s.blob.ref.id,
+        filename: s.filename,
+        sizeBytes: s.blob.sizeBytes,
+        sha256: s.blob.sha256,
+      })),
+      fingerprint: uploadFingerprint(
+        stored.map((s) => ({ filename: s.filename, sha256: s.blob.sha256 })),
+        metadataText,
+      ),
+    };
+  }
 }

@@ -1,7 +1,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import { Transform, type Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
-import { GridFSBucket, type Db } from 'mongodb';
+import { GridFSBucket, type Binary, type Db } from 'mongodb';
 import type { BlobRef } from '@docflow/contracts';
 import { documentError } from './errors';
 import { BUCKETS } from './collections';
@@ -27,8 +27,11 @@ export interface BlobStore {
   upload(source: Readable, options: UploadOptions): Promise<StoredBlob>;
   /** A stream of the stored bytes; fails with BLOB_NOT_FOUND when the blob is gone. */
   download(ref: BlobRef, range?: { start: number; end: number }): Readable;
-  /** Reads a blob into memory, refusing blobs larger than `maxBytes`. */
-  read(ref: BlobRef, maxBytes: number): Promise<Buffer>;
+  /**
+   * Reads a blob into memory, refusing blobs larger than `maxBytes`. Given the size the blob was
+   * stored with (events carry it), one query for its chunks does, instead of GridFS's two.
+   */
+  read(ref: BlobRef, maxBytes: number, storedBytes?: number): Promise<Buffer>;
   /** Copies a blob into the quarantine bucket and deletes the original; idempotent. */
   quarantine(ref: BlobRef): Promise<BlobRef>;
   remove(ref: BlobRef): Promise<boolean>;
@@ -106,7 +109,32 @@ export function createBlobStore(db: Db): BlobStore {
     return stream;
   };
 
-  const read = async (ref: BlobRef, maxBytes: number): Promise<Buffer> => {
+  /**
+   * The blob's chunks in one query, when they are whole: numbered from 0 without a gap and adding
+   * up to `storedBytes`. Anything else (no chunks, a partial copy) answers undefined, and the
+   * GridFS read decides.
+   */
+  const readChunks = async (ref: BlobRef, storedBytes: number): Promise<Buffer | undefined> => {
+    const rows = await db
+      .collection<{ files_id: string; n: number; data: Binary }>(`${ref.bucket}.chunks`)
+      .find({ files_id: ref.id }, { sort: { n: 1 }, projection: { _id: 0, n: 1, data: 1 } })
+      .toArray();
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (const [index, row] of rows.entries()) {
+      if (row.n !== index) return undefined;
+      const bytes = row.data.buffer.subarray(0, row.data.length());
+      size += bytes.length;
+      parts.push(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.length));
+    }
+    return size === storedBytes && rows.length > 0 ? Buffer.concat(parts, size) : undefined;
+  };
+
+  const read = async (ref: BlobRef, maxBytes: number, storedBytes?: number): Promise<Buffer> => {
+    if (storedBytes !== undefined && storedBytes > 0 && storedBytes <= maxBytes) {
+      const whole = await readChunks(ref, storedBytes);
+      if (whole) return whole;
+    }
     const chunks: Buffer[] = [];
     let size = 0;
     try {

@@ -1,4 +1,5 @@
 import { Readable } from 'node:stream';
+import { MongoClient } from 'mongodb';
 import { createTestContext, type TestContext } from '@docflow/testing';
 import { BUCKETS, createBlobStore, type BlobStore } from '../../src';
 
@@ -66,5 +67,54 @@ describe('blob store (GridFS on the real MongoDB-protocol server)', () => {
     expect((await blobs.read(moved, content.length)).equals(content)).toBe(true);
     expect(await chunks.countDocuments({ files_id: stored.ref.id })).toBe(3);
     expect(await blobs.exists(stored.ref)).toBe(false);
+  });
+
+  describe('reading with the stored size (one query)', () => {
+    let client: MongoClient;
+    let counted: BlobStore;
+    const commands: string[] = [];
+    beforeAll(async () => {
+      client = new MongoClient(ctx.mongoUrl, { monitorCommands: true });
+      client.on('commandStarted', (event) => commands.push(event.commandName));
+      await client.connect();
+      counted = createBlobStore(client.db(ctx.databaseName));
+    });
+    afterAll(() => client.close());
+
+    const store = (content: Buffer) =>
+      blobs.upload(Readable.from([content]), { filename: 'b.bin', maxBytes: content.length });
+    const reading = async (read: () => Promise<Buffer>) => {
+      commands.length = 0;
+      const bytes = await read();
+      return { bytes, commands: [...commands] };
+    };
+
+    it('when the size matches the stored chunks, then the blob reads back whole in one query', async () => {
+      const content = Buffer.from(Array.from({ length: 700 * 1024 }, (_, i) => i % 251));
+      const stored = await store(content);
+      const once = await reading(() => counted.read(stored.ref, content.length, content.length));
+      expect(once.bytes.equals(content)).toBe(true);
+      expect(once.commands).toEqual(['find']);
+      const gridFs = await reading(() => counted.read(stored.ref, content.length));
+      expect(gridFs.bytes.equals(content)).toBe(true);
+      expect(gridFs.commands.filter((name) => name === 'find')).toHaveLength(2);
+    });
+
+    it('when the chunks do not add up to the size (a partial copy, a wrong size), then the GridFS read decides', async () => {
+      const id = 'partial-copy';
+      await ctx.db
+        .collection(`${BUCKETS.quarantine}.chunks`)
+        .insertMany([0, 2].map((n) => ({ files_id: id, n, data: Buffer.alloc(10, 1) })));
+      await expect(counted.read({ bucket: BUCKETS.quarantine, id }, 100, 20)).rejects.toMatchObject(
+        { code: 'BLOB_NOT_FOUND' },
+      );
+      const stored = await store(Buffer.from('twelve bytes'));
+      const wrong = await reading(() => counted.read(stored.ref, 100, 13));
+      expect(wrong.bytes.toString()).toBe('twelve bytes');
+      expect(wrong.commands.filter((name) => name === 'find')).toHaveLength(3);
+      await expect(counted.read(stored.ref, 5, 12)).rejects.toMatchObject({
+        code: 'BLOB_TOO_LARGE',
+      });
+    });
   });
 });

@@ -25,9 +25,9 @@ export function createDocumentScannedHandler(
   deps: DocumentScannedDeps,
 ): EventHandler<'document.scanned'> {
   return async (event, ctx) => {
-    const { blob, detectedType } = event.payload;
+    const { blob, detectedType, sizeBytes } = event.payload;
     const documentId = event.documentId ?? event.eventId;
-    const bytes = await deps.blobs.read(blob, deps.maxBytes);
+    const bytes = await deps.blobs.read(blob, deps.maxBytes, sizeBytes);
     const extraction = await deps.extract(detectedType, bytes, ctx.signal);
     const pages = extraction.pages;
     const text = await deps.texts.save({

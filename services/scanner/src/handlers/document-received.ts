@@ -38,7 +38,7 @@ export function createDocumentReceivedHandler(
     const { blob } = event.payload;
     if (event.payload.sizeBytes > deps.limits.maxBytes)
       return reject(tooLarge(event.payload.sizeBytes, deps.limits.maxBytes));
-    const bytes = await readBlob(deps.blobs, blob, deps.limits.maxBytes);
+    const bytes = await readBlob(deps.blobs, blob, deps.limits.maxBytes, event.payload.sizeBytes);
     if (bytes === 'too_large')
       return reject(tooLarge(event.payload.sizeBytes, deps.limits.maxBytes));
 
@@ -96,15 +96,16 @@ async function readBlob(
   blobs: Pick<BlobStore, 'read'>,
   ref: BlobRef,
   maxBytes: number,
+  storedBytes: number,
 ): Promise<Buffer | 'too_large'> {
   const code = (err: unknown) => (err instanceof DocflowError ? err.code : undefined);
   try {
-    return await blobs.read(ref, maxBytes);
+    return await blobs.read(ref, maxBytes, storedBytes);
   } catch (err) {
     if (code(err) === 'BLOB_TOO_LARGE') return 'too_large';
     if (code(err) !== 'BLOB_NOT_FOUND' || ref.bucket === BUCKETS.quarantine) throw err;
     try {
-      return await blobs.read({ bucket: BUCKETS.quarantine, id: ref.id }, maxBytes);
+      return await blobs.read({ bucket: BUCKETS.quarantine, id: ref.id }, maxBytes, storedBytes);
     } catch (again) {
       if (code(again) === 'BLOB_NOT_FOUND') throw err;
       if (code(again) === 'BLOB_TOO_LARGE') return 'too_large';

@@ -37,6 +37,7 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
     url: config.MONGODB_URL,
     database: config.MONGODB_DATABASE,
     appName: 'gateway',
+    logger,
   });
   await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });

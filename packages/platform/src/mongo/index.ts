@@ -1,5 +1,12 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import { GridFSBucket, MongoClient, type Db, type IndexDescription } from 'mongodb';
+import {
+  GridFSBucket,
+  MongoClient,
+  MongoServerSelectionError,
+  type Db,
+  type IndexDescription,
+} from 'mongodb';
+import { safeUrl, type Logger } from '../logging';
 
 export interface MongoHandle {
   client: MongoClient;
@@ -9,18 +16,41 @@ export interface MongoHandle {
   close(): Promise<void>;
 }
 
-/** One client per process. Connects at once so a wrong URL fails at start, not on first use. */
+/**
+ * One client per process. Connects at once so a wrong URL fails at start, not on first use. With a
+ * `logger` (the services), a server that cannot be reached is waited for, with backoff up to 10 s
+ * between tries, as the broker is: a service started before its database comes up starts when it
+ * does. Other errors (a malformed URL, refused credentials) fail at once.
+ */
 export async function connectMongo(options: {
   url: string;
   database: string;
   appName: string;
+  logger?: Logger;
 }): Promise<MongoHandle> {
-  const client = new MongoClient(options.url, {
-    appName: options.appName,
-    serverSelectionTimeoutMS: 10_000,
-    retryWrites: true,
-  });
-  await client.connect();
+  const open = () =>
+    new MongoClient(options.url, {
+      appName: options.appName,
+      serverSelectionTimeoutMS: 10_000,
+      retryWrites: true,
+    });
+  let client = open();
+  for (let attempt = 1; ; attempt++) {
+    try {
+      await client.connect();
+      break;
+    } catch (err) {
+      if (!options.logger || !(err instanceof MongoServerSelectionError)) throw err;
+      await client.close().catch(() => undefined);
+      const retryInMs = Math.min(10_000, 500 * 2 ** (attempt - 1));
+      options.logger.warn(
+        { err: err.message, attempt, retryInMs, url: safeUrl(options.url) },
+        'database unreachable; retrying',
+      );
+      await delay(retryInMs);
+      client = open();
+    }
+  }
   const db = client.db(options.database);
   return {
     client,

@@ -78,6 +78,7 @@ export async function startWorker<C extends RuntimeConfig>(
     url: config.MONGODB_URL,
     database: config.MONGODB_DATABASE,
     appName: spec.service,
+    logger,
   });
   await ensureIndexes(mongo.db, spec.indexes ?? {});
   const bus = createEventBus(config, {

@@ -10,6 +10,7 @@ export const detectedTypeSchema = z.enum([
   'text',
   'csv',
   'xlsx',
+  'docx',
 ]);
 export type DetectedType = z.infer<typeof detectedTypeSchema>;
 

@@ -1,4 +1,5 @@
 import type { DetectedType } from '@docflow/contracts';
+import { extractDocx } from './extract-docx';
 import { extractImage } from './extract-image';
 import { extractPdf } from './extract-pdf';
 import { extractPlain, extractSpreadsheet } from './extract-tabular';
@@ -22,6 +23,8 @@ export function extractDocument(
     case 'xlsx':
     case 'csv':
       return extractSpreadsheet(bytes, type);
+    case 'docx':
+      return extractDocx(bytes);
     case 'text':
       return Promise.resolve(extractPlain(bytes));
   }

@@ -15,6 +15,7 @@ const MIME: Record<DetectedType, string> = {
   text: 'text/plain',
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
 };
 
 const allow = (type: DetectedType): Detection => ({ allowed: true, type, mime: MIME[type] });
@@ -66,13 +67,16 @@ function isPdf(bytes: Buffer): boolean {
   return bytes.subarray(0, 1024).indexOf('%PDF-', 0, 'latin1') >= 0;
 }
 
-/** A ZIP is an XLSX when its entries name the workbook part; other ZIPs are refused by kind. */
+/**
+ * A ZIP is an XLSX or a DOCX when its entries name the workbook or the document part; other ZIPs
+ * are refused by kind.
+ */
 function detectZip(bytes: Buffer): Detection {
   const head = bytes.subarray(0, Math.min(bytes.length, 256 * 1024)).toString('latin1');
   const all = bytes.length > 256 * 1024 ? bytes.toString('latin1') : head;
   const has = (name: string): boolean => all.includes(name);
   if (has('[Content_Types].xml') && has('xl/workbook.xml')) return allow('xlsx');
-  if (has('word/document.xml')) return refuse('docx');
+  if (has('[Content_Types].xml') && has('word/document.xml')) return allow('docx');
   if (has('ppt/presentation.xml')) return refuse('pptx');
   if (head.includes('mimetypeapplication/vnd.oasis.opendocument')) return refuse('opendocument');
   return refuse('zip', 'application/zip');

@@ -1,4 +1,5 @@
 import type { DetectedType } from '@docflow/contracts';
+import { inspectDocx } from './inspect-docx';
 import { inspectImage } from './inspect-image';
 import { inspectPdf } from './inspect-pdf';
 import { inspectCsv, inspectXlsx } from './inspect-spreadsheet';
@@ -22,6 +23,8 @@ export async function inspectFile(
       return inspectXlsx(bytes, limits);
     case 'csv':
       return inspectCsv(bytes, limits);
+    case 'docx':
+      return inspectDocx(bytes);
     case 'text':
       return accepted(1);
   }

@@ -19,6 +19,7 @@ describe('detectType', () => {
       bytes('PK\x03\x04....[Content_Types].xml....xl/workbook.xml'),
       'xlsx',
     ],
+    ['a Word document', bytes('PK\x03\x04[Content_Types].xml word/document.xml'), 'docx'],
     [
       'UTF-8 prose',
       Buffer.from('Factura nº 12\nImporte: 1.234,56 €\nGracias por su compra.\n'),
@@ -43,7 +44,7 @@ describe('detectType', () => {
     ['a Windows executable', bytes('MZ', [0x90, 0, 3, 0]), 'exe'],
     ['an ELF executable', bytes([0x7f], 'ELF', [2, 1, 1]), 'elf'],
     ['a plain ZIP', bytes('PK\x03\x04', 'readme.txt'), 'zip'],
-    ['a Word document', bytes('PK\x03\x04[Content_Types].xml word/document.xml'), 'docx'],
+    ['a PowerPoint deck', bytes('PK\x03\x04[Content_Types].xml ppt/presentation.xml'), 'pptx'],
     ['a GIF', bytes('GIF89a', [1, 0, 1, 0]), 'gif'],
     ['a legacy Office file', bytes([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), 'ole'],
     ['HTML', Buffer.from('  <!DOCTYPE html><html><body>hi</body></html>'), 'markup'],

@@ -1,7 +1,7 @@
 /**
  * Writes `samples/`, the documents `npm run demo` uploads: realistic EN and ES business documents
  * as digital PDFs, scans and photos (rendered with poppler and degraded with sharp), plain text, a
- * spreadsheet and a truncated PDF. Run once; the output is committed. (The infected test file is
+ * Word document, a spreadsheet and a truncated PDF. Run once; the output is committed. (The infected test file is
  * written by the demo at run time, so no malware signature sits in the repository.)
  */
 import { execFile } from 'node:child_process';
@@ -12,6 +12,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
+import { docx } from '../services/scanner/test/fixtures/fixtures';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -83,6 +84,7 @@ async function main(): Promise<void> {
         .png()
         .toBuffer(),
     ],
+    ['uk-vat-invoice.docx', await docx([await text('18-uk-vat-invoice')])],
     ['truncated-invoice.pdf', (await pdf(await text('01-us-invoice'))).subarray(0, 900)],
   ];
   const workbook = new ExcelJS.Workbook();

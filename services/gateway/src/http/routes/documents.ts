@@ -31,7 +31,7 @@ export const multipartUpload = {
       file: {
         type: 'array',
         items: { type: 'string', format: 'binary' },
-        description: 'One or more files (PDF, images, text, CSV, XLSX).',
+        description: 'One or more files (PDF, images, text, CSV, XLSX, DOCX).',
       },
       metadata: { type: 'string', description: 'Optional JSON object kept with each document.' },
     },

@@ -13,7 +13,8 @@ const BODY = 'word/document.xml';
 export async function extractDocx(bytes: Buffer): Promise<Extraction> {
   const started = performance.now();
   const zip = await openDocx(bytes);
-  const body = await readEntry(zip, BODY);
+  // the scanner refused bodies that inflate too far
+  const body = await zip.file(BODY)?.async('string');
   if (body === undefined)
     throw permanentError(
       'DOCUMENT_UNREADABLE',
@@ -47,16 +48,11 @@ async function openDocx(bytes: Buffer): Promise<JSZip> {
   }
 }
 
-/** An entry's text; undefined if absent. (The scanner refused bodies that inflate too far.) */
-async function readEntry(zip: JSZip, name: string): Promise<string | undefined> {
-  return zip.file(name)?.async('string');
-}
-
 async function firstPart(zip: JSZip, name: RegExp): Promise<string> {
   const names = Object.keys(zip.files)
     .filter((n) => name.test(n))
     .sort();
-  const xml = names[0] ? await readEntry(zip, names[0]) : undefined;
+  const xml = names[0] ? await zip.file(names[0])?.async('string') : undefined;
   return xml ? wordXmlToPages(xml).join('\n').trim() : '';
 }
 

@@ -1,12 +1,8 @@
 import JSZip from 'jszip';
-import { accepted, refused, type Inspection } from './rejection';
+import { accepted, errorText, refused, type Inspection } from './rejection';
 
 /** The most a Word document's body may inflate to: beyond it, a ZIP bomb more than a document. */
 export const MAX_DOCX_BODY_BYTES = 64 * 1024 * 1024;
-
-const failure = (err: unknown) => ({
-  error: (err instanceof Error ? err.message : String(err)).slice(0, 200),
-});
 
 /**
  * Checks that a Word (DOCX) document opens and that its body (`word/document.xml`) exists and
@@ -17,7 +13,7 @@ export async function inspectDocx(bytes: Buffer): Promise<Inspection> {
   try {
     zip = await JSZip.loadAsync(bytes);
   } catch (err) {
-    return refused('corrupt', 'Word document cannot be opened', failure(err));
+    return refused('corrupt', 'Word document cannot be opened', { error: errorText(err) });
   }
   const body = zip.file('word/document.xml');
   if (!body) return refused('corrupt', 'Word document has no body (word/document.xml)');
@@ -36,7 +32,7 @@ export async function inspectDocx(bytes: Buffer): Promise<Inspection> {
       stream.on('error', reject);
     });
   } catch (err) {
-    return refused('corrupt', 'Word document body cannot be inflated', failure(err));
+    return refused('corrupt', 'Word document body cannot be inflated', { error: errorText(err) });
   }
   if (size > MAX_DOCX_BODY_BYTES)
     return refused(

@@ -1,5 +1,5 @@
 import sharp from 'sharp';
-import { accepted, refused, type Inspection, type Limits } from './rejection';
+import { accepted, errorText, refused, type Inspection, type Limits } from './rejection';
 
 /**
  * Checks an image's declared size from its header before decoding any pixels (decompression bombs
@@ -14,7 +14,7 @@ export async function inspectImage(
   try {
     meta = await sharp(bytes, { limitInputPixels: false, pages: -1 }).metadata();
   } catch (err) {
-    return refused('corrupt', 'image header cannot be read', { error: message(err) });
+    return refused('corrupt', 'image header cannot be read', { error: errorText(err) });
   }
   const pages = meta.pages ?? 1;
   const width = meta.width ?? 0;
@@ -43,12 +43,9 @@ export async function inspectImage(
     } catch (err) {
       return refused('corrupt', `image data cannot be decoded (page ${page + 1})`, {
         page: page + 1,
-        error: message(err),
+        error: errorText(err),
       });
     }
   }
   return accepted(pages);
 }
-
-const message = (err: unknown): string =>
-  (err instanceof Error ? err.message : String(err)).slice(0, 200);

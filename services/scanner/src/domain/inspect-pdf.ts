@@ -1,5 +1,5 @@
 import { PDFDocument } from 'pdf-lib';
-import { accepted, refused, type Inspection, type Limits } from './rejection';
+import { accepted, errorText, refused, type Inspection, type Limits } from './rejection';
 
 /** Bytes at the end of a PDF in which its `%%EOF` marker must appear. */
 const EOF_WINDOW = 2048;
@@ -25,7 +25,7 @@ export async function inspectPdf(
   } catch (err) {
     return refused('corrupt', 'PDF structure cannot be read', {
       problem: 'unparsable',
-      error: (err as Error).message.slice(0, 200),
+      error: errorText(err),
     });
   }
   if (doc.isEncrypted) return refused('encrypted', 'PDF is encrypted; send it without a password');
@@ -35,7 +35,7 @@ export async function inspectPdf(
   } catch (err) {
     return refused('corrupt', 'PDF page tree cannot be read', {
       problem: 'page_tree',
-      error: (err as Error).message.slice(0, 200),
+      error: errorText(err),
     });
   }
   if (pages === 0) return refused('corrupt', 'PDF has no pages', { problem: 'no_pages' });

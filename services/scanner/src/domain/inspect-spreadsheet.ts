@@ -1,5 +1,5 @@
 import ExcelJS from 'exceljs';
-import { accepted, refused, type Inspection, type Limits } from './rejection';
+import { accepted, errorText, refused, type Inspection, type Limits } from './rejection';
 
 /** Checks that an XLSX workbook opens and counts its rows over every sheet against the limit. */
 export async function inspectXlsx(
@@ -11,7 +11,7 @@ export async function inspectXlsx(
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
   } catch (err) {
     return refused('corrupt', 'workbook cannot be opened', {
-      error: (err instanceof Error ? err.message : String(err)).slice(0, 200),
+      error: errorText(err),
     });
   }
   const rows = workbook.worksheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);

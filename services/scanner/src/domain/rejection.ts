@@ -29,3 +29,7 @@ export interface Limits {
   maxImagePixels: number;
   maxSpreadsheetRows: number;
 }
+
+/** A caught error's message for a rejection's details, cut to 200 characters. */
+export const errorText = (err: unknown): string =>
+  (err instanceof Error ? err.message : String(err)).slice(0, 200);

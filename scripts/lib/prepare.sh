@@ -11,8 +11,9 @@ prepare_log() { echo "[docflow] $*" >&2; }
 
 ensure_dependencies() {
   if [[ ! -d node_modules ]] || [[ package-lock.json -nt node_modules/.package-lock.json ]]; then
-    prepare_log "installing npm dependencies (npm install, pinned by package-lock.json)"
-    npm install --no-audit --no-fund --loglevel=error >&2
+    # npm ci installs exactly the lockfile and refuses one out of sync with a package.json
+    prepare_log "installing npm dependencies (npm ci, exactly package-lock.json)"
+    npm ci --no-audit --no-fund --loglevel=error >&2
   fi
 }
 

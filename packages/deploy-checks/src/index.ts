@@ -5,3 +5,4 @@ export * from './observability-queries';
 export * from './prometheus-api';
 export * from './prometheus-server';
 export * from './expression-check';
+export * from './lockfile-check';

@@ -101,6 +101,20 @@ describe('observability: a live Prometheus scraping the six services', () => {
         60_000,
         'the per-queue RabbitMQ series scraped',
       );
+    // Every series the samples created exists once each target has been scraped after the last
+    // of them: a scrape that began earlier (or timed out on a busy service) may lack some.
+    const settledAt = Date.now();
+    await waitFor(
+      async () => {
+        const stale = (await api.targets())
+          .filter((t) => t.health !== 'up' || Date.parse(t.lastScrape) <= settledAt)
+          .map((t) => `${t.labels.service ?? t.labels.job} (${t.health} ${t.lastError})`);
+        if (stale.length === 0) return true;
+        throw new Error(`not yet scraped since the samples settled: ${stale.join(', ')}`);
+      },
+      60_000,
+      'every target scraped after the samples settled',
+    );
     exported = await exportedMetricNames(api);
     if (!rabbitmq) {
       // No RabbitMQ plugin to scrape here: its names are checked against the declared list.

@@ -1,11 +1,5 @@
 import { setTimeout as delay } from 'node:timers/promises';
-import {
-  GridFSBucket,
-  MongoClient,
-  MongoServerSelectionError,
-  type Db,
-  type IndexDescription,
-} from 'mongodb';
+import { GridFSBucket, MongoClient, MongoServerSelectionError, type Db } from 'mongodb';
 import { safeUrl, type Logger } from '../logging';
 
 export interface MongoHandle {
@@ -67,59 +61,8 @@ export async function connectMongo(options: {
   };
 }
 
-/** A write refused by a unique key (E11000): someone else stored that key first. */
-export function isDuplicateKey(err: unknown): boolean {
-  return (err as { code?: number } | null)?.code === 11000;
-}
-
-/** The server's answer to an index option it does not implement (FerretDB 1.x: TTL). */
-export const NOT_IMPLEMENTED = 238;
-
-/**
- * Creates the indexes a service declares, by collection, skipping those that exist by name.
- * (Re-creating an existing unique index makes FerretDB 1.24 drop the connection, so only missing
- * indexes are sent.) Replicas and services that share collections start side by side, so another
- * process may create the same indexes between the listing and the creation: a failed creation is
- * retried from a fresh listing, which then finds them. An index option the server does not implement
- * is refused at once (the caller may fall back).
- */
-export async function ensureIndexes(
-  db: Db,
-  indexes: Record<string, IndexDescription[]>,
-  options: { attempts?: number; retryDelayMs?: number } = {},
-): Promise<void> {
-  const attempts = options.attempts ?? 5;
-  for (const [collection, specs] of Object.entries(indexes)) {
-    if (specs.length === 0) continue;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        const missing = await missingIndexes(db, collection, specs);
-        if (missing.length > 0) await db.collection(collection).createIndexes(missing);
-        break;
-      } catch (err) {
-        if (attempt >= attempts || (err as { code?: number }).code === NOT_IMPLEMENTED) throw err;
-        await delay((options.retryDelayMs ?? 200) * attempt);
-      }
-    }
-  }
-}
-
-async function missingIndexes(
-  db: Db,
-  collection: string,
-  specs: IndexDescription[],
-): Promise<IndexDescription[]> {
-  let existing: { name?: string }[];
-  try {
-    existing = await db.collection(collection).listIndexes().toArray();
-  } catch (err) {
-    // a collection that does not exist yet has no indexes (NamespaceNotFound)
-    if ((err as { code?: number }).code === 26) existing = [];
-    else throw err;
-  }
-  const names = new Set(existing.map((index) => index.name));
-  return specs.filter((spec) => !spec.name || !names.has(spec.name));
-}
+export { SCHEMA_LOCKS, ensureIndexes, type EnsureIndexesOptions } from './ensure-indexes';
+export { NOT_IMPLEMENTED, isDuplicateKey } from './server-errors';
 
 /** The GridFS bucket that holds file blobs (`blobs` by default; `quarantine` for infected files). */
 export function gridFsBucket(db: Db, bucketName = 'blobs'): GridFSBucket {

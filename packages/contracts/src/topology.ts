@@ -34,6 +34,11 @@ export interface ConsumerSpec {
   readonly produces: readonly EventType[];
   /** Whether this consumer is a step documents pass through (shown as a pipeline stage). */
   readonly pipelineStage: boolean;
+  /**
+   * A pipeline stage's input: the event that starts its work on a document, kept on the document
+   * so a retry or the stuck-document sweeper can publish it again.
+   */
+  readonly input?: EventType;
 }
 
 const documentEventTypes: readonly EventType[] = [
@@ -58,6 +63,7 @@ export const consumers = [
     consumes: ['document.received'],
     produces: ['document.scanned', 'document.rejected', 'document.failed'],
     pipelineStage: true,
+    input: 'document.received',
   },
   {
     name: 'ocr',
@@ -66,6 +72,7 @@ export const consumers = [
     consumes: ['document.scanned'],
     produces: ['document.text_extracted', 'document.failed'],
     pipelineStage: true,
+    input: 'document.scanned',
   },
   {
     name: 'classifier',
@@ -74,6 +81,7 @@ export const consumers = [
     consumes: ['document.text_extracted'],
     produces: ['document.classified', 'document.needs_review', 'document.failed'],
     pipelineStage: true,
+    input: 'document.text_extracted',
   },
   {
     name: 'publisher',
@@ -82,6 +90,7 @@ export const consumers = [
     consumes: ['document.classified', 'document.needs_review'],
     produces: ['document.published', 'document.failed'],
     pipelineStage: true,
+    input: 'document.classified',
   },
   {
     name: 'tracker',
@@ -104,6 +113,29 @@ export const consumers = [
 ] as const satisfies readonly ConsumerSpec[];
 
 export type ConsumerName = (typeof consumers)[number]['name'];
+
+/** The pipeline stages in order: the consumers that documents pass through. */
+export type PipelineStageName = Extract<
+  (typeof consumers)[number],
+  { pipelineStage: true }
+>['name'];
+
+/** Which pipeline stage each event starts (the stage's `input`). */
+export const stageOfInput: Partial<Record<EventType, PipelineStageName>> = Object.fromEntries(
+  consumers.flatMap((c) => ('input' in c ? [[c.input, c.name]] : [])),
+);
+
+/**
+ * The service that produces an event: the one pipeline stage that lists it in `produces`, else the
+ * gateway, whose API produces the events no stage does (received, cancelled) and records failures
+ * several stages share (a failure event names its stage in its payload).
+ */
+export function producerOf(type: EventType): StageName {
+  const stages = consumers.filter(
+    (c) => c.pipelineStage && (c.produces as readonly EventType[]).includes(type),
+  );
+  return stages.length === 1 ? stages[0]!.service : 'gateway';
+}
 
 export interface QueueSpec {
   readonly name: string;

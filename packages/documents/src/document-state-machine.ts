@@ -1,5 +1,7 @@
 import {
   eventCatalog,
+  producerOf,
+  stageOfInput,
   type AnyEvent,
   type DocType,
   type EventType,
@@ -9,8 +11,6 @@ import {
 } from '@docflow/contracts';
 import { deriveId } from '@docflow/platform';
 import {
-  EVENT_PRODUCER,
-  INPUT_OF_EVENT,
   OPTIONAL_STATE_KEYS,
   STATUS_OF_EVENT,
   STATUS_RANK,
@@ -107,7 +107,7 @@ function applyEvent(record: DocumentRecord, event: AnyEvent, now: Date): Decisio
   const moves = movesTo(record.status, target);
   const state: DocumentState = { ...copyState(record), updatedAt: now };
   mergeData(state, event);
-  const input = INPUT_OF_EVENT[event.type];
+  const input = stageOfInput[event.type];
   if (input) state.inputs = { ...state.inputs, [input]: event };
   if (moves) {
     const failedStage = event.type === 'document.failed' ? event.payload.stage : undefined;
@@ -117,7 +117,7 @@ function applyEvent(record: DocumentRecord, event: AnyEvent, now: Date): Decisio
     event: event.type,
     status: target,
     applied: moves,
-    stage: event.type === 'document.failed' ? event.payload.stage : EVENT_PRODUCER[event.type],
+    stage: event.type === 'document.failed' ? event.payload.stage : producerOf(event.type),
     at: new Date(event.occurredAt),
     durationMs: 0,
     attempt: event.attempt,

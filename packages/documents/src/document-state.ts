@@ -6,6 +6,7 @@ import type {
   EventOfType,
   Extraction,
   Finding,
+  PipelineStageName,
   RecordRef,
   StageName,
   TextRef,
@@ -38,7 +39,7 @@ export const SETTLED_STATUSES: readonly DocumentStatus[] = [
 export type CurrentStage = 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'review' | null;
 
 /** The stage consumer whose input event starts each stage (kept for retries). */
-export type StageInput = 'scanner' | 'ocr' | 'classifier' | 'publisher';
+export type StageInput = PipelineStageName;
 
 export interface TimelineEntry {
   event: AnyEvent['type'] | 'document.reviewed' | 'document.retried';
@@ -175,27 +176,6 @@ export const STATUS_OF_EVENT: Record<
   'document.cancelled': 'cancelled',
 };
 
-/** The stage whose input each event is. */
-const INPUT_OF_EVENT: Partial<Record<AnyEvent['type'], StageInput>> = {
-  'document.received': 'scanner',
-  'document.scanned': 'ocr',
-  'document.text_extracted': 'classifier',
-  'document.classified': 'publisher',
-};
-
-/** The stage that produced each event (for the timeline). */
-const PRODUCER: Record<keyof typeof STATUS_OF_EVENT, StageName | 'review'> = {
-  'document.received': 'gateway',
-  'document.scanned': 'scanner',
-  'document.rejected': 'scanner',
-  'document.text_extracted': 'ocr',
-  'document.classified': 'classifier',
-  'document.needs_review': 'classifier',
-  'document.published': 'publisher',
-  'document.failed': 'gateway',
-  'document.cancelled': 'gateway',
-};
-
 export function stageOf(status: DocumentStatus, failedStage?: StageName): CurrentStage {
   switch (status) {
     case 'received':
@@ -227,5 +207,5 @@ export function isDocumentEvent(
   return event.type in STATUS_OF_EVENT;
 }
 
-export { RANK as STATUS_RANK, INPUT_OF_EVENT, PRODUCER as EVENT_PRODUCER };
+export { RANK as STATUS_RANK };
 export type ClassifiedEvent = EventOfType<'document.classified'>;

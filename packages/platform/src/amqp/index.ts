@@ -7,3 +7,4 @@ export { deriveId, followUpEvent, originEvent, next, type Outgoing } from './eve
 export type { EventHandler, HandlerMap, HandlerContext, HandlerResult } from './handler';
 export { HEADERS, type DeadLetterReason } from './headers';
 export { headerCount } from './inbound-message';
+export { probeQueues, type QueueCounts } from './queue-probe';

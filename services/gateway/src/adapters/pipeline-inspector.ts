@@ -1,5 +1,5 @@
 import { consumers, queuesOf, type ConsumerName, type EventType } from '@docflow/contracts';
-import type { AmqpConnection } from '@docflow/platform';
+import { probeQueues, type AmqpConnection } from '@docflow/platform';
 
 export interface QueueDepth {
   name: string;
@@ -76,27 +76,16 @@ export function createPipelineInspector(deps: {
   };
 
   const passive = async (names: string[]): Promise<Map<string, QueueDepth>> => {
-    const model = await deps.connection.waitForConnection(5_000);
-    const depths = new Map<string, QueueDepth>();
-    for (const name of names) {
-      // a failed passive declare closes its channel: one channel per queue
-      const channel = await model.createChannel();
-      channel.on('error', () => undefined);
-      try {
-        const ok = await channel.checkQueue(name);
-        depths.set(name, {
+    const counts = await probeQueues(deps.connection, names);
+    return new Map(
+      names.map((name) => {
+        const c = counts.get(name);
+        return [
           name,
-          ready: ok.messageCount,
-          unacked: null,
-          consumers: ok.consumerCount,
-        });
-      } catch {
-        depths.set(name, { name, ready: null, unacked: null, consumers: null });
-      } finally {
-        await channel.close().catch(() => undefined);
-      }
-    }
-    return depths;
+          { name, ready: c?.messages ?? null, unacked: null, consumers: c?.consumers ?? null },
+        ];
+      }),
+    );
   };
 
   return {

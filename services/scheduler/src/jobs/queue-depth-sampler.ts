@@ -1,5 +1,5 @@
 import { consumers, jobCatalog, queuesOf } from '@docflow/contracts';
-import type { AmqpConnection } from '@docflow/platform';
+import { probeQueues, type AmqpConnection } from '@docflow/platform';
 import type { JobMetrics } from '../adapters/job-metrics';
 import type { JobDefinition } from '../runner/job-definition';
 
@@ -14,25 +14,15 @@ export function createQueueDepthSampler(deps: {
   return {
     ...jobCatalog['queue-depth-sampler'],
     async run() {
-      const model = await deps.connection.waitForConnection(5_000);
       const names = consumers.flatMap((c) => [queuesOf(c.name).work, queuesOf(c.name).deadLetter]);
       let sampled = 0;
       let messages = 0;
-      for (const name of names) {
-        // a failed passive declare closes its channel: one channel per queue
-        const channel = await model.createChannel();
-        channel.on('error', () => undefined);
-        try {
-          const ok = await channel.checkQueue(name);
-          deps.metrics.queueMessages.set({ queue: name }, ok.messageCount);
-          deps.metrics.queueConsumers.set({ queue: name }, ok.consumerCount);
-          messages += ok.messageCount;
-          sampled++;
-        } catch {
-          // not declared yet: its consumer never started
-        } finally {
-          await channel.close().catch(() => undefined);
-        }
+      for (const [name, counts] of await probeQueues(deps.connection, names)) {
+        if (!counts) continue; // not declared yet: its consumer never started
+        deps.metrics.queueMessages.set({ queue: name }, counts.messages);
+        deps.metrics.queueConsumers.set({ queue: name }, counts.consumers);
+        messages += counts.messages;
+        sampled++;
       }
       return { queues: sampled, messages };
     },

@@ -17,7 +17,9 @@ ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 INFRA_DIR="$ROOT/scripts/infra"
 DATA_DIR="${DOCFLOW_DATA_DIR:-$ROOT/.data}"
 [[ "$DATA_DIR" == /* ]] || DATA_DIR="$PWD/$DATA_DIR"
-TOOLS_DIR="$ROOT/.tools"
+# Built tools are cached per machine, not per checkout (their folders are named by version), so
+# a fresh clone, CI's included, reuses them; DOCFLOW_TOOLS_DIR overrides.
+TOOLS_DIR="${DOCFLOW_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-$ROOT}/.cache}/docflow/tools}"
 SIGNATURES_DIR="$ROOT/deploy/clamav/signatures"
 ENV_FILE="$DATA_DIR/infra.env"
 

@@ -6,13 +6,15 @@
 #   promtool   Debian package `prometheus` (2.42) brings /usr/bin/promtool; installed only when
 #              missing (root: apt-get). The Prometheus server the package would start is stopped.
 #   kustomize  sigs.k8s.io/kustomize/kustomize/v5@v5.4.3 from the Go module proxy, built once into
-#              .tools/kustomize-v5.4.3/kustomize (gitignored).
+#              $TOOLS_DIR/kustomize-v5.4.3/kustomize (~/.cache/docflow/tools by default).
 # Each subcommand prints the tool's absolute path on its last line of stdout (logs go to stderr).
 # Can also be sourced for ensure_promtool / ensure_kustomize.
 set -euo pipefail
 
 TOOLS_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
-TOOLS_DIR="${DOCFLOW_TOOLS_DIR:-$TOOLS_ROOT/.tools}"
+# Built tools are cached per machine, not per checkout (their folders are named by version), so
+# a fresh clone, CI's included, reuses them; DOCFLOW_TOOLS_DIR overrides.
+TOOLS_DIR="${DOCFLOW_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-$TOOLS_ROOT}/.cache}/docflow/tools}"
 KUSTOMIZE_VERSION=v5.4.3
 KUSTOMIZE_MODULE=sigs.k8s.io/kustomize/kustomize/v5
 KUSTOMIZE_BIN="$TOOLS_DIR/kustomize-$KUSTOMIZE_VERSION/kustomize"

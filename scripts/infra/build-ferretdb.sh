@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Builds FerretDB v1.24.0 from the Go module proxy and caches the binary at
-#   $ROOT/.tools/ferretdb-v1.24.0/ferretdb
+#   $TOOLS_DIR/ferretdb-v1.24.0/ferretdb (~/.cache/docflow/tools unless DOCFLOW_TOOLS_DIR is set)
 # Does nothing when that binary already exists. Called by scripts/infra.sh up.
 #
 # `go install github.com/FerretDB/FerretDB/cmd/ferretdb@v1.24.0` does not work here (the proxy's
@@ -11,7 +11,9 @@ set -euo pipefail
 
 FERRETDB_VERSION=v1.24.0
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-TOOLS_DIR="${DOCFLOW_TOOLS_DIR:-$ROOT/.tools}"
+# Built tools are cached per machine, not per checkout (their folders are named by version), so
+# a fresh clone, CI's included, reuses them; DOCFLOW_TOOLS_DIR overrides.
+TOOLS_DIR="${DOCFLOW_TOOLS_DIR:-${XDG_CACHE_HOME:-${HOME:-$ROOT}/.cache}/docflow/tools}"
 OUT_DIR="$TOOLS_DIR/ferretdb-$FERRETDB_VERSION"
 OUT_BIN="$OUT_DIR/ferretdb"
 BUILD_DIR="$TOOLS_DIR/build/ferretdb-$FERRETDB_VERSION"
@@ -30,8 +32,8 @@ if [[ -z "$GO" && -x /usr/local/go/bin/go ]]; then
 fi
 [[ -n "$GO" ]] || die "Go toolchain not found (needed once to build FerretDB); install Go or put it on PATH"
 
-# -buildvcs=false: the build folder sits inside this repo's git work tree, and FerretDB would
-# otherwise pick up docflow's commit as its own.
+# -buildvcs=false: the build folder may sit inside a git work tree (DOCFLOW_TOOLS_DIR), and FerretDB would
+# then pick up that commit as its own.
 export GOFLAGS="-mod=mod -buildvcs=false"
 export GOTOOLCHAIN=local
 export CGO_ENABLED=0

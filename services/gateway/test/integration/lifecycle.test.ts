@@ -231,8 +231,18 @@ describe('document lifecycle through the gateway (events as the stages publish t
     // a later stage event does not revive it
     await h.publish(stageEvent(a!, 'document.scanned', scanned));
     await h.probe.find((e) => e.type === 'document.scanned' && e.documentId === a!.id);
-    await new Promise((r) => setTimeout(r, 300));
-    expect((await statusOf(key, a!.id)).status).toBe('cancelled');
+    // the tracker records the late event on the timeline without applying it
+    const late = await waitFor(
+      async () => {
+        const view = await statusOf(key, a!.id);
+        const entry = view.timeline.find((t: { event: string }) => t.event === 'document.scanned');
+        return entry ? { view, entry } : null;
+      },
+      10_000,
+      'the late document.scanned on the timeline',
+    );
+    expect(late.entry.applied).toBe(false);
+    expect(late.view.status).toBe('cancelled');
 
     await h.publish(
       stageEvent(b!, 'document.published', {

@@ -8,7 +8,7 @@ const transform = {
 };
 const moduleNameMapper = {
   '^@docflow/([a-z-]+)$': '<rootDir>/packages/$1/src',
-  // a service's library entry, imported by another service (e.g. the scheduler's retraining job)
+  // a service's module imported by a package (the end-to-end tests, the corpus package's eval)
   '^@docflow/(gateway|scanner|ocr|classifier|publisher|scheduler)/dist/(.*)$':
     '<rootDir>/services/$1/src/$2',
   '^(\\.{1,2}/.*)\\.js$': '$1',

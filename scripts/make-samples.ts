@@ -16,7 +16,7 @@ import { docx } from '../services/scanner/test/fixtures/fixtures';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
-const SANITY = join(ROOT, 'services/classifier/corpus/sanity');
+const SANITY = join(ROOT, 'packages/corpus/corpus/sanity');
 const OUT = join(ROOT, 'samples');
 
 function pdf(text: string): Promise<Buffer> {

@@ -1,6 +1,6 @@
 import { createDocumentGate, createTextStore } from '@docflow/documents';
+import { createModelStore, loadBaseModel } from '@docflow/model';
 import { startWorker, type Worker } from '@docflow/platform';
-import { createModelStore, loadBaseModel } from './adapters/model-store';
 import type { ClassifierConfig } from './config';
 import { createTextExtractedHandler } from './handlers/document-text-extracted';
 

@@ -1,5 +1,5 @@
-import { resolve } from 'node:path';
 import { z } from 'zod';
+import { BASE_MODEL_PATH } from '@docflow/model';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /** The classifier's configuration: the shared runtime keys plus its own. */
@@ -8,7 +8,7 @@ export const configSchema = runtimeConfigSchema.extend({
   CLASSIFIER_MODEL_PATH: z
     .string()
     .min(1)
-    .default(resolve(__dirname, '../model/base-model.json'))
+    .default(BASE_MODEL_PATH)
     .describe('The base model file written by `npm run train` (loaded once at start).'),
   CLASSIFIER_CONFIDENCE_THRESHOLD: z.coerce
     .number()

@@ -1,9 +1,8 @@
 import type { DocType, Finding } from '@docflow/contracts';
+import { classifyText, type Classifier } from '@docflow/model';
 import { extractFields } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
-import { classifyText } from './model/classify-text';
-import type { Classifier } from './model/model-file';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 
 export interface ProcessOptions {

@@ -1,7 +1,7 @@
 import { joinPages, type TextStore } from '@docflow/documents';
+import type { ModelStore } from '@docflow/model';
 import { next, permanentError, type EventHandler } from '@docflow/platform';
 import { processDocument, type ProcessOptions } from '../domain/process-document';
-import type { ModelStore } from '../adapters/model-store';
 
 export interface TextExtractedDeps {
   texts: TextStore;

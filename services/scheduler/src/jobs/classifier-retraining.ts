@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { jobCatalog } from '@docflow/contracts';
-import { retrainTenants } from '@docflow/classifier/dist/training';
+import { retrainTenants } from '@docflow/model';
 import type { JobDefinition } from '../runner/job-definition';
 
 const spec = jobCatalog['classifier-retraining'];

@@ -6,7 +6,7 @@ import { createTestContext, repoRoot, type TestContext } from '@docflow/testing'
 import { createClassifierRetraining } from '../../src/jobs/classifier-retraining';
 
 const sanity = (name: string) =>
-  readFileSync(join(repoRoot, 'services/classifier/corpus/sanity', `${name}.txt`), 'utf8');
+  readFileSync(join(repoRoot, 'packages/corpus/corpus/sanity', `${name}.txt`), 'utf8');
 
 describe('classifier retraining job (real MongoDB-protocol server)', () => {
   let ctx: TestContext;

@@ -1,12 +1,6 @@
-import { readFileSync } from 'node:fs';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { fromModelFile, type Classifier, type ModelFile } from '../domain/model/model-file';
-
-/** Loads and validates the base model file. */
-export function loadBaseModel(path: string): Classifier {
-  return fromModelFile(JSON.parse(readFileSync(path, 'utf8')));
-}
+import { fromModelFile, type Classifier, type ModelFile } from './model-file';
 
 export interface TenantModelRecord {
   _id: string;

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { docTypeSchema } from '@docflow/contracts';
-import { corpusDir } from '../../../src/cli/paths';
+import { corpusDir } from '../../src/cli/paths';
 
 const sanityDir = join(corpusDir, 'sanity');
 const texts = readdirSync(sanityDir).filter((f) => f.endsWith('.txt'));

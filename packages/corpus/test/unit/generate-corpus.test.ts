@@ -1,5 +1,5 @@
-import { generateCorpus } from '../../../src/corpus/generate-corpus';
-import type { GeneratedDoc } from '../../../src/corpus/generated-doc';
+import { generateCorpus } from '../../src/generator/generate-corpus';
+import type { GeneratedDoc } from '../../src/generator/generated-doc';
 
 const NAME_FIELDS = [
   'sellerName',

@@ -1,11 +1,7 @@
-import { classifyText } from '../../../../src/domain/model/classify-text';
-import { featurize } from '../../../../src/domain/model/features';
-import { fromModelFile } from '../../../../src/domain/model/model-file';
-import {
-  trainBaseModel,
-  trainTenantModel,
-  type LabelledText,
-} from '../../../../src/domain/model/train-model';
+import { classifyText } from '../../src/classify-text';
+import { featurize } from '../../src/features';
+import { fromModelFile } from '../../src/model-file';
+import { trainBaseModel, trainTenantModel, type LabelledText } from '../../src/train-model';
 
 const features = { bits: 12, charNgramMin: 3, charNgramMax: 4, maxChars: 2000 };
 const examples: LabelledText[] = [];

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { GeneratedDoc } from '../corpus/generated-doc';
+import type { GeneratedDoc } from '../generator/generated-doc';
 import { corpusDir } from './paths';
 
 export function loadCorpus(split: 'train' | 'test'): GeneratedDoc[] {

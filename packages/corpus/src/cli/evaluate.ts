@@ -1,13 +1,15 @@
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import type { GeneratedDoc } from '../corpus/generated-doc';
-import { fromModelFile } from '../domain/model/model-file';
-import { DOC_TYPES } from '../domain/model/train-model';
-import { processDocument, type ProcessResult } from '../domain/process-document';
+import {
+  processDocument,
+  type ProcessResult,
+} from '@docflow/classifier/dist/domain/process-document';
+import { BASE_MODEL_PATH, DOC_TYPES, fromModelFile } from '@docflow/model';
+import type { GeneratedDoc } from '../generator/generated-doc';
 import { valuesMatch } from './field-match';
 import { loadCorpus } from './load-corpus';
-import { corpusDir, modelPath, reportsDir } from './paths';
+import { corpusDir, reportsDir } from './paths';
 import { writeJson } from './write-json';
 
 interface Counts {
@@ -201,7 +203,7 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: { model: { type: 'string' }, out: { type: 'string' }, sanity: { type: 'string' } },
   });
-  const evaluated = values.model ? resolve(values.model) : modelPath;
+  const evaluated = values.model ? resolve(values.model) : BASE_MODEL_PATH;
   const out = values.out
     ? resolve(values.out)
     : values.model || values.sanity

@@ -1,11 +1,8 @@
-import { resolve } from 'node:path';
 import type { Db } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { createModelStore, loadBaseModel } from './adapters/model-store';
-import { loadTenantExamples, retrainTenant } from './adapters/tenant-training';
-
-/** The committed base model (the same default as CLASSIFIER_MODEL_PATH). */
-export const BASE_MODEL_PATH = resolve(__dirname, '../model/base-model.json');
+import { loadBaseModel } from './base-model';
+import { createModelStore } from './model-store';
+import { loadTenantExamples, retrainTenant } from './tenant-training';
 
 export interface RetrainingSummary {
   baseVersion: string;
@@ -21,7 +18,7 @@ export async function retrainTenants(
   db: Db,
   options: { tenantId?: string; modelPath?: string } = {},
 ): Promise<RetrainingSummary> {
-  const base = loadBaseModel(options.modelPath ?? BASE_MODEL_PATH);
+  const base = loadBaseModel(options.modelPath);
   const store = createModelStore(db, base, 0);
   const tenants = options.tenantId
     ? [options.tenantId]

@@ -2,8 +2,8 @@ import type { Db } from 'mongodb';
 import { docTypeSchema } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
 import { z } from 'zod';
-import type { Classifier } from '../domain/model/model-file';
-import { trainTenantModel, type LabelledText } from '../domain/model/train-model';
+import type { Classifier } from './model-file';
+import { trainTenantModel, type LabelledText } from './train-model';
 import type { ModelStore } from './model-store';
 
 const exampleSchema = z.object({

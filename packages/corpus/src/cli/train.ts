@@ -1,13 +1,13 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
-import { classifyText } from '../domain/model/classify-text';
-import { DEFAULT_FEATURES } from '../domain/model/features';
-import { trainBaseModel } from '../domain/model/train-model';
+import { BASE_MODEL_PATH, DEFAULT_FEATURES, classifyText, trainBaseModel } from '@docflow/model';
 import { loadCorpus } from './load-corpus';
-import { modelPath } from './paths';
 import { writeJson } from './write-json';
 
-/** `npm run train`: trains the base model on corpus/train.jsonl and writes model/base-model.json. */
+/**
+ * `npm run train`: trains the base model on corpus/train.jsonl and writes it to the model package
+ * (packages/model/model/base-model.json).
+ */
 async function main(): Promise<void> {
   const started = Date.now();
   const train = loadCorpus('train');
@@ -27,12 +27,12 @@ async function main(): Promise<void> {
         ...trained.file.metrics,
         heldOutAccuracy: Math.round((correct / test.length) * 10_000) / 10_000,
         heldOutDocuments: test.length,
-        corpus: 'services/classifier/corpus (npm run corpus -w services/classifier)',
+        corpus: 'packages/corpus/corpus (npm run corpus)',
       },
     },
   };
-  mkdirSync(dirname(modelPath), { recursive: true });
-  await writeJson(modelPath, model.file);
+  mkdirSync(dirname(BASE_MODEL_PATH), { recursive: true });
+  await writeJson(BASE_MODEL_PATH, model.file);
   process.stdout.write(
     `model ${model.version}: ${train.length} training documents, held-out accuracy ${(correct / test.length) * 100}% ` +
       `(temperature ${model.linear.temperature.toFixed(3)}), ${Date.now() - started} ms\n`,

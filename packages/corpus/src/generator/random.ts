@@ -1,4 +1,4 @@
-import { rng } from '../domain/model/softmax-regression';
+import { rng } from '@docflow/model';
 
 /** Seeded random helpers for the corpus generator (reproducible corpora). */
 export interface Random {

@@ -1,6 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { generateCorpus } from '../corpus/generate-corpus';
+import { generateCorpus } from '../generator/generate-corpus';
 import { corpusDir } from './paths';
 
 /** Writes corpus/train.jsonl and corpus/test.jsonl (disjoint seeds and name pools). */

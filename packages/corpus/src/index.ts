@@ -1,0 +1,8 @@
+// The classifier's synthetic corpus and its tools: the generator, the committed corpus (train and
+// held-out splits, the hand-written sanity set) and how eval compares a field with the truth. The
+// commands (`npm run corpus`, `train`, `eval`) are `src/cli/`.
+export { corpusDir } from './cli/paths';
+export { loadCorpus } from './cli/load-corpus';
+export { valuesMatch } from './cli/field-match';
+export { generateCorpus, type CorpusSpec } from './generator/generate-corpus';
+export type { GeneratedDoc } from './generator/generated-doc';

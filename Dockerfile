@@ -12,7 +12,7 @@ COPY packages ./packages
 COPY services ./services
 COPY bench/package.json ./bench/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts \
-  && npx tsc -b services/* \
+  && npx tsc -b services/* packages/cli \
   && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: Node, tini, Tesseract (eng + spa), poppler; no compilers, non-root ------------------

@@ -5,10 +5,13 @@
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { followProgress } from '@docflow/gateway/dist/cli/follow-progress';
-import { createGatewayClient } from '@docflow/gateway/dist/cli/gateway-client';
-import { createProgressReporter } from '@docflow/gateway/dist/cli/progress-bar';
-import { batchSummary, resultsTable } from '@docflow/gateway/dist/cli/results-table';
+import {
+  batchSummary,
+  createGatewayClient,
+  createProgressReporter,
+  followProgress,
+  resultsTable,
+} from '@docflow/cli';
 import { safeUrl } from '@docflow/platform';
 import { startServiceProcesses, type ServiceName, type ServiceProcesses } from '@docflow/testing';
 

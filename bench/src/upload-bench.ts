@@ -1,7 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
 import { startGateway } from '@docflow/gateway/dist/main';
-import { createTenantRepository } from '@docflow/gateway/dist/adapters/tenant-repository';
+import { createTenantRepository } from '@docflow/tenants';
 import { sandbox, type Servers } from './sandbox';
 import { fmt } from './stats';
 

@@ -1,6 +1,6 @@
 import type { Document } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { createTenantRepository } from '@docflow/gateway/dist/adapters/tenant-repository';
+import { createTenantRepository } from '@docflow/tenants';
 import type { Percentiles } from '../stats';
 import { sandbox, type Servers } from '../sandbox';
 import { observeEvents } from './event-observer';

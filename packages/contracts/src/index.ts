@@ -1,4 +1,5 @@
 export * from './envelope';
+export * from './document-status';
 export * from './events/document-parts';
 export * from './events/document-events';
 export * from './events/job-events';
@@ -8,6 +9,10 @@ export * from './jobs/catalog';
 export * from './jobs/job-run';
 export * from './jobs/digest';
 export * from './rest/errors';
+export * from './rest/documents';
+export * from './rest/requests';
+export * from './rest/batches';
+export * from './rest/dead-letters';
 export { exportFiles, writeExport } from './export/write';
 export { replaceGeneratedBlock } from './export/generated-block';
 export { topologyMarkdown } from './export/topology-table';

@@ -3,6 +3,7 @@ import type {
   BlobRef,
   DetectedType,
   DocType,
+  DocumentStatus,
   EventOfType,
   Extraction,
   Finding,
@@ -12,19 +13,8 @@ import type {
   TextRef,
 } from '@docflow/contracts';
 
-/** Where a document is in its life. */
-export const DOCUMENT_STATUSES = [
-  'received',
-  'scanned',
-  'text_extracted',
-  'classified',
-  'needs_review',
-  'published',
-  'rejected',
-  'failed',
-  'cancelled',
-] as const;
-export type DocumentStatus = (typeof DOCUMENT_STATUSES)[number];
+/** Where a document is in its life; the statuses are part of the REST contract. */
+export { DOCUMENT_STATUSES, type DocumentStatus } from '@docflow/contracts';
 
 /** Statuses after which nothing runs until a person acts (retry, review) or never again. */
 export const SETTLED_STATUSES: readonly DocumentStatus[] = [

@@ -27,3 +27,4 @@ export {
   type UploadJournal,
   type UploadSweep,
 } from './upload-journal';
+export { batchProgress, percentile, type BatchProgress } from './batch-progress';

@@ -14,12 +14,12 @@ import {
 import type { Db } from 'mongodb';
 import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
 import type { EventBus, Logger, Metrics } from '@docflow/platform';
+import type { TenantRepository } from '@docflow/tenants';
 import type { BatchRepository } from './adapters/batch-repository';
 import type { DeadLetterStore } from './adapters/dead-letter-store';
 import type { IdempotencyKeys } from './adapters/idempotency-keys';
 import type { LiveFeed } from './adapters/live-feed';
 import type { PipelineInspector } from './adapters/pipeline-inspector';
-import type { TenantRepository } from './adapters/tenant-repository';
 import type { WebhookRepository } from './adapters/webhook-repository';
 import type { GatewayConfig } from './config';
 import type { Intake } from './domain/intake';

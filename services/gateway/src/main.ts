@@ -15,13 +15,13 @@ import {
   parseConfig,
   runMain,
 } from '@docflow/platform';
+import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
 import { createBatchRepository } from './adapters/batch-repository';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
 import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
 import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
-import { createTenantRepository, tenantIndexes } from './adapters/tenant-repository';
 import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
 import { gatewayConfigSchema } from './config';

@@ -1,7 +1,6 @@
 import { randomInt } from 'node:crypto';
 import type { Db } from 'mongodb';
-import { COLLECTIONS } from '@docflow/documents';
-import { percentile } from '@docflow/gateway/dist/domain/batch-progress';
+import { COLLECTIONS, percentile } from '@docflow/documents';
 import { EICAR } from '@docflow/testing';
 
 /** What a soak needs of a running pipeline. */

@@ -1,5 +1,5 @@
+import type { DocumentView } from '@docflow/contracts';
 import type { DocumentRecord } from '@docflow/documents';
-import type { DocumentView } from '../http/schemas';
 
 const iso = (d: Date | null | undefined): string | null => (d ? d.toISOString() : null);
 

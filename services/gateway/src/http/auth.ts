@@ -1,6 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import type { Tenant, TenantRepository } from '../adapters/tenant-repository';
-import { sameSecret } from '../domain/api-keys';
+import { sameSecret, type Tenant, type TenantRepository } from '@docflow/tenants';
 import { apiError } from './errors';
 
 /** Who is calling: a tenant's key, or the operator's admin key. */

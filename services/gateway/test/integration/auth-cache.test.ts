@@ -1,5 +1,5 @@
+import { createTenantRepository } from '@docflow/tenants';
 import { createTestContext, type TestContext } from '@docflow/testing';
-import { createTenantRepository } from '../../src/adapters/tenant-repository';
 
 describe('API-key checks reused for AUTH_CACHE_MS', () => {
   let ctx: TestContext;

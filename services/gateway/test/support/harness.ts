@@ -1,8 +1,8 @@
 import type { Channel, ChannelModel, ConsumeMessage } from 'amqplib';
 import { connect } from 'amqplib';
 import { EXCHANGES, type AnyEvent } from '@docflow/contracts';
+import { createTenantRepository } from '@docflow/tenants';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
-import { createTenantRepository } from '../../src/adapters/tenant-repository';
 import { startGateway } from '../../src/main';
 import { randomUUID } from 'node:crypto';
 

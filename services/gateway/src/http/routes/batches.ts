@@ -1,10 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { DocumentCommand } from '@docflow/documents';
+import { batchActionSchema, batchViewSchema, idParamsSchema } from '@docflow/contracts';
+import { batchProgress, type DocumentCommand } from '@docflow/documents';
 import type { AppDeps } from '../../app';
-import { batchProgress } from '../../domain/batch-progress';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';
-import { batchActionSchema, batchViewSchema, errorResponses, idParamsSchema } from '../schemas';
+import { errorResponses } from '../schemas';
 import { multipartUpload, upload, uploadResponses } from './documents';
 import { runCommand } from './run-command';
 

@@ -1,17 +1,17 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { ExtractedField } from '@docflow/contracts';
+import {
+  cancelBodySchema,
+  documentViewSchema,
+  idParamsSchema,
+  reviewBodySchema,
+  type ExtractedField,
+} from '@docflow/contracts';
 import { COLLECTIONS, joinPages, type DocumentRecord } from '@docflow/documents';
 import type { AppDeps } from '../../app';
 import { documentView } from '../../domain/document-view';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
-import {
-  cancelBodySchema,
-  documentViewSchema,
-  errorResponses,
-  idParamsSchema,
-  reviewBodySchema,
-} from '../schemas';
+import { errorResponses } from '../schemas';
 import { runCommand } from './run-command';
 
 /** Cancel, retry and review: commands through the state machine, events through the outbox. */

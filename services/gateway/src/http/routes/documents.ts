@@ -2,6 +2,14 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import type { Filter } from 'mongodb';
 import { z } from 'zod';
+import {
+  acceptedSchema,
+  documentPageSchema,
+  documentViewSchema,
+  idParamsSchema,
+  listQuerySchema,
+  textViewSchema,
+} from '@docflow/contracts';
 import { joinPages, type DocumentRecord } from '@docflow/documents';
 import type { AppDeps } from '../../app';
 import { decodeCursor, encodeCursor } from '../../domain/cursor';
@@ -12,15 +20,7 @@ import { baseUrl } from '../base-url';
 import { apiError } from '../errors';
 import { withIdempotency } from '../idempotency';
 import { asClientGone, uploadParts } from '../upload-parts';
-import {
-  acceptedSchema,
-  documentPageSchema,
-  documentViewSchema,
-  errorResponses,
-  idParamsSchema,
-  listQuerySchema,
-  textViewSchema,
-} from '../schemas';
+import { errorResponses } from '../schemas';
 
 export const multipartUpload = {
   consumes: ['multipart/form-data'],

@@ -1,6 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { consumers, type ConsumerName } from '@docflow/contracts';
+import { consumers, deadLetterSchema, type ConsumerName } from '@docflow/contracts';
 import type { AppDeps } from '../../app';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
@@ -38,22 +38,6 @@ const healthSchema = z.object({
 });
 
 const consumerNames = consumers.map((c) => c.name) as [ConsumerName, ...ConsumerName[]];
-
-export const deadLetterSchema = z.object({
-  id: z.string(),
-  consumer: z.string(),
-  reason: z.string(),
-  errorCode: z.string().nullable(),
-  lastError: z.string().nullable(),
-  retries: z.number(),
-  replays: z.number(),
-  deadLetteredAt: z.string(),
-  eventType: z.string().nullable(),
-  eventId: z.string().nullable(),
-  documentId: z.string().nullable(),
-  tenantId: z.string().nullable(),
-  event: z.unknown().describe('The original message (parsed when it is JSON).'),
-});
 
 /** Pipeline introspection, health, and dead-letter administration. */
 export function operationRoutes(deps: AppDeps): FastifyPluginAsyncZod {

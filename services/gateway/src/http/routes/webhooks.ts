@@ -1,10 +1,11 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { idParamsSchema } from '@docflow/contracts';
 import type { AppDeps } from '../../app';
 import type { Webhook } from '../../adapters/webhook-repository';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';
-import { errorResponses, idParamsSchema } from '../schemas';
+import { errorResponses } from '../schemas';
 
 const eventNameSchema = z
   .enum(['published', 'needs_review'])

@@ -9,7 +9,7 @@ import { queuesOf } from '@docflow/contracts';
 import { HEADERS } from '@docflow/platform';
 import { repoRoot, waitFor } from '@docflow/testing';
 import { docflow, removeSampleFiles, sampleFiles } from '../support/cli-runner';
-import { ADMIN_KEY, stageEvent, startHarness, type Harness } from '../support/harness';
+import { ADMIN_KEY, stageEvent, startHarness, type Harness } from '../support/gateway';
 
 const run = promisify(execFile);
 
@@ -25,7 +25,7 @@ async function closedPort(): Promise<number> {
 describe('docflow command line: dead letters, refusals, exit codes', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness('gateway-cli-operations', { MAX_UPLOAD_BYTES: '4096' });
+    h = await startHarness('cli-operations', { MAX_UPLOAD_BYTES: '4096' });
   });
   afterAll(async () => {
     removeSampleFiles();
@@ -243,7 +243,7 @@ describe('docflow command line: dead letters, refusals, exit codes', () => {
     const program = (...args: string[]) =>
       run(
         process.execPath,
-        ['--import', 'tsx', join(repoRoot, 'services/gateway/src/cli/main.ts'), ...args],
+        ['--import', 'tsx', join(repoRoot, 'packages/cli/src/main.ts'), ...args],
         { env: { PATH: process.env.PATH ?? '', ...env } },
       ).then(
         (r) => ({ code: 0, stdout: r.stdout, stderr: r.stderr }),

@@ -1,8 +1,12 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { z } from 'zod';
-import { errorBodySchema } from '@docflow/contracts';
-import { acceptedSchema, batchViewSchema, documentViewSchema } from '../http/schemas';
-import { deadLetterSchema } from '../http/routes/operations';
+import {
+  acceptedSchema,
+  batchViewSchema,
+  deadLetterSchema,
+  documentViewSchema,
+  errorBodySchema,
+} from '@docflow/contracts';
 import { GatewayError } from './cli-errors';
 import { readServerSentEvents, type ServerSentEvent } from './server-sent-events';
 

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Db, IndexDescription } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { hashKey, issueKey, keyIdOf } from '../domain/api-keys';
+import { hashKey, issueKey, keyIdOf } from './api-keys';
 
 export interface Tenant {
   _id: string;

@@ -1,14 +1,14 @@
-import { describeFailure, GatewayError, UsageError } from '../../src/cli/cli-errors';
-import { followProgress } from '../../src/cli/follow-progress';
+import { describeFailure, GatewayError, UsageError } from '../../src/cli-errors';
+import { followProgress } from '../../src/follow-progress';
 import {
   createGatewayClient,
   retryAfterSeconds,
   type DocumentView,
   type GatewayClient,
-} from '../../src/cli/gateway-client';
-import { createProgressReporter, renderProgressLine } from '../../src/cli/progress-bar';
-import { batchSummary, cell, keyFields, resultsTable } from '../../src/cli/results-table';
-import { parseEventBlock, readServerSentEvents } from '../../src/cli/server-sent-events';
+} from '../../src/gateway-client';
+import { createProgressReporter, renderProgressLine } from '../../src/progress-bar';
+import { batchSummary, cell, keyFields, resultsTable } from '../../src/results-table';
+import { parseEventBlock, readServerSentEvents } from '../../src/server-sent-events';
 
 function view(overrides: Partial<DocumentView> = {}): DocumentView {
   const id = '0b8c3f9e-1111-4111-8111-111111111111';

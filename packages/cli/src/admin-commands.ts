@@ -1,7 +1,7 @@
 import { parseArgs } from 'node:util';
 import { z } from 'zod';
 import { connectMongo, parseConfig, runtimeConfigSchema } from '@docflow/platform';
-import { createTenantRepository, type TenantRepository } from '../adapters/tenant-repository';
+import { createTenantRepository, type TenantRepository } from '@docflow/tenants';
 import { environmentWithInfraFile } from './cli-config';
 import { checked, JSON_OPTION, strictArgs, type CliContext } from './cli-context';
 import { EXIT, UsageError } from './cli-errors';

@@ -1,8 +1,8 @@
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
+import { createTenantRepository } from '@docflow/tenants';
 import { createTestContext, repoRoot, type TestContext } from '@docflow/testing';
-import { createTenantRepository } from '../../src/adapters/tenant-repository';
 
 const run = promisify(execFile);
 
@@ -16,7 +16,7 @@ describe('admin CLI (npm run docflow)', () => {
   const cli = (...args: string[]) =>
     run(
       process.execPath,
-      ['--import', 'tsx', join(repoRoot, 'services/gateway/src/cli/main.ts'), ...args],
+      ['--import', 'tsx', join(repoRoot, 'packages/cli/src/main.ts'), ...args],
       {
         env: { ...process.env, ...ctx.env },
       },

@@ -1,7 +1,7 @@
 import type { AnyEvent, PayloadOf } from '@docflow/contracts';
 import { waitFor } from '@docflow/testing';
 import { docflow, removeSampleFiles, sampleFiles } from '../support/cli-runner';
-import { stageEvent, startHarness, type Harness } from '../support/harness';
+import { stageEvent, startHarness, type Harness } from '../support/gateway';
 
 const classified: PayloadOf<'document.classified'> = {
   docType: 'invoice',
@@ -21,7 +21,7 @@ const classified: PayloadOf<'document.classified'> = {
 describe('docflow command line: uploads, status, batches (gateway over HTTP)', () => {
   let h: Harness;
   beforeAll(async () => {
-    h = await startHarness('gateway-cli-documents');
+    h = await startHarness('cli-documents');
   });
   afterAll(async () => {
     removeSampleFiles();

@@ -3,7 +3,7 @@ import {
   isSettled,
   type DocumentRecord,
   type DocumentStatus,
-} from '@docflow/documents';
+} from './document-state';
 
 export interface BatchProgress {
   total: number;

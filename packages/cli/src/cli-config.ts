@@ -44,7 +44,7 @@ export function keyFor(config: CliConfig, kind: 'tenant' | 'admin'): { key: stri
 /** The process environment over the local servers' file (`.data/infra.env`), when it exists. */
 export function environmentWithInfraFile(
   processEnv: NodeJS.ProcessEnv = process.env,
-  file = resolve(__dirname, '../../../../.data/infra.env'),
+  file = resolve(__dirname, '../../../.data/infra.env'),
 ): NodeJS.ProcessEnv {
   const fromFile: Record<string, string> = {};
   if (existsSync(file)) {

@@ -1,7 +1,10 @@
 // The main job: starts every service of the pipeline as its own process (logs prefixed by service),
 // creates a tenant, uploads `samples/` (plus an infected test file written now) as one batch,
 // follows the batch live over Server-Sent Events, then prints a results table and where to look.
-// `--keep` leaves the services running; without it the demo stops what it started.
+// The services keep running for those links until Ctrl-C (or SIGTERM), then the demo stops them;
+// `--exit` stops them right after printing (for scripts). The servers stay up either way. Exits 1
+// when something fails: a service exits on its own, the gateway never gets ready, the batch does
+// not settle within DEMO_TIMEOUT_MS.
 import { randomBytes } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -16,7 +19,7 @@ import { safeUrl } from '@docflow/platform';
 import { startServiceProcesses, type ServiceName, type ServiceProcesses } from '@docflow/testing';
 
 const ROOT = join(__dirname, '..');
-const KEEP = process.argv.includes('--keep');
+const EXIT_AFTER_PRINTING = process.argv.includes('--exit');
 const GATEWAY_PORT = Number(process.env.GATEWAY_PORT ?? 8080);
 const BASE = `http://127.0.0.1:${GATEWAY_PORT}`;
 const ADMIN_KEY = process.env.ADMIN_API_KEY ?? randomBytes(24).toString('hex');
@@ -37,7 +40,18 @@ const OPS_PORTS: Record<ServiceName, number> = {
 
 const say = (line: string) => process.stdout.write(`${line}\n`);
 let services: ServiceProcesses | undefined;
-const stopAll = async (): Promise<void> => services?.stop();
+let stopping = false;
+const stopAll = async (graceMs?: number): Promise<void> => {
+  stopping = true;
+  await services?.stop(graceMs);
+};
+
+/** Settles when a service exits on its own (a failure whenever it happens); never resolves. */
+let serviceExited: (reason: Error) => void = () => undefined;
+const serviceExit = new Promise<never>((_, reject) => {
+  serviceExited = reject;
+});
+serviceExit.catch(() => undefined); // handled where it is awaited
 
 async function api<T>(
   method: string,
@@ -92,7 +106,10 @@ async function main(): Promise<void> {
       ADMIN_API_KEY: ADMIN_KEY,
     }),
     onLine: (name, line) => say(`${`[${name}]`.padEnd(13)}${line}`),
-    onExit: (name, code, signal) => say(`${`[${name}]`.padEnd(13)}exited (${signal ?? code})`),
+    onExit: (name, code, signal) => {
+      say(`${`[${name}]`.padEnd(13)}exited (${signal ?? code})`);
+      if (!stopping) serviceExited(new Error(`the ${name} service exited: its output is above`));
+    },
   });
   for (const name of services.skipped) say(`  ${name} is not built in this checkout; skipped`);
   await waitForGateway();
@@ -122,10 +139,12 @@ async function main(): Promise<void> {
     { batchId: accepted.batchId },
     { reporter: createProgressReporter(process.stdout), timeoutMs: TIMEOUT_MS },
   );
-  if (!settled)
-    say(`  stopped waiting after ${TIMEOUT_MS / 1000} s; the table shows where each document is`);
   say(resultsTable(await gateway.documents(accepted.documents.map((d) => d.id))));
   say(`\n${batchSummary(await gateway.batch(accepted.batchId))}`);
+  if (!settled)
+    throw new Error(
+      `the batch did not settle within ${TIMEOUT_MS / 1000} s (DEMO_TIMEOUT_MS); the table shows where each document is`,
+    );
   const management = process.env.RABBITMQ_MANAGEMENT_URL ?? 'http://guest:guest@127.0.0.1:15672';
   say(
     [
@@ -138,19 +157,48 @@ async function main(): Promise<void> {
       `  metrics                 ${BASE}/metrics and http://127.0.0.1:9465-9469/metrics (scanner … scheduler)`,
       `  RabbitMQ management UI  ${safeUrl(management)}  (guest / guest)`,
       `  MongoDB                 ${process.env.MONGODB_URL ?? ''}  database "${DATABASE}"`,
-      KEEP
-        ? '\nthe services keep running (--keep); stop them with Ctrl-C or kill, the servers with: npm run infra -- down'
-        : '\nstopping the services (run with --keep to leave them up); the servers keep running: npm run infra -- down',
+      EXIT_AFTER_PRINTING
+        ? '\nstopping the services (--exit); the servers keep running (npm run infra -- down stops them)'
+        : '\nservices keep running; Ctrl-C stops them (the servers keep running: npm run infra -- down)',
     ].join('\n'),
   );
-  if (!KEEP) await stopAll();
 }
 
-process.on('SIGINT', () => void stopAll().then(() => process.exit(130)));
-main().then(
-  () => {
-    if (!KEEP) process.exit(0);
-  },
+const EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 };
+let signals = 0;
+/** The first SIGINT or SIGTERM; a second one stops the services at once (SIGKILL) and exits. */
+const signalled = new Promise<NodeJS.Signals>((resolve) => {
+  const onSignal = (name: NodeJS.Signals) => {
+    stopping = true; // services exiting on the same Ctrl-C are not failures
+    signals += 1;
+    if (signals > 1) void stopAll(0).then(() => process.exit(EXIT_CODES[name]));
+    resolve(name);
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+});
+
+/** The demo, then the services kept up until a signal; answers the exit code. */
+async function run(): Promise<number> {
+  const work = main();
+  work.catch(() => undefined); // awaited below; a rejection after an interruption is moot
+  const outcome = await Promise.race([work.then(() => 'done' as const), signalled, serviceExit]);
+  if (outcome !== 'done') {
+    say(`\ninterrupted (${outcome}); stopping the services`);
+    await stopAll();
+    return EXIT_CODES[outcome] ?? 1;
+  }
+  if (!EXIT_AFTER_PRINTING) {
+    const signal = await Promise.race([signalled, serviceExit]);
+    say(`\n${signal}: stopping the services; the servers keep running`);
+  }
+  await stopAll();
+  say('services stopped');
+  return 0;
+}
+
+run().then(
+  (code) => process.exit(code),
   async (err: unknown) => {
     process.stderr.write(`demo failed: ${err instanceof Error ? err.message : String(err)}\n`);
     await stopAll();

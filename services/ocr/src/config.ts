@@ -24,7 +24,7 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     .enum(['auto', 'native', 'tesseractjs'])
     .default('auto')
     .describe(
-      '"native" runs the tesseract CLI, "tesseractjs" the WebAssembly build; "auto" prefers native when installed.',
+      '"native" runs the tesseract CLI, "tesseractjs" the WebAssembly build (an optional dependency, loaded only when used); "auto" prefers native when installed.',
     ),
   OCR_LANGUAGES: z
     .string()

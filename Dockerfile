@@ -16,6 +16,8 @@ RUN npm ci --no-audit --no-fund --ignore-scripts \
   && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: Node, tini, Tesseract (eng + spa), poppler; no compilers, non-root ------------------
+# poppler-utils: the scanner and OCR read PDFs with it (packages/pdf); prlimit, which caps its
+# memory, is util-linux's, already in the base image.
 FROM node:${NODE_VERSION}-bookworm-slim AS runtime
 RUN apt-get update \
   && apt-get install -y --no-install-recommends \

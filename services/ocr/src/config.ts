@@ -1,8 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { pdfBudgetSettings } from '@docflow/pdf';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
-/** The OCR stage's configuration: the shared runtime keys plus engine, pool and extraction knobs. */
+/**
+ * The OCR stage's configuration: the shared runtime keys plus engine, pool and extraction knobs,
+ * and the PDF engine's budget.
+ */
 export const ocrConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9466, 0, 65535),
   HANDLER_TIMEOUT_MS: env.int(
@@ -20,7 +24,7 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     .enum(['auto', 'native', 'tesseractjs'])
     .default('auto')
     .describe(
-      '"native" runs the tesseract CLI, "tesseractjs" the WebAssembly build; "auto" prefers native when installed.',
+      '"native" runs the tesseract CLI, "tesseractjs" the WebAssembly build (an optional dependency, loaded only when used); "auto" prefers native when installed.',
     ),
   OCR_LANGUAGES: z
     .string()
@@ -48,6 +52,7 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     1000,
     0,
   ),
+  ...pdfBudgetSettings,
   TESSERACT_PATH: z
     .string()
     .default('tesseract')

@@ -1,4 +1,5 @@
 import { createBlobStore, createDocumentGate, createTextStore } from '@docflow/documents';
+import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
   createLogger,
   parseConfig,
@@ -23,6 +24,7 @@ export async function startOcr(
   options: { logger?: Logger } = {},
 ): Promise<Worker<OcrConfig> & { engine: OcrEngine }> {
   const logger = options.logger ?? createLogger({ service: 'ocr', level: config.LOG_LEVEL });
+  const pdf = await startPdfEngine(pdfBudgetFromConfig(config), logger);
   const engine = await selectEngine(config, logger);
   try {
     const worker = await startWorker({
@@ -35,6 +37,7 @@ export async function startOcr(
         const ocrMetrics = createOcrMetrics(metrics.registry, engine.name);
         const deps = {
           engine,
+          pdf,
           renderDpi: config.OCR_RENDER_DPI,
           minTextChars: config.OCR_MIN_TEXT_CHARS,
           upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,

@@ -1,7 +1,11 @@
 import { z } from 'zod';
+import { pdfBudgetSettings } from '@docflow/pdf';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
-/** The scanner's configuration: the shared runtime keys plus limits, duplicates and antivirus. */
+/**
+ * The scanner's configuration: the shared runtime keys plus limits, the PDF engine's budget,
+ * duplicates and antivirus.
+ */
 export const scannerConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9465, 0, 65535),
   SCANNER_MAX_BYTES: env.int('Largest file accepted, in bytes.', 50 * 1024 * 1024, 1),
@@ -12,6 +16,7 @@ export const scannerConfigSchema = runtimeConfigSchema.extend({
     1,
   ),
   SCANNER_MAX_SPREADSHEET_ROWS: env.int('Most rows a spreadsheet or CSV may have.', 100_000, 1),
+  ...pdfBudgetSettings,
   SCANNER_DUPLICATE_POLICY: z
     .enum(['flag', 'reject'])
     .default('flag')

@@ -1,7 +1,9 @@
 import { Counter } from 'prom-client';
 import { createBlobStore, createDocumentGate } from '@docflow/documents';
+import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
   createBreaker,
+  createLogger,
   DocflowError,
   parseConfig,
   runMain,
@@ -25,10 +27,12 @@ export async function startScanner(
     chunkBytes: config.CLAMD_CHUNK_BYTES,
   });
   const antivirusOn = config.SCANNER_ANTIVIRUS === 'on';
+  const logger = options.logger ?? createLogger({ service: 'scanner', level: config.LOG_LEVEL });
+  const pdf = await startPdfEngine(pdfBudgetFromConfig(config), logger);
   return startWorker({
     service: 'scanner',
     config,
-    ...(options.logger ? { logger: options.logger } : {}),
+    logger,
     gate: ({ mongo }) => createDocumentGate(mongo.db),
     readiness: antivirusOn ? { clamd: () => clamd.ping() } : {},
     consumers: ({ mongo, metrics }) => {
@@ -52,6 +56,7 @@ export async function startScanner(
         blobs: createBlobStore(mongo.db),
         duplicates: createDuplicateRegistry(mongo.db),
         antivirus,
+        pdf,
         limits: {
           maxBytes: config.SCANNER_MAX_BYTES,
           maxPages: config.SCANNER_MAX_PAGES,

@@ -1,9 +1,12 @@
-import type { Logger } from '@docflow/platform';
+import { DocflowError, type Logger } from '@docflow/platform';
 import { createNativeTesseract, nativeTesseractVersion } from './native-tesseract';
 import type { OcrEngine } from './ocr-engine';
 import { createTesseractJs } from './tesseractjs-engine';
 
-/** Picks the configured engine; "auto" prefers the native CLI when it is installed. */
+/**
+ * Picks the configured engine; "auto" prefers the native CLI when it is installed and falls back
+ * to tesseract.js (an optional dependency, loaded only then). With neither, it says so.
+ */
 export async function selectEngine(
   config: {
     OCR_ENGINE: 'auto' | 'native' | 'tesseractjs';
@@ -23,7 +26,14 @@ export async function selectEngine(
     if (config.OCR_ENGINE === 'native')
       throw new Error(`OCR_ENGINE=native but "${config.TESSERACT_PATH} --version" does not run`);
   }
-  const engine = await createTesseractJs(common);
+  const engine = await createTesseractJs(common).catch((err: unknown) => {
+    if (!(err instanceof DocflowError && err.code === 'OCR_ENGINE_UNAVAILABLE')) throw err;
+    const message =
+      config.OCR_ENGINE === 'auto'
+        ? `no OCR engine: "${config.TESSERACT_PATH} --version" does not run (install tesseract-ocr or set TESSERACT_PATH), and ${err.message}`
+        : `${err.message}; OCR_ENGINE=native uses the tesseract CLI`;
+    throw new DocflowError(err.code, message, { transient: false, cause: err });
+  });
   logger.info({ engine: 'tesseractjs', workers: config.OCR_WORKERS }, 'OCR engine ready');
   return engine;
 }

@@ -2,7 +2,8 @@ import { mkdtemp, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { createWorker, OEM, type Worker } from 'tesseract.js';
+import type { Worker } from 'tesseract.js';
+import { permanentError } from '@docflow/platform';
 import type { OcrEngine, OcrPageResult } from './ocr-engine';
 
 export interface TesseractJsOptions {
@@ -12,20 +13,45 @@ export interface TesseractJsOptions {
   orientationProbeBelow?: number;
 }
 
+const NOT_INSTALLED =
+  'tesseract.js is not installed (an optional dependency of @docflow/ocr; `npm install --include=optional` adds it)';
+
+/** tesseract.js, loaded on first use: an optional dependency, as the image runs native Tesseract. */
+async function loadTesseractJs(): Promise<typeof import('tesseract.js')> {
+  try {
+    return await import('tesseract.js');
+  } catch (err) {
+    throw permanentError('OCR_ENGINE_UNAVAILABLE', NOT_INSTALLED, { cause: err });
+  }
+}
+
+/** The path of a language's model in its @tesseract.js-data package. */
+function languageData(code: string): string {
+  try {
+    return require.resolve(`@tesseract.js-data/${code}/4.0.0/${code}.traineddata.gz`);
+  } catch (err) {
+    throw permanentError(
+      'OCR_ENGINE_UNAVAILABLE',
+      `tesseract.js has no model for "${code}": @tesseract.js-data/${code} is not installed (an optional dependency of @docflow/ocr)`,
+      { cause: err },
+    );
+  }
+}
+
 /**
- * tesseract.js (Tesseract compiled to WebAssembly, in worker threads): the self-contained fallback.
- * Language data comes from the @tesseract.js-data npm packages, so nothing is fetched. `workers`
+ * tesseract.js (Tesseract compiled to WebAssembly, in worker threads): the self-contained fallback,
+ * loaded only when chosen (OCR_ENGINE=tesseractjs, or "auto" without the native CLI). It and its
+ * language data (the @tesseract.js-data npm packages, so nothing is fetched) are optional
+ * dependencies. `workers`
  * workers start once and stay; pages queue for the next idle one. Its OSD model is not packaged,
  * so orientation is found by confidence: a page read with low confidence is read again turned by
  * 90°, 180° and 270°, and the best reading wins.
  */
 export async function createTesseractJs(options: TesseractJsOptions): Promise<OcrEngine> {
+  const { createWorker, OEM } = await loadTesseractJs();
+  const models = options.languages.split('+').map((code) => ({ code, file: languageData(code) }));
   const langDir = await mkdtemp(join(tmpdir(), 'docflow-tessdata-'));
-  const codes = options.languages.split('+');
-  for (const code of codes) {
-    const file = require.resolve(`@tesseract.js-data/${code}/4.0.0/${code}.traineddata.gz`);
-    await symlink(file, join(langDir, `${code}.traineddata.gz`));
-  }
+  for (const { code, file } of models) await symlink(file, join(langDir, `${code}.traineddata.gz`));
   const workers = await Promise.all(
     Array.from({ length: options.workers }, () =>
       createWorker(options.languages, OEM.LSTM_ONLY, { langPath: langDir, cacheMethod: 'none' }),

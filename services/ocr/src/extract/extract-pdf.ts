@@ -1,4 +1,4 @@
-import { withPdf } from '../adapters/poppler';
+import { PdfError } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
 import { isUsableText } from '../domain/usable-text';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
@@ -6,18 +6,21 @@ import { recognizePages } from './ocr-pages';
 
 /**
  * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
- * elsewhere, so a mixed PDF gets both methods.
+ * elsewhere, so a mixed PDF gets both methods. The page count is pdfinfo's, as in the scanner; a
+ * PDF poppler cannot read within its budget fails with a PdfError.
  */
 export async function extractPdf(
   bytes: Buffer,
   deps: ExtractDeps,
   signal?: AbortSignal,
 ): Promise<Extraction> {
-  return withPdf(
+  return deps.pdf.open(
     bytes,
     async (pdf) => {
       const started = performance.now();
-      const count = await pdf.pageCount();
+      const info = await pdf.info();
+      if (!info.ok) throw new PdfError(info.problem);
+      const count = info.info.pages;
       const texts = await pdf.pageTexts();
       const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
@@ -37,7 +40,7 @@ export async function extractPdf(
       const results = await recognizePages(
         toOcr,
         async (page) =>
-          prepareImage(await pdf.render(page, deps.renderDpi), {
+          prepareImage(await pdf.renderPage(page, deps.renderDpi), {
             upscaleBelowPx: deps.upscaleBelowPx,
           }),
         deps,

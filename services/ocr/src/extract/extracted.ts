@@ -1,3 +1,4 @@
+import type { PdfEngine } from '@docflow/pdf';
 import type { Sheet } from '../adapters/spreadsheet-reader';
 import type { OcrEngine } from '../adapters/ocr-engine';
 
@@ -21,6 +22,8 @@ export interface Extraction {
 
 export interface ExtractDeps {
   engine: OcrEngine;
+  /** Reads PDFs (page count, text layer, rendering) under its budget. */
+  pdf: Pick<PdfEngine, 'open'>;
   renderDpi: number;
   minTextChars: number;
   upscaleBelowPx: number;

@@ -1,19 +1,21 @@
 import type { DetectedType } from '@docflow/contracts';
+import type { PdfEngine } from '@docflow/pdf';
 import { inspectDocx } from './inspect-docx';
 import { inspectImage } from './inspect-image';
 import { inspectPdf } from './inspect-pdf';
 import { inspectCsv, inspectXlsx } from './inspect-spreadsheet';
 import { accepted, type Inspection, type Limits } from './rejection';
 
-/** Structural checks and limits for each allowed type. */
+/** Structural checks and limits for each allowed type; PDFs are read with `pdf`. */
 export async function inspectFile(
   type: DetectedType,
   bytes: Buffer,
   limits: Limits,
+  pdf: Pick<PdfEngine, 'info'>,
 ): Promise<Inspection> {
   switch (type) {
     case 'pdf':
-      return inspectPdf(bytes, limits);
+      return inspectPdf(bytes, limits, pdf);
     case 'png':
     case 'jpeg':
     case 'tiff':

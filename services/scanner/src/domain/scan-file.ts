@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { DetectedType } from '@docflow/contracts';
+import type { PdfEngine } from '@docflow/pdf';
 import { detectType } from './detect-type';
 import { inspectFile } from './inspect-file';
 import type { Limits, Rejection } from './rejection';
@@ -12,10 +13,14 @@ export interface ValidFile {
   pages?: number;
 }
 
-/** Type detection by magic bytes, then the type's structural checks and limits. Pure of I/O. */
+/**
+ * Type detection by magic bytes, then the type's structural checks and limits. Its only I/O is
+ * `pdf` (poppler, for PDFs).
+ */
 export async function validateFile(
   bytes: Buffer,
   limits: Limits,
+  pdf: Pick<PdfEngine, 'info'>,
 ): Promise<{ ok: true; file: ValidFile } | { ok: false; rejection: Rejection }> {
   if (bytes.length === 0)
     return { ok: false, rejection: { reason: 'empty', message: 'file is empty' } };
@@ -31,7 +36,7 @@ export async function validateFile(
         details: { detectedType: detection.detected, mimeType: detection.mime },
       },
     };
-  const inspection = await inspectFile(detection.type, bytes, limits);
+  const inspection = await inspectFile(detection.type, bytes, limits, pdf);
   if (!inspection.ok) return inspection;
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const file: ValidFile = { type: detection.type, mime: detection.mime, sha256 };

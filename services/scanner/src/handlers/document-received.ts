@@ -1,5 +1,6 @@
 import type { BlobRef } from '@docflow/contracts';
 import { BUCKETS, type BlobStore } from '@docflow/documents';
+import type { PdfEngine } from '@docflow/pdf';
 import { DocflowError, next, type EventHandler, type Outgoing } from '@docflow/platform';
 import type { ScanVerdict } from '../adapters/clamd-client';
 import type { DuplicateRegistry } from '../adapters/duplicate-registry';
@@ -17,6 +18,8 @@ export interface DocumentReceivedDeps {
   /** Null when configuration turns antivirus off: documents then record "not_scanned". */
   antivirus: Antivirus | null;
   limits: Limits;
+  /** Reads PDFs (page count, encryption) under its budget. */
+  pdf: Pick<PdfEngine, 'info'>;
   duplicatePolicy: 'flag' | 'reject';
   /** Called once per outcome (scanned, or the rejection reason), for metrics. */
   onOutcome?: (outcome: string) => void;
@@ -57,7 +60,7 @@ export function createDocumentReceivedHandler(
       antivirus = { status: 'clean', engine: deps.antivirus.engine };
     }
 
-    const validation = await validateFile(bytes, deps.limits);
+    const validation = await validateFile(bytes, deps.limits, deps.pdf);
     if (!validation.ok) return reject(validation.rejection);
     const { file } = validation;
 

@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BUCKETS, createBlobStore, type BlobStore } from '@docflow/documents';
+import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { createLogger } from '@docflow/platform';
 import { createTestContext, documentEvent, type TestContext } from '@docflow/testing';
 import { createDuplicateRegistry } from '../../src/adapters/duplicate-registry';
@@ -40,6 +41,7 @@ describe('scanner: the same infected document handled twice', () => {
             : { infected: false },
       },
       limits: { maxBytes: 1024, maxPages: 10, maxImagePixels: 1e6, maxSpreadsheetRows: 100 },
+      pdf: createPdfEngine(DEFAULT_PDF_BUDGET),
       duplicatePolicy: 'flag',
     });
     const event = documentEvent({ id: randomUUID(), tenantId: 'acme' }, 'document.received', {

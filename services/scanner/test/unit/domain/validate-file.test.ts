@@ -1,7 +1,9 @@
+import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { validateFile } from '../../../src/domain/scan-file';
 import type { Limits } from '../../../src/domain/rejection';
 import { loadFixtures, type Fixture } from '../../fixtures/fixtures';
 
+const pdf = createPdfEngine(DEFAULT_PDF_BUDGET);
 const limits: Limits = {
   maxBytes: 20 * 1024 * 1024,
   maxPages: 50,
@@ -17,7 +19,7 @@ describe('validateFile on the generated fixtures', () => {
 
   test('when each fixture is validated, then it is accepted or refused as the issue requires (antivirus aside)', async () => {
     for (const fixture of fixtures) {
-      const result = await validateFile(fixture.bytes, limits);
+      const result = await validateFile(fixture.bytes, limits, pdf);
       const expected = fixture.scanner;
       if (expected.event === 'rejected' && expected.reason === 'infected') {
         expect({ name: fixture.name, ok: result.ok }).toEqual({ name: fixture.name, ok: true }); // clamd's job
@@ -45,14 +47,14 @@ describe('validateFile on the generated fixtures', () => {
   });
 
   test('when a file is empty, then it is refused as empty', async () => {
-    expect(await validateFile(Buffer.alloc(0), limits)).toMatchObject({
+    expect(await validateFile(Buffer.alloc(0), limits, pdf)).toMatchObject({
       ok: false,
       rejection: { reason: 'empty' },
     });
   });
 
   test('when a file is larger than the limit, then it is refused as too_large', async () => {
-    const result = await validateFile(Buffer.alloc(101, 'a'), { ...limits, maxBytes: 100 });
+    const result = await validateFile(Buffer.alloc(101, 'a'), { ...limits, maxBytes: 100 }, pdf);
     expect(result).toMatchObject({
       ok: false,
       rejection: { reason: 'too_large', details: { maxBytes: 100 } },
@@ -61,7 +63,7 @@ describe('validateFile on the generated fixtures', () => {
 
   test('when a PDF has more pages than allowed, then it is refused as too_many_pages', async () => {
     const digital = fixtures.find((f) => f.filename === 'invoice-digital.pdf')!;
-    const result = await validateFile(digital.bytes, { ...limits, maxPages: 1 });
+    const result = await validateFile(digital.bytes, { ...limits, maxPages: 1 }, pdf);
     expect(result).toMatchObject({
       ok: false,
       rejection: { reason: 'too_many_pages', details: { pages: 2 } },
@@ -70,14 +72,14 @@ describe('validateFile on the generated fixtures', () => {
 
   test('when a multi-page TIFF has more pages than allowed, then it is refused as too_many_pages', async () => {
     const tiff = fixtures.find((f) => f.filename === 'pages.tiff')!;
-    const result = await validateFile(tiff.bytes, { ...limits, maxPages: 1 });
+    const result = await validateFile(tiff.bytes, { ...limits, maxPages: 1 }, pdf);
     expect(result).toMatchObject({ ok: false, rejection: { reason: 'too_many_pages' } });
   });
 
   test('when a spreadsheet has more rows than allowed, then it is refused as too_many_rows', async () => {
     for (const name of ['ledger.xlsx', 'ledger.csv']) {
       const sheet = fixtures.find((f) => f.filename === name)!;
-      const result = await validateFile(sheet.bytes, { ...limits, maxSpreadsheetRows: 3 });
+      const result = await validateFile(sheet.bytes, { ...limits, maxSpreadsheetRows: 3 }, pdf);
       expect(result).toMatchObject({
         ok: false,
         rejection: { reason: 'too_many_rows', details: { rows: 5 } },
@@ -87,7 +89,7 @@ describe('validateFile on the generated fixtures', () => {
 
   test('when an image is cut short, then it is refused as corrupt', async () => {
     const png = fixtures.find((f) => f.filename === 'invoice.png')!;
-    const result = await validateFile(png.bytes.subarray(0, png.bytes.length / 2), limits);
+    const result = await validateFile(png.bytes.subarray(0, png.bytes.length / 2), limits, pdf);
     expect(result).toMatchObject({ ok: false, rejection: { reason: 'corrupt' } });
   });
 });

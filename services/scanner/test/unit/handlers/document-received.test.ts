@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { BlobRef, EventOfType } from '@docflow/contracts';
 import { createLogger, originEvent, transientError, type HandlerContext } from '@docflow/platform';
+import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import type { DuplicateRegistry } from '../../../src/adapters/duplicate-registry';
 import {
   createDocumentReceivedHandler,
@@ -36,6 +37,7 @@ function setup(content: Buffer, overrides: Partial<DocumentReceivedDeps> = {}) {
     duplicates,
     antivirus: { engine: 'clamd', scan: async () => ({ infected: false }) },
     limits,
+    pdf: createPdfEngine(DEFAULT_PDF_BUDGET),
     duplicatePolicy: 'flag',
     ...overrides,
   };

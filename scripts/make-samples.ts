@@ -12,7 +12,7 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { docx } from '../services/scanner/test/fixtures/fixtures';
+import { docx } from '@docflow/fixtures';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');

@@ -17,3 +17,4 @@ export {
   type ApiAnswer,
   type PipelineRun,
 } from './pipeline-run';
+export { openStageHarness, type StageHarness } from './stage-harness';

@@ -1,5 +1,5 @@
 import { createPdfEngine, DEFAULT_PDF_BUDGET, PdfError, runTool } from '../../src';
-import { makePdf, PAGE } from '../../../../services/scanner/test/fixtures/render';
+import { makePdf, PAGE } from '@docflow/fixtures';
 
 const engine = createPdfEngine(DEFAULT_PDF_BUDGET);
 

@@ -6,9 +6,8 @@ import { createTableStore } from '../../src/adapters/table-store';
 import { ocrConfigSchema, type OcrConfig } from '../../src/config';
 import { characterErrorRate } from '../../src/domain/character-error-rate';
 import { startOcr } from '../../src/main';
-import { loadFixtures, type Fixture } from '../../../scanner/test/fixtures/fixtures';
-import { LEDGER_ROWS, NOTES_TEXT } from '../../../scanner/test/fixtures/texts';
-import { openHarness, type Harness } from '../../../scanner/test/integration/harness';
+import { LEDGER_ROWS, NOTES_TEXT, loadFixtures, type Fixture } from '@docflow/fixtures';
+import { openStageHarness, type StageHarness } from '@docflow/testing';
 
 const CER_LIMIT = { clean: 0.02, noisy: 0.05 } as const;
 type Extracted = { page: number; method: string; confidence: number };
@@ -16,13 +15,13 @@ type Extracted = { page: number; method: string; confidence: number };
 describe.each(['native', 'tesseractjs'] as const)(
   'OCR service with the %s engine (real broker, database, Tesseract)',
   (engineName) => {
-    let harness: Harness;
+    let harness: StageHarness;
     let ocr: (Worker<OcrConfig> & { engine: OcrEngine }) | undefined;
     let fixtures: Fixture[];
 
     beforeAll(async () => {
       fixtures = await loadFixtures();
-      harness = await openHarness(`ocr_${engineName}`);
+      harness = await openStageHarness(`ocr_${engineName}`);
       ocr = await startOcr(
         parseConfig(ocrConfigSchema, {
           ...harness.ctx.env,

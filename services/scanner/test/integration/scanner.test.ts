@@ -1,14 +1,13 @@
+import { repoRoot, waitFor, openStageHarness, type StageHarness } from '@docflow/testing';
 import { execFile } from 'node:child_process';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import type { AnyEvent } from '@docflow/contracts';
 import { BUCKETS } from '@docflow/documents';
 import { createLogger, parseConfig, type Worker } from '@docflow/platform';
-import { repoRoot, waitFor } from '@docflow/testing';
 import { scannerConfigSchema, type ScannerConfig } from '../../src/config';
 import { startScanner } from '../../src/main';
-import { loadFixtures, type Fixture } from '../fixtures/fixtures';
-import { openHarness, type Harness } from './harness';
+import { loadFixtures, type Fixture } from '@docflow/fixtures';
 
 const run = promisify(execFile);
 /** infra.sh manages clamd only when CLAMD_URL is not given from outside. */
@@ -20,7 +19,7 @@ const infra = (command: string) =>
 const payloadOf = (e: AnyEvent) => e.payload as Record<string, unknown>;
 
 describe('scanner service (real broker, database and clamd)', () => {
-  let harness: Harness;
+  let harness: StageHarness;
   let scanner: Worker<ScannerConfig> | undefined;
   let fixtures: Fixture[];
 
@@ -47,7 +46,7 @@ describe('scanner service (real broker, database and clamd)', () => {
     fixtures = await loadFixtures();
   }, 60_000);
   beforeEach(async () => {
-    harness = await openHarness('scanner');
+    harness = await openStageHarness('scanner');
   });
   afterEach(async () => {
     await scanner?.stop();

@@ -1,6 +1,6 @@
 import JSZip from 'jszip';
 import { MAX_DOCX_BODY_BYTES, inspectDocx } from '../../../src/domain/inspect-docx';
-import { docx } from '../../fixtures/fixtures';
+import { docx } from '@docflow/fixtures';
 
 const zipOf = async (files: Record<string, string | Buffer>): Promise<Buffer> => {
   const zip = new JSZip();

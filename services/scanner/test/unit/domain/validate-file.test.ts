@@ -1,7 +1,7 @@
 import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { validateFile } from '../../../src/domain/scan-file';
 import type { Limits } from '../../../src/domain/rejection';
-import { loadFixtures, type Fixture } from '../../fixtures/fixtures';
+import { loadFixtures, type Fixture } from '@docflow/fixtures';
 
 const pdf = createPdfEngine(DEFAULT_PDF_BUDGET);
 const limits: Limits = {

@@ -10,10 +10,13 @@ import {
   EventBus,
   originEvent,
 } from '@docflow/platform';
-import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
+import { createTestContext, waitFor, type TestContext } from './test-context';
 
-/** A suite's own vhost and database, a publisher, a probe on every document event, and the blobs. */
-export interface Harness {
+/**
+ * A stage's test bench: a suite's own vhost and database, a publisher, a probe on every document
+ * event, and the blobs. The scanner's and OCR's component tests drive their stage through it.
+ */
+export interface StageHarness {
   ctx: TestContext;
   blobs: BlobStore;
   events: AnyEvent[];
@@ -28,7 +31,7 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-export async function openHarness(name: string): Promise<Harness> {
+export async function openStageHarness(name: string): Promise<StageHarness> {
   const ctx = await createTestContext(name);
   const events: AnyEvent[] = [];
   const model: ChannelModel = await connect(ctx.amqpUrl);

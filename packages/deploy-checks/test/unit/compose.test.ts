@@ -44,6 +44,8 @@ function newAjv(options: { allErrors?: boolean } = {}): Ajv {
   ajv.addFormat('ports', /^[\d.:[\]a-fA-F-]+(\/(tcp|udp))?$/);
   ajv.addFormat('expose', /^\d+(-\d+)?(\/(tcp|udp))?$/);
   ajv.addFormat('duration', /^(\d+(\.\d+)?(ns|us|µs|ms|s|m|h))+$/);
+  // network address formats of the IPAM section, which docflow's compose file does not use
+  ajv.addFormat('subnet_ip_address', true);
   return ajv;
 }
 

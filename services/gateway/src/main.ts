@@ -18,10 +18,14 @@ import {
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
 import { createBatchRepository } from './adapters/batch-repository';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
+import { createDigestRepository } from './adapters/digest-repository';
 import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
+import { createJobRunRepository } from './adapters/job-run-repository';
 import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
+import { createRecordRepository } from './adapters/record-repository';
+import { createTrainingExampleRepository } from './adapters/training-example-repository';
 import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
 import { gatewayConfigSchema } from './config';
@@ -79,13 +83,16 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
       config,
       logger,
       metrics,
-      db: mongo.db,
       bus,
       documents,
       blobs,
       texts: createTextStore(mongo.db),
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
       batches,
+      records: createRecordRepository(mongo.db),
+      trainingExamples: createTrainingExampleRepository(mongo.db),
+      jobRuns: createJobRunRepository(mongo.db),
+      digests: createDigestRepository(mongo.db),
       idempotencyKeys: createIdempotencyKeys(mongo.db),
       intake,
       outbox,

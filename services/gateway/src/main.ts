@@ -14,6 +14,7 @@ import {
   ensureIndexes,
   parseConfig,
   runMain,
+  type Logger,
 } from '@docflow/platform';
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
 import { createBatchRepository } from './adapters/batch-repository';
@@ -28,14 +29,18 @@ import { createRecordRepository } from './adapters/record-repository';
 import { createTrainingExampleRepository } from './adapters/training-example-repository';
 import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
-import { gatewayConfigSchema } from './config';
+import { gatewayConfigSchema, type GatewayConfig } from './config';
 import { createIntake } from './domain/intake';
 import { createTrackerHandlers } from './handlers/tracker';
 
-/** The gateway's composition root: REST API, tracker consumer, outbox sweep, dead-letter store. */
-export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
-  const config = parseConfig(gatewayConfigSchema, env);
-  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+export { gatewayConfigSchema, type GatewayConfig } from './config';
+
+/**
+ * The gateway's composition root: config in, a running REST API, tracker consumer, outbox sweep
+ * and dead-letter store out.
+ */
+export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}) {
+  const logger = options.logger ?? createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const metrics = createMetrics('gateway');
   const mongo = await connectMongo({
     url: config.MONGODB_URL,
@@ -146,4 +151,4 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-if (require.main === module) runMain(() => startGateway());
+if (require.main === module) runMain(() => startGateway(parseConfig(gatewayConfigSchema)));

@@ -7,10 +7,10 @@ import { writeFileSync } from 'node:fs';
 import { join, resolve, sep } from 'node:path';
 import { z } from 'zod';
 import { ConfigError, parseConfig, runtimeConfigSchema } from '@docflow/platform';
-import { configSchema as classifierConfigSchema } from '../services/classifier/src/config';
+import { classifierConfigSchema } from '../services/classifier/src/config';
 import { gatewayConfigSchema } from '../services/gateway/src/config';
 import { ocrConfigSchema } from '../services/ocr/src/config';
-import { configSchema as publisherConfigSchema } from '../services/publisher/src/config';
+import { publisherConfigSchema } from '../services/publisher/src/config';
 import { scannerConfigSchema } from '../services/scanner/src/config';
 import { schedulerConfigSchema } from '../services/scheduler/src/config';
 

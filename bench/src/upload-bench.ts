@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { startGateway } from '@docflow/gateway/dist/main';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
+import { parseConfig } from '@docflow/platform';
 import { createTenantRepository } from '@docflow/tenants';
 import { sandbox, type Servers } from './sandbox';
 import { fmt } from './stats';
@@ -43,16 +44,18 @@ export async function uploadBench(
   // a vhost and database of its own: the uploads' events would otherwise pile up, unconsumed, in
   // the broker's default vhost
   const box = await sandbox(target, 'bench_upload');
-  const gateway = await startGateway({
-    ...process.env,
-    AMQP_URL: box.amqpUrl,
-    MONGODB_URL: target.mongoUrl,
-    MONGODB_DATABASE: box.name,
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_PORT: '0',
-    LOG_LEVEL: 'warn',
-    RATE_LIMIT_MAX: '100000000',
-  });
+  const gateway = await startGateway(
+    parseConfig(gatewayConfigSchema, {
+      ...process.env,
+      AMQP_URL: box.amqpUrl,
+      MONGODB_URL: target.mongoUrl,
+      MONGODB_DATABASE: box.name,
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      LOG_LEVEL: 'warn',
+      RATE_LIMIT_MAX: '100000000',
+    }),
+  );
   try {
     const tenants = createTenantRepository(gateway.db);
     const tenant = await tenants.create({ name: 'bench' });

@@ -3,7 +3,7 @@ import { BASE_MODEL_PATH } from '@docflow/model';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /** The classifier's configuration: the shared runtime keys plus its own. */
-export const configSchema = runtimeConfigSchema.extend({
+export const classifierConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9467, 0, 65535),
   CLASSIFIER_MODEL_PATH: z
     .string()
@@ -29,4 +29,4 @@ export const configSchema = runtimeConfigSchema.extend({
   ),
 });
 
-export type ClassifierConfig = z.infer<typeof configSchema>;
+export type ClassifierConfig = z.infer<typeof classifierConfigSchema>;

@@ -11,18 +11,7 @@ import {
   validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
-import type { Db } from 'mongodb';
-import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
-import type { EventBus, Logger, Metrics } from '@docflow/platform';
-import type { TenantRepository } from '@docflow/tenants';
-import type { BatchRepository } from './adapters/batch-repository';
-import type { DeadLetterStore } from './adapters/dead-letter-store';
-import type { IdempotencyKeys } from './adapters/idempotency-keys';
-import type { LiveFeed } from './adapters/live-feed';
-import type { PipelineInspector } from './adapters/pipeline-inspector';
-import type { WebhookRepository } from './adapters/webhook-repository';
-import type { GatewayConfig } from './config';
-import type { Intake } from './domain/intake';
+import type { AppDeps } from './app-deps';
 import { registerAuth } from './http/auth';
 import { registerErrorHandling } from './http/errors';
 import { registerHttpMetrics } from './http/http-metrics';
@@ -43,29 +32,6 @@ import { recordRoutes } from './http/routes/records';
 import { reportRoutes } from './http/routes/reports';
 import { tenantRoutes } from './http/routes/tenants';
 import { webhookRoutes } from './http/routes/webhooks';
-
-export interface AppDeps {
-  config: GatewayConfig;
-  logger: Logger;
-  metrics: Metrics;
-  db: Db;
-  bus: EventBus;
-  documents: DocumentStore;
-  blobs: BlobStore;
-  texts: TextStore;
-  tenants: TenantRepository;
-  batches: BatchRepository;
-  idempotencyKeys: IdempotencyKeys;
-  intake: Intake;
-  outbox: OutboxRelay;
-  liveFeed: LiveFeed;
-  pipeline: PipelineInspector;
-  deadLetters: DeadLetterStore;
-  webhooks: WebhookRepository;
-  pingDatabase: () => Promise<boolean>;
-  /** Readiness checks by name (broker, database, consumers). */
-  readiness: () => Promise<Record<string, boolean>>;
-}
 
 export const API_VERSION = '1.0.0';
 

@@ -14,24 +14,33 @@ import {
   ensureIndexes,
   parseConfig,
   runMain,
+  type Logger,
 } from '@docflow/platform';
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
 import { createBatchRepository } from './adapters/batch-repository';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
+import { createDigestRepository } from './adapters/digest-repository';
 import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
+import { createJobRunRepository } from './adapters/job-run-repository';
 import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
+import { createRecordRepository } from './adapters/record-repository';
+import { createTrainingExampleRepository } from './adapters/training-example-repository';
 import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
-import { gatewayConfigSchema } from './config';
+import { gatewayConfigSchema, type GatewayConfig } from './config';
 import { createIntake } from './domain/intake';
 import { createTrackerHandlers } from './handlers/tracker';
 
-/** The gateway's composition root: REST API, tracker consumer, outbox sweep, dead-letter store. */
-export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
-  const config = parseConfig(gatewayConfigSchema, env);
-  const logger = createLogger({ service: 'gateway', level: config.LOG_LEVEL });
+export { gatewayConfigSchema, type GatewayConfig } from './config';
+
+/**
+ * The gateway's composition root: config in, a running REST API, tracker consumer, outbox sweep
+ * and dead-letter store out.
+ */
+export async function startGateway(config: GatewayConfig, options: { logger?: Logger } = {}) {
+  const logger = options.logger ?? createLogger({ service: 'gateway', level: config.LOG_LEVEL });
   const metrics = createMetrics('gateway');
   const mongo = await connectMongo({
     url: config.MONGODB_URL,
@@ -79,13 +88,16 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
       config,
       logger,
       metrics,
-      db: mongo.db,
       bus,
       documents,
       blobs,
       texts: createTextStore(mongo.db),
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
       batches,
+      records: createRecordRepository(mongo.db),
+      trainingExamples: createTrainingExampleRepository(mongo.db),
+      jobRuns: createJobRunRepository(mongo.db),
+      digests: createDigestRepository(mongo.db),
       idempotencyKeys: createIdempotencyKeys(mongo.db),
       intake,
       outbox,
@@ -139,4 +151,4 @@ export async function startGateway(env: NodeJS.ProcessEnv = process.env) {
   };
 }
 
-if (require.main === module) runMain(() => startGateway());
+if (require.main === module) runMain(() => startGateway(parseConfig(gatewayConfigSchema)));

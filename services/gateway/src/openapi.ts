@@ -1,7 +1,8 @@
 import { writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { createLogger, createMetrics, parseConfig } from '@docflow/platform';
-import { createApp, type AppDeps } from './app';
+import { createApp } from './app';
+import type { AppDeps } from './app-deps';
 import { gatewayConfigSchema } from './config';
 
 /** Dependencies that fail if used: building the document must not touch a server. */
@@ -19,13 +20,16 @@ function inert(): AppDeps {
     config: parseConfig(gatewayConfigSchema, {}),
     logger: createLogger({ service: 'openapi', level: 'silent' }),
     metrics: createMetrics('openapi'),
-    db: refuse('db'),
     bus: refuse('bus'),
     documents: refuse('documents'),
     blobs: refuse('blobs'),
     texts: refuse('texts'),
     tenants: refuse('tenants'),
     batches: refuse('batches'),
+    records: refuse('records'),
+    trainingExamples: refuse('trainingExamples'),
+    jobRuns: refuse('jobRuns'),
+    digests: refuse('digests'),
     idempotencyKeys: refuse('idempotencyKeys'),
     intake: refuse('intake'),
     outbox: refuse('outbox'),

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /** The publisher's configuration: the shared runtime keys plus record and webhook settings. */
-export const configSchema = runtimeConfigSchema.extend({
+export const publisherConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9468, 0, 65535),
   WEBHOOK_ALLOW_PRIVATE_TARGETS: env.bool(
     'Deliver to endpoints that resolve to loopback, private, link-local or unique-local addresses (tests, on-premise).',
@@ -56,4 +56,4 @@ export const configSchema = runtimeConfigSchema.extend({
   ),
 });
 
-export type PublisherConfig = z.infer<typeof configSchema>;
+export type PublisherConfig = z.infer<typeof publisherConfigSchema>;

@@ -16,6 +16,8 @@ import { createDuplicateRegistry } from './adapters/duplicate-registry';
 import { scannerConfigSchema, type ScannerConfig } from './config';
 import { createDocumentReceivedHandler, type Antivirus } from './handlers/document-received';
 
+export { scannerConfigSchema, type ScannerConfig } from './config';
+
 /** The scanner's composition root: config in, a running worker out. */
 export async function startScanner(
   config: ScannerConfig,

@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
 import { EXCHANGES, type AnyEvent } from '@docflow/contracts';
-import { startGateway } from '@docflow/gateway/dist/main';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
+import { parseConfig } from '@docflow/platform';
 import { createTenantRepository } from '@docflow/tenants';
 import { createTestContext, type TestContext } from '@docflow/testing';
 
@@ -25,19 +26,21 @@ export async function startHarness(
   env: Record<string, string> = {},
 ): Promise<Harness> {
   const ctx = await createTestContext(name);
-  const gateway = await startGateway({
-    ...ctx.env,
-    LOG_LEVEL: 'warn',
-    GATEWAY_HOST: '127.0.0.1',
-    GATEWAY_PORT: '0',
-    ADMIN_API_KEY: ADMIN_KEY,
-    RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
-    RETRY_DELAYS_MS: '100,200',
-    OUTBOX_INTERVAL_MS: '200',
-    OUTBOX_GRACE_MS: '500',
-    SSE_HEARTBEAT_MS: '1000',
-    ...env,
-  });
+  const gateway = await startGateway(
+    parseConfig(gatewayConfigSchema, {
+      ...ctx.env,
+      LOG_LEVEL: 'warn',
+      GATEWAY_HOST: '127.0.0.1',
+      GATEWAY_PORT: '0',
+      ADMIN_API_KEY: ADMIN_KEY,
+      RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
+      RETRY_DELAYS_MS: '100,200',
+      OUTBOX_INTERVAL_MS: '200',
+      OUTBOX_GRACE_MS: '500',
+      SSE_HEARTBEAT_MS: '1000',
+      ...env,
+    }),
+  );
   const model = await connect(ctx.amqpUrl);
   const channel = await model.createConfirmChannel();
   const events: AnyEvent[] = [];

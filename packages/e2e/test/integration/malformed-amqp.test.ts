@@ -10,14 +10,11 @@ import {
 import { COLLECTIONS } from '@docflow/documents';
 import { parseConfig, type RuntimeConfig, type Worker } from '@docflow/platform';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
-import { startClassifier } from '@docflow/classifier/dist/classifier-service';
-import { configSchema as classifierConfig } from '@docflow/classifier/dist/config';
-import { startGateway } from '@docflow/gateway/dist/main';
-import { startOcr, ocrConfigSchema } from '@docflow/ocr/dist/main';
-import { configSchema as publisherConfig } from '@docflow/publisher/dist/config';
-import { startPublisher } from '@docflow/publisher/dist/publisher-service';
-import { scannerConfigSchema } from '@docflow/scanner/dist/config';
-import { startScanner } from '@docflow/scanner/dist/main';
+import { classifierConfigSchema, startClassifier } from '@docflow/classifier/dist/main';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
+import { ocrConfigSchema, startOcr } from '@docflow/ocr/dist/main';
+import { publisherConfigSchema, startPublisher } from '@docflow/publisher/dist/main';
+import { scannerConfigSchema, startScanner } from '@docflow/scanner/dist/main';
 import { schedulerConfigSchema, startScheduler } from '@docflow/scheduler/dist/main';
 import { poisonCases, validEvent, type RawMessage } from '../corpus/malformed-messages';
 
@@ -185,22 +182,24 @@ describe('stage consumers under malformed AMQP messages (the six services in one
       RETRY_JITTER: '0',
       AMQP_MAX_MESSAGE_BYTES: String(MAX_MESSAGE_BYTES),
     };
-    const gateway = await startGateway({
-      ...env,
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: '0',
-      ADMIN_API_KEY: ADMIN_KEY,
-      RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
-      OUTBOX_INTERVAL_MS: '200',
-      OUTBOX_GRACE_MS: '500',
-    });
+    const gateway = await startGateway(
+      parseConfig(gatewayConfigSchema, {
+        ...env,
+        GATEWAY_HOST: '127.0.0.1',
+        GATEWAY_PORT: '0',
+        ADMIN_API_KEY: ADMIN_KEY,
+        RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
+        OUTBOX_INTERVAL_MS: '200',
+        OUTBOX_GRACE_MS: '500',
+      }),
+    );
     stops.push(() => gateway.stop());
     base = `http://127.0.0.1:${gateway.port}`;
     const started: Running[] = [
       await startScanner(parseConfig(scannerConfigSchema, { ...env, SCANNER_ANTIVIRUS: 'off' })),
       await startOcr(parseConfig(ocrConfigSchema, env)),
-      await startClassifier(parseConfig(classifierConfig, env)),
-      await startPublisher(parseConfig(publisherConfig, env)),
+      await startClassifier(parseConfig(classifierConfigSchema, env)),
+      await startPublisher(parseConfig(publisherConfigSchema, env)),
       await startScheduler(
         parseConfig(schedulerConfigSchema, { ...env, SCHEDULER_ENABLED: 'false' }),
       ),

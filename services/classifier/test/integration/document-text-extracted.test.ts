@@ -4,8 +4,8 @@ import { EXCHANGES, buildTopology, type AnyEvent } from '@docflow/contracts';
 import { createTextStore } from '@docflow/documents';
 import { declareTopology, originEvent, parseConfig, type Worker } from '@docflow/platform';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
-import { startClassifier } from '../../src/classifier-service';
-import { configSchema, type ClassifierConfig } from '../../src/config';
+import { classifierConfigSchema, type ClassifierConfig } from '../../src/config';
+import { startClassifier } from '../../src/main';
 
 const INVOICE = `Northwind Traders S.L.
 Calle Mayor 12
@@ -49,7 +49,11 @@ describe('classifier (real RabbitMQ and MongoDB-protocol server)', () => {
     await channel.consume(queue, (msg) => msg && events.push(JSON.parse(msg.content.toString())), {
       noAck: true,
     });
-    const config = parseConfig(configSchema, { ...ctx.env, HTTP_PORT: '0', LOG_LEVEL: 'silent' });
+    const config = parseConfig(classifierConfigSchema, {
+      ...ctx.env,
+      HTTP_PORT: '0',
+      LOG_LEVEL: 'silent',
+    });
     worker = await startClassifier(config);
   });
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { apiError } from '../http/errors';
+import { gatewayError } from './errors';
 
 const cursorSchema = z.object({ c: z.iso.datetime(), i: z.string().min(1).max(100) });
 
@@ -20,9 +20,10 @@ export function decodeCursor(text: string): Cursor {
   try {
     parsed = JSON.parse(Buffer.from(text, 'base64url').toString('utf8'));
   } catch {
-    throw apiError('INVALID_CURSOR', 'the cursor is not one this API returned');
+    throw gatewayError('INVALID_CURSOR', 'the cursor is not one this API returned');
   }
   const result = cursorSchema.safeParse(parsed);
-  if (!result.success) throw apiError('INVALID_CURSOR', 'the cursor is not one this API returned');
+  if (!result.success)
+    throw gatewayError('INVALID_CURSOR', 'the cursor is not one this API returned');
   return { createdAt: new Date(result.data.c), id: result.data.i };
 }

@@ -11,7 +11,7 @@ import {
 } from '@docflow/documents';
 import type { Logger } from '@docflow/platform';
 import type { BatchRepository } from '../adapters/batch-repository';
-import { apiError } from '../http/errors';
+import { gatewayError } from './errors';
 import { cleanFilename } from './filename';
 import { asMultipartError } from './multipart-errors';
 import { uploadFingerprint } from './upload-fingerprint';
@@ -120,22 +120,22 @@ export function createIntake(deps: {
       for await (const part of parts) {
         if (part.type === 'field') {
           if (part.fieldname !== 'metadata')
-            throw apiError(
+            throw gatewayError(
               'UNKNOWN_FIELD',
               `unknown field "${part.fieldname}"; expected files and "metadata"`,
             );
-          if (metadata) throw apiError('INVALID_METADATA', 'send the metadata field once');
+          if (metadata) throw gatewayError('INVALID_METADATA', 'send the metadata field once');
           metadata = parseMetadata(part.value, limits.maxMetadataBytes);
           metadataText = part.value as string;
           continue;
         }
         if (!FILE_FIELDS.has(part.fieldname)) {
           part.file.resume();
-          throw apiError('UNKNOWN_FIELD', `unknown file field "${part.fieldname}"; use "file"`);
+          throw gatewayError('UNKNOWN_FIELD', `unknown file field "${part.fieldname}"; use "file"`);
         }
         if (stored.length >= limits.maxFiles) {
           part.file.resume();
-          throw apiError('TOO_MANY_FILES', `at most ${limits.maxFiles} files per request`);
+          throw gatewayError('TOO_MANY_FILES', `at most ${limits.maxFiles} files per request`);
         }
         const filename = cleanFilename(part.filename);
         // journalled first: if this process dies before the document exists, the sweep
@@ -151,11 +151,14 @@ export function createIntake(deps: {
         });
         stored.push({ blob, filename, contentType: part.mimetype });
         if (part.file.truncated)
-          throw apiError('FILE_TOO_LARGE', `"${filename}" is larger than ${limits.maxBytes} bytes`);
-        if (blob.sizeBytes === 0) throw apiError('FILE_EMPTY', `"${filename}" is empty`);
+          throw gatewayError(
+            'FILE_TOO_LARGE',
+            `"${filename}" is larger than ${limits.maxBytes} bytes`,
+          );
+        if (blob.sizeBytes === 0) throw gatewayError('FILE_EMPTY', `"${filename}" is empty`);
       }
       if (stored.length === 0)
-        throw apiError('NO_FILE', 'send at least one file in a multipart field named "file"');
+        throw gatewayError('NO_FILE', 'send at least one file in a multipart field named "file"');
       created = stored.map((s) =>
         newDocument(
           {
@@ -176,7 +179,7 @@ export function createIntake(deps: {
       for (const { received } of created) {
         const checked = eventCatalog['document.received'].schema.safeParse(received);
         if (!checked.success)
-          throw apiError(
+          throw gatewayError(
             'VALIDATION_FAILED',
             `a file part is not valid: ${checked.error.issues
               .map((i) => `${i.path.join('.')} ${i.message}`)
@@ -187,7 +190,7 @@ export function createIntake(deps: {
     } catch (err) {
       await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
       if ((err as { code?: string }).code === 'BLOB_TOO_LARGE')
-        throw apiError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
+        throw gatewayError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
           maxBytes: limits.maxBytes,
         });
       throw asMultipartError(err);

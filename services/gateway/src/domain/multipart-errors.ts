@@ -1,4 +1,4 @@
-import { apiError } from '../http/errors';
+import { gatewayError } from './errors';
 
 /**
  * The multipart parser (busboy) reports a malformed body (no boundary, a body cut short, a part
@@ -12,6 +12,9 @@ export function asMultipartError(err: unknown): unknown {
     Object.getPrototypeOf(err) === Error.prototype &&
     (err as { code?: unknown }).code === undefined;
   return plain
-    ? apiError('MULTIPART_INVALID', `the multipart body is malformed: ${(err as Error).message}`)
+    ? gatewayError(
+        'MULTIPART_INVALID',
+        `the multipart body is malformed: ${(err as Error).message}`,
+      )
     : err;
 }

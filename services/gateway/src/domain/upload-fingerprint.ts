@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { apiError } from '../http/errors';
+import { gatewayError } from './errors';
 import type { IncomingPart } from './intake';
 import { cleanFilename } from './filename';
 import { asMultipartError } from './multipart-errors';
@@ -39,7 +39,7 @@ export async function readUploadFingerprint(
         size += (chunk as Buffer).length;
         if (size > maxBytes) {
           part.file.destroy();
-          throw apiError('FILE_TOO_LARGE', `a file is larger than ${maxBytes} bytes`);
+          throw gatewayError('FILE_TOO_LARGE', `a file is larger than ${maxBytes} bytes`);
         }
         hash.update(chunk as Buffer);
       }

@@ -1,4 +1,4 @@
-import { apiError } from '../http/errors';
+import { gatewayError } from './errors';
 
 /**
  * Deepest nesting accepted in metadata. The object is stored inside the document record, its
@@ -15,17 +15,17 @@ export const MAX_METADATA_DEPTH = 20;
 export function parseMetadata(value: unknown, maxBytes: number): Record<string, unknown> {
   const text = typeof value === 'string' ? value : '';
   if (Buffer.byteLength(text) > maxBytes)
-    throw apiError('INVALID_METADATA', `metadata is larger than ${maxBytes} bytes`);
+    throw gatewayError('INVALID_METADATA', `metadata is larger than ${maxBytes} bytes`);
   let parsed: unknown;
   try {
     parsed = JSON.parse(text);
   } catch (err) {
-    throw apiError('INVALID_METADATA', `metadata is not JSON: ${(err as Error).message}`);
+    throw gatewayError('INVALID_METADATA', `metadata is not JSON: ${(err as Error).message}`);
   }
   if (parsed === null || typeof parsed !== 'object' || Array.isArray(parsed))
-    throw apiError('INVALID_METADATA', 'metadata must be a JSON object');
+    throw gatewayError('INVALID_METADATA', 'metadata must be a JSON object');
   const problem = shapeProblem(parsed, 1);
-  if (problem) throw apiError('INVALID_METADATA', `metadata ${problem}`);
+  if (problem) throw gatewayError('INVALID_METADATA', `metadata ${problem}`);
   return parsed as Record<string, unknown>;
 }
 

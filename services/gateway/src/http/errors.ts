@@ -1,18 +1,26 @@
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
 import { DocflowError } from '@docflow/platform';
+import { gatewayErrorCodes, type GatewayErrorCode } from '../domain/errors';
 
-/** Every error the REST API answers with, its HTTP status and default message. */
+/** A domain error's answer: its status, with the domain's default message. */
+const domain = (code: GatewayErrorCode, status: number) =>
+  ({ status, message: gatewayErrorCodes[code].message }) as const;
+
+/**
+ * Every error the REST API answers with, its HTTP status and default message: the domain's errors
+ * (domain/errors.ts; each must have its answer here) and those of the HTTP layer itself.
+ */
 export const apiErrors = {
-  VALIDATION_FAILED: { status: 400, message: 'the request is not valid' },
+  VALIDATION_FAILED: domain('VALIDATION_FAILED', 400),
   BAD_REQUEST: { status: 400, message: 'the request is not valid HTTP' },
-  MULTIPART_INVALID: { status: 400, message: 'the multipart body is malformed' },
+  MULTIPART_INVALID: domain('MULTIPART_INVALID', 400),
   REQUEST_ABORTED: { status: 400, message: 'the client closed the request before its end' },
-  NO_FILE: { status: 400, message: 'the request carries no file' },
-  FILE_EMPTY: { status: 400, message: 'a file is empty' },
-  UNKNOWN_FIELD: { status: 400, message: 'unknown multipart field' },
-  INVALID_METADATA: { status: 400, message: 'metadata must be a JSON object' },
-  INVALID_CURSOR: { status: 400, message: 'the cursor is not valid' },
+  NO_FILE: domain('NO_FILE', 400),
+  FILE_EMPTY: domain('FILE_EMPTY', 400),
+  UNKNOWN_FIELD: domain('UNKNOWN_FIELD', 400),
+  INVALID_METADATA: domain('INVALID_METADATA', 400),
+  INVALID_CURSOR: domain('INVALID_CURSOR', 400),
   INVALID_IDEMPOTENCY_KEY: {
     status: 400,
     message: 'Idempotency-Key must be 1-255 visible characters',
@@ -41,18 +49,21 @@ export const apiErrors = {
     status: 422,
     message: 'this Idempotency-Key was used for a different request',
   },
-  FILE_TOO_LARGE: { status: 413, message: 'a file is larger than allowed' },
+  FILE_TOO_LARGE: domain('FILE_TOO_LARGE', 413),
   BLOB_TOO_LARGE: { status: 413, message: 'a file is larger than allowed' },
-  TOO_MANY_FILES: { status: 413, message: 'too many files in one request' },
+  TOO_MANY_FILES: domain('TOO_MANY_FILES', 413),
   URI_TOO_LONG: { status: 414, message: 'the URL is too long' },
   RATE_LIMITED: { status: 429, message: 'too many requests' },
   HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are too large' },
   TRANSITION_CONTENDED: { status: 503, message: 'the document is busy; try again' },
   UNAVAILABLE: { status: 503, message: 'a dependency is not available; try again' },
   INTERNAL: { status: 500, message: 'internal error' },
-} as const;
+} as const satisfies Record<string, { status: number; message: string }>;
 
-export type ApiErrorCode = keyof typeof apiErrors;
+/** Fails to compile when a domain error has no answer in `apiErrors`. */
+type AnswersEvery<Codes extends string, Answers extends Record<Codes, unknown>> = keyof Answers;
+
+export type ApiErrorCode = AnswersEvery<GatewayErrorCode, typeof apiErrors>;
 
 export function apiError(
   code: ApiErrorCode,
@@ -81,7 +92,10 @@ const FASTIFY_CODES: Record<string, ApiErrorCode> = {
   FST_ERR_VALIDATION: 'VALIDATION_FAILED',
 };
 
-/** The one error handler: every failure leaves as `{ error, message, details? }`. */
+/**
+ * The one error handler: every failure leaves as `{ error, message, details? }`. The domain's and
+ * the routes' errors (a DocflowError whose code `apiErrors` lists) answer with their code's status.
+ */
 export function registerErrorHandling(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     void reply.code(404).send({

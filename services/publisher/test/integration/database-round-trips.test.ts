@@ -3,7 +3,7 @@ import type { AnyEvent } from '@docflow/contracts';
 import { COLLECTIONS } from '@docflow/documents';
 import { waitFor } from '@docflow/testing';
 import type { RevisionRow } from '../../src/adapters/record-store';
-import type { Publisher } from '../../src/publisher-service';
+import type { Publisher } from '../../src/main';
 import { classifiedInvoice, documentEvent, startHarness, type Harness } from '../support/harness';
 
 /** The server URL with command monitoring on, so every round trip the publisher makes is seen. */

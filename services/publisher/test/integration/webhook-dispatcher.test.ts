@@ -4,7 +4,7 @@ import { waitFor } from '@docflow/testing';
 import type { DeliveryRow } from '../../src/adapters/delivery-log';
 import type { WebhookEndpoint, WebhookEventName } from '../../src/adapters/webhook-endpoints';
 import { verifySignature } from '../../src/domain/webhook-signature';
-import type { Publisher } from '../../src/publisher-service';
+import type { Publisher } from '../../src/main';
 import { classifiedInvoice, documentEvent, startHarness, type Harness } from '../support/harness';
 import { startReceiver, type Receiver } from '../support/receiver';
 

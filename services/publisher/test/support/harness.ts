@@ -10,8 +10,8 @@ import {
 import { createDocumentStore, newDocument, type DocumentStore } from '@docflow/documents';
 import { declareTopology, parseConfig } from '@docflow/platform';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
-import { configSchema } from '../../src/config';
-import { startPublisher, type Publisher } from '../../src/publisher-service';
+import { publisherConfigSchema } from '../../src/config';
+import { startPublisher, type Publisher } from '../../src/main';
 
 export interface Harness {
   ctx: TestContext;
@@ -52,7 +52,7 @@ export async function startHarness(
     documents,
     events,
     async startPublisher() {
-      const config = parseConfig(configSchema, {
+      const config = parseConfig(publisherConfigSchema, {
         ...ctx.env,
         HTTP_PORT: '0',
         HTTP_HOST: '127.0.0.1',

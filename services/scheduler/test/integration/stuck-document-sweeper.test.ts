@@ -5,8 +5,7 @@ import { queuesOf } from '@docflow/contracts';
 import { COLLECTIONS, type DocumentRecord } from '@docflow/documents';
 import { parseConfig } from '@docflow/platform';
 import { repoRoot, waitFor } from '@docflow/testing';
-import { configSchema as publisherConfigSchema } from '../../../publisher/src/config';
-import { startPublisher, type Publisher } from '../../../publisher/src/publisher-service';
+import { publisherConfigSchema, startPublisher, type Publisher } from '../../../publisher/src/main';
 import { call, startStack, steps, type Stack } from './support/stack';
 
 const STALL_MS = 1_000;

@@ -1,12 +1,12 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { batchActionSchema, batchViewSchema, idParamsSchema } from '@docflow/contracts';
 import { batchProgress, type DocumentCommand } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
-import { multipartUpload, upload, uploadResponses } from './documents';
-import { runCommand } from './run-command';
+import { multipartUpload, upload, uploadResponses } from '../upload';
+import { runCommand } from '../run-command';
 
 /** Batches: many files in one upload, followed, retried or cancelled together. */
 export function batchRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -6,13 +6,13 @@ import {
   reviewBodySchema,
   type ExtractedField,
 } from '@docflow/contracts';
-import { COLLECTIONS, joinPages, type DocumentRecord } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import { joinPages, type DocumentRecord } from '@docflow/documents';
+import type { AppDeps } from '../../app-deps';
 import { documentView } from '../../domain/document-view';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
 import { errorResponses } from '../schemas';
-import { runCommand } from './run-command';
+import { runCommand } from '../run-command';
 
 /** Cancel, retry and review: commands through the state machine, events through the outbox. */
 export function documentActionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
@@ -104,19 +104,15 @@ async function keepTrainingExample(deps: AppDeps, record: DocumentRecord): Promi
     record.text && !record.purgedAt
       ? joinPages((await deps.texts.load(record.text.ref)).pages)
       : null;
-  await deps.db.collection(COLLECTIONS.trainingExamples).replaceOne(
-    { _id: `${record._id}:${record.version}` as never },
-    {
-      tenantId: record.tenantId,
-      documentId: record._id,
-      docType: record.result.docType,
-      fields: record.result.extraction.fields,
-      tables: record.result.extraction.tables ?? {},
-      text,
-      language: record.result.language ?? null,
-      reviewedBy: record.result.reviewed?.by ?? null,
-      createdAt: new Date(),
-    },
-    { upsert: true },
-  );
+  await deps.trainingExamples.keep(`${record._id}:${record.version}`, {
+    tenantId: record.tenantId,
+    documentId: record._id,
+    docType: record.result.docType,
+    fields: record.result.extraction.fields,
+    tables: record.result.extraction.tables ?? {},
+    text,
+    language: record.result.language ?? null,
+    reviewedBy: record.result.reviewed?.by ?? null,
+    createdAt: new Date(),
+  });
 }

@@ -1,53 +1,24 @@
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Filter } from 'mongodb';
 import { z } from 'zod';
 import {
-  acceptedSchema,
   documentPageSchema,
   documentViewSchema,
   idParamsSchema,
   listQuerySchema,
   textViewSchema,
 } from '@docflow/contracts';
-import { joinPages, type DocumentRecord } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import { joinPages } from '@docflow/documents';
+import { listDocuments } from '../../adapters/document-listing';
+import type { AppDeps } from '../../app-deps';
 import { decodeCursor, encodeCursor } from '../../domain/cursor';
-import { documentView } from '../../domain/document-view';
-import { readUploadFingerprint } from '../../domain/upload-fingerprint';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
+import { documentView } from '../../domain/document-view';
 import { apiError } from '../errors';
-import { withIdempotency } from '../idempotency';
-import { asClientGone, uploadParts } from '../upload-parts';
 import { errorResponses } from '../schemas';
-
-export const multipartUpload = {
-  consumes: ['multipart/form-data'],
-  multipartBody: {
-    type: 'object',
-    required: ['file'],
-    properties: {
-      file: {
-        type: 'array',
-        items: { type: 'string', format: 'binary' },
-        description: 'One or more files (PDF, images, text, CSV, XLSX, DOCX).',
-      },
-      metadata: { type: 'string', description: 'Optional JSON object kept with each document.' },
-    },
-  },
-};
+import { multipartUpload, upload, uploadResponses } from '../upload';
 
 /** Upload, list and read documents. */
-/** Responses of the two upload routes (POST /v1/documents and POST /v1/batches). */
-export const uploadResponses = {
-  202: acceptedSchema,
-  413: errorResponses[400],
-  415: errorResponses[400],
-  422: errorResponses[400],
-  ...errorResponses,
-};
-
 export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   const { config } = deps;
   return async (app) => {
@@ -77,31 +48,19 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const tenant = tenantOf(request);
-        const q = request.query;
-        const filter: Filter<DocumentRecord> = { tenantId: tenant._id };
-        if (q.status) filter.status = q.status;
-        if (q.batchId) filter.batchId = q.batchId;
-        if (q.docType) (filter as Record<string, unknown>)['result.docType'] = q.docType;
-        const created: Record<string, Date> = {};
-        if (q.createdFrom) created.$gte = new Date(q.createdFrom);
-        if (q.createdTo) created.$lt = new Date(q.createdTo);
-        if (Object.keys(created).length > 0) filter.createdAt = created;
-        if (q.cursor) {
-          const cursor = decodeCursor(q.cursor);
-          filter.$or = [
-            { createdAt: { $lt: cursor.createdAt } },
-            { createdAt: cursor.createdAt, _id: { $lt: cursor.id } },
-          ];
-        }
-        const rows = await deps.documents.find(filter, {
-          limit: q.limit + 1,
-          sort: { createdAt: -1, _id: -1 },
-        });
-        const page = rows.slice(0, q.limit);
-        const last = page[page.length - 1];
+        const { limit, cursor, createdFrom, createdTo, ...filters } = request.query;
+        const page = await listDocuments(
+          deps.documents,
+          tenantOf(request)._id,
+          {
+            ...filters,
+            ...(createdFrom ? { createdFrom: new Date(createdFrom) } : {}),
+            ...(createdTo ? { createdTo: new Date(createdTo) } : {}),
+          },
+          { limit, ...(cursor ? { after: decodeCursor(cursor) } : {}) },
+        );
         return {
-          items: page.map((r) => ({
+          items: page.items.map((r) => ({
             id: r._id,
             batchId: r.batchId ?? null,
             filename: r.filename,
@@ -115,10 +74,7 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
             docType: r.result?.docType ?? null,
             confidence: r.result?.confidence ?? null,
           })),
-          nextCursor:
-            rows.length > q.limit && last
-              ? encodeCursor({ createdAt: last.createdAt, id: last._id })
-              : null,
+          nextCursor: page.next ? encodeCursor(page.next) : null,
         };
       },
     );
@@ -206,59 +162,4 @@ function purged(code: 'BLOB_NOT_FOUND' | 'TEXT_PURGED', what: string, at: Date) 
     `the ${what} was deleted on ${at.toISOString()} under the tenant's retention policy; the document record stays`,
     { purgedAt: at.toISOString() },
   );
-}
-
-/** The upload of POST /v1/documents and POST /v1/batches. */
-export async function upload(
-  deps: AppDeps,
-  request: FastifyRequest,
-  reply: FastifyReply,
-  batch: boolean,
-): Promise<z.infer<typeof acceptedSchema>> {
-  const tenant = tenantOf(request);
-  if (!request.isMultipart())
-    throw apiError('NOT_MULTIPART', 'send multipart/form-data with a "file" field');
-  const { config } = deps;
-  const maxFiles = batch ? config.MAX_BATCH_FILES : config.MAX_FILES_PER_REQUEST;
-  const parts = uploadParts(request, {
-    fileSize: config.MAX_UPLOAD_BYTES,
-    files: maxFiles,
-    fields: 5,
-    fieldSize: config.MAX_METADATA_BYTES + 1,
-    parts: maxFiles + 5,
-  });
-  let fingerprint = '';
-  const body = await withIdempotency(
-    deps.idempotencyKeys,
-    request,
-    reply,
-    { tenantId: tenant._id, route: batch ? 'batches' : 'documents', status: 202 },
-    async () => {
-      const result = await deps.intake.receive(tenant._id, parts, {
-        batch,
-        limits: {
-          maxBytes: config.MAX_UPLOAD_BYTES,
-          maxFiles,
-          maxMetadataBytes: config.MAX_METADATA_BYTES,
-        },
-      });
-      fingerprint = result.fingerprint;
-      const base = baseUrl(request, config.PUBLIC_BASE_URL);
-      return {
-        ...(result.batchId
-          ? { batchId: result.batchId, batchUrl: `${base}/v1/batches/${result.batchId}` }
-          : {}),
-        documents: result.documents.map((d) => ({
-          ...d,
-          status: 'received' as const,
-          statusUrl: `${base}/v1/documents/${d.id}`,
-        })),
-      };
-    },
-    { of: () => fingerprint, read: () => readUploadFingerprint(parts, config.MAX_UPLOAD_BYTES) },
-  ).catch((err: unknown) => {
-    throw asClientGone(request, err);
-  });
-  void reply.code(reply.statusCode === 200 ? 202 : reply.statusCode);
-  return body;
 }

@@ -2,7 +2,7 @@ import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { AnyEvent } from '@docflow/contracts';
 import { STATUS_OF_EVENT, batchProgress, isDocumentEvent } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { documentView } from '../../domain/document-view';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';

@@ -7,11 +7,9 @@ import {
   jobNames,
   jobRunStatuses,
   type JobRunRecord,
-  type JobScheduleRecord,
 } from '@docflow/contracts';
-import { COLLECTIONS } from '@docflow/documents';
 import { originEvent } from '@docflow/platform';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
 
@@ -48,8 +46,6 @@ const runView = (r: JobRunRecord): z.infer<typeof runSchema> => ({
 
 /** The scheduler's jobs (admin key): catalogue with last and next runs, on-demand runs. */
 export function jobRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const runs = () => deps.db.collection<JobRunRecord>(COLLECTIONS.jobRuns);
-  const schedules = () => deps.db.collection<JobScheduleRecord>(COLLECTIONS.jobSchedules);
   const admin = { auth: 'admin' as const };
 
   return async (app) => {
@@ -81,17 +77,17 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         items: await Promise.all(
           jobNames.map(async (name) => {
             const spec = jobCatalog[name];
-            const [next, last] = await Promise.all([
-              schedules().findOne({ _id: name }),
-              runs().find({ job: name }).sort({ requestedAt: -1 }).limit(1).toArray(),
+            const [nextRunAt, lastRun] = await Promise.all([
+              deps.jobRuns.nextRunAt(name),
+              deps.jobRuns.lastRun(name),
             ]);
             return {
               name,
               description: spec.description,
               schedule: spec.schedule,
               parameters: z.toJSONSchema(spec.params),
-              nextRunAt: next?.nextRunAt ? next.nextRunAt.toISOString() : null,
-              lastRun: last[0] ? runView(last[0]) : null,
+              nextRunAt: nextRunAt ? nextRunAt.toISOString() : null,
+              lastRun: lastRun ? runView(lastRun) : null,
             };
           }),
         ),
@@ -129,7 +125,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           params: checked.data as Record<string, unknown>,
           requestedAt: new Date(),
         };
-        await runs().insertOne(run);
+        await deps.jobRuns.create(run);
         await deps.bus.publish(
           originEvent(
             'job.requested',
@@ -154,7 +150,7 @@ export function jobRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const run = await runs().findOne({ _id: request.params.id });
+        const run = await deps.jobRuns.get(request.params.id);
         if (!run) throw apiError('NOT_FOUND', 'no such job run');
         return runView(run);
       },

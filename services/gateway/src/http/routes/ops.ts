@@ -1,5 +1,5 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 
 /** /metrics, /healthz and /readyz on the API port (no key, no rate limit, not in the API docs). */
 export function opsRoutes(deps: AppDeps): FastifyPluginAsyncZod {

@@ -1,19 +1,10 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
-import type { Filter } from 'mongodb';
 import { z } from 'zod';
-import { COLLECTIONS } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import { recordKinds } from '../../adapters/record-repository';
+import type { AppDeps } from '../../app-deps';
 import { decodeCursor, encodeCursor } from '../../domain/cursor';
 import { tenantOf } from '../auth';
 import { errorResponses } from '../schemas';
-
-/** URL names of the destination collections the publisher writes. */
-const KINDS = {
-  invoices: COLLECTIONS.invoices,
-  expenses: COLLECTIONS.expenses,
-  'bank-transactions': COLLECTIONS.bankTransactions,
-  archive: COLLECTIONS.archive,
-} as const;
 
 const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
@@ -32,22 +23,6 @@ const querySchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 
-/** The date field each kind is filtered on. */
-const DATE_FIELD: Record<keyof typeof KINDS, string> = {
-  invoices: 'issueDate',
-  expenses: 'date',
-  'bank-transactions': 'date',
-  archive: 'date',
-};
-
-interface RecordRow {
-  _id: string;
-  tenantId: string;
-  createdAt?: Date;
-  updatedAt?: Date;
-  [field: string]: unknown;
-}
-
 /** Canonical records of the calling tenant, newest first, with filters and cursor pagination. */
 export function recordRoutes(deps: AppDeps): FastifyPluginAsyncZod {
   return async (app) => {
@@ -59,7 +34,7 @@ export function recordRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           description:
             'What the publisher wrote, latest revision only. Fields per kind are described in services/publisher/README.md.',
           tags: ['records'],
-          params: z.object({ kind: z.enum(Object.keys(KINDS) as [keyof typeof KINDS]) }),
+          params: z.object({ kind: z.enum(recordKinds) }),
           querystring: querySchema,
           response: {
             200: z.object({
@@ -71,43 +46,19 @@ export function recordRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         },
       },
       async (request) => {
-        const tenant = tenantOf(request);
-        const { kind } = request.params;
-        const q = request.query;
-        const filter: Filter<RecordRow> = { tenantId: tenant._id };
-        if (q.documentId) filter.documentId = q.documentId;
-        if (q.docType) filter.docType = q.docType;
-        if (q.currency) filter.currency = q.currency;
-        const dates: Record<string, string> = {};
-        if (q.dateFrom) dates.$gte = q.dateFrom;
-        if (q.dateTo) dates.$lte = q.dateTo;
-        if (Object.keys(dates).length > 0) filter[DATE_FIELD[kind]] = dates;
-        if (q.cursor) {
-          const cursor = decodeCursor(q.cursor);
-          filter.$or = [
-            { createdAt: { $lt: cursor.createdAt } },
-            { createdAt: cursor.createdAt, _id: { $lt: cursor.id } },
-          ];
-        }
-        const rows = await deps.db
-          .collection<RecordRow>(KINDS[kind])
-          .find(filter)
-          .sort({ createdAt: -1, _id: -1 })
-          .limit(q.limit + 1)
-          .toArray();
-        const page = rows.slice(0, q.limit);
-        const last = page[page.length - 1];
+        const { limit, cursor, ...filters } = request.query;
+        const page = await deps.records.list(request.params.kind, tenantOf(request)._id, filters, {
+          limit,
+          ...(cursor ? { after: decodeCursor(cursor) } : {}),
+        });
         return {
-          items: page.map(({ _id, createdAt, updatedAt, ...rest }) => ({
+          items: page.items.map(({ _id, createdAt, updatedAt, ...rest }) => ({
             id: _id,
             ...rest,
             createdAt: createdAt?.toISOString() ?? null,
             updatedAt: updatedAt?.toISOString() ?? null,
           })),
-          nextCursor:
-            rows.length > q.limit && last?.createdAt
-              ? encodeCursor({ createdAt: last.createdAt, id: last._id })
-              : null,
+          nextCursor: page.next ? encodeCursor(page.next) : null,
         };
       },
     );

@@ -1,8 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
-import { digestId, digestOutcomes, type DigestRecord } from '@docflow/contracts';
-import { COLLECTIONS } from '@docflow/documents';
-import type { AppDeps } from '../../app';
+import { digestOutcomes } from '@docflow/contracts';
+import type { AppDeps } from '../../app-deps';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
@@ -34,7 +33,6 @@ const digestSchema = z.object({
 
 /** Reports of the calling tenant: the daily digest the scheduler computes. */
 export function reportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const digests = () => deps.db.collection<DigestRecord>(COLLECTIONS.digests);
   return async (app) => {
     app.get(
       '/v1/reports/digest',
@@ -53,7 +51,7 @@ export function reportRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       async (request) => {
         const tenant = tenantOf(request);
         const { date } = request.query;
-        const digest = await digests().findOne({ _id: digestId(tenant._id, date) });
+        const digest = await deps.digests.get(tenant._id, date);
         if (!digest)
           throw apiError(
             'DIGEST_NOT_FOUND',

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import type { KeyView, Tenant } from '@docflow/tenants';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
 

@@ -1,7 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '@docflow/contracts';
-import type { AppDeps } from '../../app';
+import type { AppDeps } from '../../app-deps';
 import type { Webhook } from '../../adapters/webhook-repository';
 import { tenantOf } from '../auth';
 import { apiError } from '../errors';

@@ -1,6 +1,6 @@
 import type { DocumentCommand, DocumentRecord } from '@docflow/documents';
-import type { AppDeps } from '../../app';
-import { apiError, apiErrors, type ApiErrorCode } from '../errors';
+import type { AppDeps } from '../app-deps';
+import { apiError, apiErrors, type ApiErrorCode } from './errors';
 
 /**
  * Applies a person's command to a tenant's document and publishes what it announces. A refusal

@@ -1,0 +1,42 @@
+import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
+import type { EventBus, Logger, Metrics } from '@docflow/platform';
+import type { TenantRepository } from '@docflow/tenants';
+import type { BatchRepository } from './adapters/batch-repository';
+import type { DeadLetterStore } from './adapters/dead-letter-store';
+import type { DigestRepository } from './adapters/digest-repository';
+import type { IdempotencyKeys } from './adapters/idempotency-keys';
+import type { JobRunRepository } from './adapters/job-run-repository';
+import type { LiveFeed } from './adapters/live-feed';
+import type { PipelineInspector } from './adapters/pipeline-inspector';
+import type { RecordRepository } from './adapters/record-repository';
+import type { TrainingExampleRepository } from './adapters/training-example-repository';
+import type { WebhookRepository } from './adapters/webhook-repository';
+import type { GatewayConfig } from './config';
+import type { Intake } from './domain/intake';
+
+/** What the REST API is built from (`createApp`) and each route reaches: adapters, never the database. */
+export interface AppDeps {
+  config: GatewayConfig;
+  logger: Logger;
+  metrics: Metrics;
+  bus: EventBus;
+  documents: DocumentStore;
+  blobs: BlobStore;
+  texts: TextStore;
+  tenants: TenantRepository;
+  batches: BatchRepository;
+  records: RecordRepository;
+  trainingExamples: TrainingExampleRepository;
+  jobRuns: JobRunRepository;
+  digests: DigestRepository;
+  idempotencyKeys: IdempotencyKeys;
+  intake: Intake;
+  outbox: OutboxRelay;
+  liveFeed: LiveFeed;
+  pipeline: PipelineInspector;
+  deadLetters: DeadLetterStore;
+  webhooks: WebhookRepository;
+  pingDatabase: () => Promise<boolean>;
+  /** Readiness checks by name (broker, database, consumers). */
+  readiness: () => Promise<Record<string, boolean>>;
+}

@@ -1,6 +1,7 @@
 // One lint setup for the whole repo (typescript-eslint recommended + a few project rules).
 const js = require('@eslint/js');
 const tseslint = require('typescript-eslint');
+const serviceBoundaries = require('./scripts/lint/service-boundaries');
 
 module.exports = tseslint.config(
   {
@@ -23,6 +24,11 @@ module.exports = tseslint.config(
       ],
       'no-console': 'error',
     },
+  },
+  {
+    files: ['services/**/*.ts'],
+    plugins: { docflow: { rules: { 'service-boundaries': serviceBoundaries } } },
+    rules: { 'docflow/service-boundaries': 'error' },
   },
   {
     files: ['**/*.js', '**/*.cjs'],

@@ -6,11 +6,14 @@ const transform = {
     { jsc: { parser: { syntax: 'typescript' }, target: 'es2022' }, module: { type: 'commonjs' } },
   ],
 };
+// Workspace packages resolve to their sources, as far as their `exports` maps reach: a package by
+// name, a service by name (its main.ts) or by a subpath it exports. Deep imports fail, as in tsc.
+const SERVICES = 'gateway|scanner|ocr|classifier|publisher|scheduler';
 const moduleNameMapper = {
-  '^@docflow/([a-z-]+)$': '<rootDir>/packages/$1/src',
-  // a service's module imported by a package (the end-to-end tests, the corpus package's eval)
-  '^@docflow/(gateway|scanner|ocr|classifier|publisher|scheduler)/dist/(.*)$':
-    '<rootDir>/services/$1/src/$2',
+  [`^@docflow/(${SERVICES})$`]: '<rootDir>/services/$1/src/main',
+  '^@docflow/classifier/domain/process-document$':
+    '<rootDir>/services/classifier/src/domain/process-document',
+  [`^@docflow/(?!(?:${SERVICES})$)([a-z-]+)$`]: '<rootDir>/packages/$1/src',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };

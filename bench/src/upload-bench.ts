@@ -1,6 +1,6 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import autocannon from 'autocannon';
-import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway';
 import { parseConfig } from '@docflow/platform';
 import { createTenantRepository } from '@docflow/tenants';
 import { sandbox, type Servers } from './sandbox';

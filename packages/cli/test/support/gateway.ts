@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { connect } from 'amqplib';
 import { EXCHANGES, type AnyEvent } from '@docflow/contracts';
-import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway';
 import { parseConfig } from '@docflow/platform';
 import { createTenantRepository } from '@docflow/tenants';
 import { createTestContext, type TestContext } from '@docflow/testing';

@@ -1,10 +1,7 @@
 import { mkdirSync, readFileSync, readdirSync, existsSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import {
-  processDocument,
-  type ProcessResult,
-} from '@docflow/classifier/dist/domain/process-document';
+import { processDocument, type ProcessResult } from '@docflow/classifier/domain/process-document';
 import { BASE_MODEL_PATH, DOC_TYPES, fromModelFile } from '@docflow/model';
 import type { GeneratedDoc } from '../generator/generated-doc';
 import { valuesMatch } from './field-match';

@@ -10,12 +10,12 @@ import {
 import { COLLECTIONS } from '@docflow/documents';
 import { parseConfig, type RuntimeConfig, type Worker } from '@docflow/platform';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
-import { classifierConfigSchema, startClassifier } from '@docflow/classifier/dist/main';
-import { gatewayConfigSchema, startGateway } from '@docflow/gateway/dist/main';
-import { ocrConfigSchema, startOcr } from '@docflow/ocr/dist/main';
-import { publisherConfigSchema, startPublisher } from '@docflow/publisher/dist/main';
-import { scannerConfigSchema, startScanner } from '@docflow/scanner/dist/main';
-import { schedulerConfigSchema, startScheduler } from '@docflow/scheduler/dist/main';
+import { classifierConfigSchema, startClassifier } from '@docflow/classifier';
+import { gatewayConfigSchema, startGateway } from '@docflow/gateway';
+import { ocrConfigSchema, startOcr } from '@docflow/ocr';
+import { publisherConfigSchema, startPublisher } from '@docflow/publisher';
+import { scannerConfigSchema, startScanner } from '@docflow/scanner';
+import { schedulerConfigSchema, startScheduler } from '@docflow/scheduler';
 import { poisonCases, validEvent, type RawMessage } from '../corpus/malformed-messages';
 
 const ADMIN_KEY = randomBytes(24).toString('hex');

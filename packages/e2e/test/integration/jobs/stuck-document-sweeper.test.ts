@@ -5,8 +5,8 @@ import { queuesOf } from '@docflow/contracts';
 import { COLLECTIONS, type DocumentRecord } from '@docflow/documents';
 import { parseConfig } from '@docflow/platform';
 import { repoRoot, waitFor } from '@docflow/testing';
-import { publisherConfigSchema, startPublisher, type Publisher } from '../../../publisher/src/main';
-import { call, startStack, steps, type Stack } from './support/stack';
+import { publisherConfigSchema, startPublisher, type Publisher } from '@docflow/publisher';
+import { call, startStack, steps, type Stack } from '../../support/jobs-stack';
 
 const STALL_MS = 1_000;
 
@@ -38,7 +38,7 @@ describe('stuck-document sweeper (real broker, database, gateway and publisher)'
   const lossyStage = async (stage: 'publisher') => {
     const child = spawn(
       process.execPath,
-      ['--import', 'tsx', join(__dirname, 'support/lossy-stage.ts')],
+      ['--import', 'tsx', join(__dirname, '../../support/lossy-stage.ts')],
       {
         env: { ...process.env, AMQP_URL: stack.h.ctx.amqpUrl, STAGE_QUEUE: queuesOf(stage).work },
         cwd: repoRoot,

@@ -1,11 +1,12 @@
 import { parseConfig, type Worker } from '@docflow/platform';
 import { waitFor } from '@docflow/testing';
+import { schedulerConfigSchema, startScheduler, type SchedulerConfig } from '@docflow/scheduler';
 import {
-  schedulerConfigSchema,
-  startScheduler,
-  type SchedulerConfig,
-} from '../../../scheduler/src/main';
-import { ADMIN_KEY, call, startHarness, type Harness } from '../support/harness';
+  ADMIN_KEY,
+  call,
+  startHarness,
+  type Harness,
+} from '../../../../../services/gateway/test/support/harness';
 
 describe('jobs through the gateway and a real scheduler', () => {
   let h: Harness;

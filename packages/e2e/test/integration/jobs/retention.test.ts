@@ -9,10 +9,13 @@ import {
   type DocumentRecord,
 } from '@docflow/documents';
 import { createLogger } from '@docflow/platform';
-import { createJobMetrics } from '../../src/adapters/job-metrics';
-import { createPurgeStore, type PurgeStore } from '../../src/adapters/purge-store';
-import { createRetentionJob } from '../../src/jobs/retention';
-import { call, startStack, steps, type Stack } from './support/stack';
+import { createJobMetrics } from '../../../../../services/scheduler/src/adapters/job-metrics';
+import {
+  createPurgeStore,
+  type PurgeStore,
+} from '../../../../../services/scheduler/src/adapters/purge-store';
+import { createRetentionJob } from '../../../../../services/scheduler/src/jobs/retention';
+import { call, startStack, steps, type Stack } from '../../support/jobs-stack';
 
 const DAY_MS = 86_400_000;
 

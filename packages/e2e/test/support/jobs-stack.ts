@@ -8,8 +8,8 @@ import {
   startHarness,
   stageEvent,
   type Harness,
-} from '../../../../gateway/test/support/harness';
-import { schedulerConfigSchema, startScheduler, type SchedulerConfig } from '../../../src/main';
+} from '../../../../services/gateway/test/support/harness';
+import { schedulerConfigSchema, startScheduler, type SchedulerConfig } from '@docflow/scheduler';
 
 /** A job run as GET /v1/jobs/runs/:id shows it. */
 export interface RunView {

@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { digestId, type DigestRecord, type EventType, type PayloadOf } from '@docflow/contracts';
 import { COLLECTIONS, createDocumentStore, newDocument } from '@docflow/documents';
 import { documentEvent } from '@docflow/testing';
-import { previousUtcDay } from '../../src/domain/daily-digest';
-import { call, startStack, steps, type Stack, type StageStep } from './support/stack';
+import { previousUtcDay } from '../../../../../services/scheduler/src/domain/daily-digest';
+import { call, startStack, steps, type Stack, type StageStep } from '../../support/jobs-stack';
 
 const DAY = '2026-03-14';
 const at = (iso: string) => new Date(`${DAY}T${iso}Z`);

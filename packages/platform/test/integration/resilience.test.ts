@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { queuesOf } from '@docflow/contracts';
 import { DELIVERY_LIMIT } from '@docflow/contracts';
-import { EventBus, IdempotencyStore, next } from '@docflow/platform';
+import { EventBus, IdempotencyStore, createMetrics, next } from '@docflow/platform';
 import { createTestContext, repoRoot, waitFor, type TestContext } from '@docflow/testing';
 import { Probe, receivedEvent, startBus } from './support';
 
@@ -137,8 +137,9 @@ describe('runtime under faults (real RabbitMQ and MongoDB-protocol server)', () 
 
   test('when two consumers race on the same event, then exactly one runs the handler and one follow-up is published', async () => {
     // Arrange: two independent connections on the same queue
-    const a = await startBus(ctx, { prefetch: 1 });
-    const b = await startBus(ctx, { prefetch: 1 });
+    const metrics = [createMetrics('test'), createMetrics('test')] as const;
+    const a = await startBus(ctx, { prefetch: 1 }, metrics[0]);
+    const b = await startBus(ctx, { prefetch: 1 }, metrics[1]);
     buses.push(a, b);
     const ran: string[] = [];
     const handler = (who: string) => ({
@@ -155,7 +156,17 @@ describe('runtime under faults (real RabbitMQ and MongoDB-protocol server)', () 
     // Act: the same event (same id) published twice at once
     await Promise.all([a.publish(event), b.publish(event)]);
     await waitFor(() => probe.ofType('document.scanned').length >= 1);
-    await new Promise((r) => setTimeout(r, 1_500)); // the deferred copy comes back and is dropped
+    // the copy that lost the claim comes back from its retry and is dropped as a duplicate
+    await waitFor(
+      async () => {
+        const counts = await Promise.all(metrics.map((m) => m.messagesConsumed.get()));
+        return counts
+          .flatMap((c) => c.values)
+          .some((v) => v.labels.outcome === 'duplicate' && v.value > 0);
+      },
+      15_000,
+      'the second copy consumed as a duplicate',
+    );
 
     // Assert
     expect(ran).toHaveLength(1);

@@ -21,12 +21,13 @@ export const fastRetries: ConsumerOptions = {
 export async function startBus(
   ctx: TestContext,
   consumer: Partial<ConsumerOptions> = {},
+  metrics = createMetrics('test'),
 ): Promise<EventBus> {
   const bus = new EventBus({
     url: ctx.amqpUrl,
     service: 'test',
     logger: createLogger({ service: 'test', level: process.env.TEST_LOG_LEVEL ?? 'silent' }),
-    metrics: createMetrics('test'),
+    metrics,
     db: ctx.db,
     reconnectMaxMs: 500,
     consumer: { ...fastRetries, ...consumer },

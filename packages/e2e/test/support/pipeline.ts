@@ -35,8 +35,12 @@ export interface Pipeline {
   /** Every line the services printed, prefixed by service name. */
   output: string[];
   api(method: string, path: string, key: string, body?: BodyInit | object): Promise<ApiResponse>;
+  /** A new tenant; returns its API key. */
+  createTenant(): Promise<string>;
   /** Uploads samples/ plus an antivirus test file as one batch of a new tenant. */
   uploadSamples(): Promise<UploadedBatch>;
+  /** Waits until every document of the batch settled; returns the batch's progress view. */
+  settle(batch: UploadedBatch, timeoutMs?: number): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
    * Waits until every document of the batch settled, then checks that nothing was lost and that
    * each published document has exactly one set of destination records. Returns documents by name.
@@ -134,7 +138,10 @@ export async function startPipeline(options: {
     adminKey,
     output,
     api,
+    createTenant: () => run.createTenant(),
     uploadSamples,
+    settle: async ({ key, batchId, total }, timeoutMs) =>
+      (await run.waitSettled(key, batchId, total, timeoutMs)).body,
     expectSettledOnce,
     settledByOutcome,
     stop: async () => {

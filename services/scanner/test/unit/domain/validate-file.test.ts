@@ -1,3 +1,4 @@
+import { DEFAULT_ARCHIVE_LIMITS } from '@docflow/archive';
 import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { validateFile } from '../../../src/domain/scan-file';
 import type { Limits } from '../../../src/domain/rejection';
@@ -9,6 +10,7 @@ const limits: Limits = {
   maxPages: 50,
   maxImagePixels: 40_000_000,
   maxSpreadsheetRows: 1_000,
+  archive: DEFAULT_ARCHIVE_LIMITS,
 };
 
 describe('validateFile on the generated fixtures', () => {

@@ -15,7 +15,10 @@ export interface PdfFile {
   info(options?: { allPageSizes?: boolean }): Promise<PdfInfoResult>;
   /** The text layer of every page, in order (pdftotext -layout; pages end at form feeds). */
   pageTexts(): Promise<string[]>;
-  /** One page (from 1) rendered as a grayscale PNG at `dpi` (pdftoppm). */
+  /**
+   * One page (from 1) rendered as a grayscale PNG at `dpi` (pdftoppm), its crop box (the size
+   * pdfinfo reports, see renderDpiFor).
+   */
   renderPage(page: number, dpi: number): Promise<Buffer>;
 }
 
@@ -146,6 +149,7 @@ export function createPdfEngine(
               String(page),
               '-r',
               String(dpi),
+              '-cropbox',
               '-gray',
               '-png',
               '-singlefile',

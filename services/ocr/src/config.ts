@@ -1,11 +1,12 @@
 import { availableParallelism } from 'node:os';
 import { z } from 'zod';
+import { archiveLimitSettings } from '@docflow/archive';
 import { pdfBudgetSettings } from '@docflow/pdf';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /**
  * The OCR stage's configuration: the shared runtime keys plus engine, pool and extraction knobs,
- * and the PDF engine's budget.
+ * pixel budgets, the archive limits and the PDF engine's budget.
  */
 export const ocrConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9466, 0, 65535),
@@ -52,6 +53,22 @@ export const ocrConfigSchema = runtimeConfigSchema.extend({
     1000,
     0,
   ),
+  OCR_MAX_IMAGE_PIXELS: env.int(
+    'Most pixels (width × height) an image page may declare to be decoded; more fails the document with BUDGET_EXCEEDED before any pixel is decoded (the scanner checks SCANNER_MAX_IMAGE_PIXELS too; this stage does not rely on it).',
+    100_000_000,
+    1,
+  ),
+  OCR_MAX_PAGE_PIXELS: env.int(
+    'Most pixels one PDF page is rendered to for OCR: a page that would be larger at OCR_RENDER_DPI renders at the resolution that fits (A4 at 300 dpi is 8.7 million).',
+    40_000_000,
+    1_000_000,
+  ),
+  OCR_MAX_DOCUMENT_PIXELS: env.int(
+    'Most pixels all pages of one PDF that need OCR may render to together; more fails the document with BUDGET_EXCEEDED before rendering (500 A4 pages at 300 dpi are 4.35 billion).',
+    5_000_000_000,
+    1_000_000,
+  ),
+  ...archiveLimitSettings,
   ...pdfBudgetSettings,
   TESSERACT_PATH: z
     .string()

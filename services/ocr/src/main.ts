@@ -1,3 +1,4 @@
+import { archiveLimitsFromConfig } from '@docflow/archive';
 import { createBlobStore, createDocumentGate, createTextStore } from '@docflow/documents';
 import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
@@ -39,6 +40,10 @@ export async function startOcr(
           engine,
           pdf,
           renderDpi: config.OCR_RENDER_DPI,
+          maxPagePixels: config.OCR_MAX_PAGE_PIXELS,
+          maxDocumentPixels: config.OCR_MAX_DOCUMENT_PIXELS,
+          maxImagePixels: config.OCR_MAX_IMAGE_PIXELS,
+          archive: archiveLimitsFromConfig(config),
           minTextChars: config.OCR_MIN_TEXT_CHARS,
           upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
           // enough to keep every worker busy while the next pages render

@@ -1,10 +1,11 @@
 import { z } from 'zod';
+import { archiveLimitSettings } from '@docflow/archive';
 import { pdfBudgetSettings } from '@docflow/pdf';
 import { env, runtimeConfigSchema } from '@docflow/platform';
 
 /**
- * The scanner's configuration: the shared runtime keys plus limits, the PDF engine's budget,
- * duplicates and antivirus.
+ * The scanner's configuration: the shared runtime keys plus limits, the archive limits, the PDF
+ * engine's budget, duplicates and antivirus.
  */
 export const scannerConfigSchema = runtimeConfigSchema.extend({
   HTTP_PORT: env.int('Port of the metrics/health HTTP server (0 = any free port).', 9465, 0, 65535),
@@ -16,6 +17,7 @@ export const scannerConfigSchema = runtimeConfigSchema.extend({
     1,
   ),
   SCANNER_MAX_SPREADSHEET_ROWS: env.int('Most rows a spreadsheet or CSV may have.', 100_000, 1),
+  ...archiveLimitSettings,
   ...pdfBudgetSettings,
   SCANNER_DUPLICATE_POLICY: z
     .enum(['flag', 'reject'])

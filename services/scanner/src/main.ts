@@ -1,4 +1,5 @@
 import { Counter } from 'prom-client';
+import { archiveLimitsFromConfig } from '@docflow/archive';
 import { createBlobStore, createDocumentGate } from '@docflow/documents';
 import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
@@ -64,6 +65,7 @@ export async function startScanner(
           maxPages: config.SCANNER_MAX_PAGES,
           maxImagePixels: config.SCANNER_MAX_IMAGE_PIXELS,
           maxSpreadsheetRows: config.SCANNER_MAX_SPREADSHEET_ROWS,
+          archive: archiveLimitsFromConfig(config),
         },
         duplicatePolicy: config.SCANNER_DUPLICATE_POLICY,
         onOutcome: (outcome) => outcomes.inc({ outcome }),

@@ -1,10 +1,12 @@
 import sharp from 'sharp';
+import { budgetExceeded } from '../domain/archive-failure';
 
 /**
  * Prepares one page image for OCR: EXIF orientation applied, grayscale, contrast stretched from the
  * 1st to the 99th luminance percentile (what sharp's normalise does), and small scans (low or
  * unknown resolution and few pixels) upscaled ×2 (Tesseract reads best at roughly 300 dpi).
- * Returns a PNG with its resolution set.
+ * Returns a PNG with its resolution set. An image whose header declares more than `maxPixels`
+ * is never decoded: it fails with BUDGET_EXCEEDED (OCR_MAX_IMAGE_PIXELS).
  *
  * The page is decoded once into grey pixels; the histogram and the stretch run on that buffer
  * (normalise() would decode the page twice, and a compressed PNG costs more to write than it
@@ -12,11 +14,17 @@ import sharp from 'sharp';
  */
 export async function prepareImage(
   input: Buffer,
-  options: { page?: number; upscaleBelowPx: number },
+  options: { page?: number; upscaleBelowPx: number; maxPixels: number },
 ): Promise<Buffer> {
-  const image = sharp(input, { page: options.page ?? 0, limitInputPixels: false }).rotate();
-  const meta = await image.metadata();
-  const { data, info } = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
+  const image = sharp(input, {
+    page: options.page ?? 0,
+    limitInputPixels: options.maxPixels,
+  }).rotate();
+  const { meta, data, info } = await withinPixelLimit(options.maxPixels, async () => {
+    const meta = await image.metadata();
+    const decoded = await image.greyscale().raw().toBuffer({ resolveWithObject: true });
+    return { meta, ...decoded };
+  });
   stretchContrast(data, info.channels);
   const { width, height } = info;
   // Small scans only: a known resolution below 150 dpi, or no resolution and a small image. A
@@ -58,7 +66,24 @@ function stretchContrast(data: Buffer, channels: number): void {
   for (let i = 0; i < data.length; i += channels) data[i] = table[data[i]!]!;
 }
 
-/** Pages of an image file (multi-page TIFF has several). */
-export async function imagePages(input: Buffer): Promise<number> {
-  return (await sharp(input, { limitInputPixels: false }).metadata()).pages ?? 1;
+/** Pages of an image file (multi-page TIFF has several); its first page held to `maxPixels`. */
+export async function imagePages(input: Buffer, maxPixels: number): Promise<number> {
+  return withinPixelLimit(
+    maxPixels,
+    async () => (await sharp(input, { limitInputPixels: maxPixels }).metadata()).pages ?? 1,
+  );
+}
+
+/** Runs `read`, turning sharp's refusal of a header past `limitInputPixels` into BUDGET_EXCEEDED. */
+async function withinPixelLimit<T>(maxPixels: number, read: () => Promise<T>): Promise<T> {
+  try {
+    return await read();
+  } catch (err) {
+    if (err instanceof Error && /exceeds pixel limit/i.test(err.message))
+      throw budgetExceeded(
+        `ocr: image declares more than ${maxPixels} pixels per page (OCR_MAX_IMAGE_PIXELS)`,
+        { limit: 'OCR_MAX_IMAGE_PIXELS', budget: maxPixels },
+      );
+    throw err;
+  }
 }

@@ -1,49 +1,24 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
 import { z } from 'zod';
+import { readXlsx as readWorkbook, type ArchiveLimits, type Sheet } from '@docflow/archive';
 import { permanentError } from '@docflow/platform';
+import { archiveFailure } from '../domain/archive-failure';
 
-export interface Sheet {
-  name: string;
-  rows: string[][];
-}
+export type { Sheet } from '@docflow/archive';
 
 const rowsSchema = z.array(z.array(z.string()));
 
-/** Every sheet of a workbook, cells as displayed text (dates as ISO dates). */
-export async function readXlsx(bytes: Buffer): Promise<Sheet[]> {
-  const workbook = new ExcelJS.Workbook();
+/**
+ * Every sheet of a workbook, cells as displayed text (dates as ISO dates), read under `limits`:
+ * past one the document fails with BUDGET_EXCEEDED naming it, a workbook that does not open with
+ * SPREADSHEET_UNREADABLE.
+ */
+export async function readXlsx(bytes: Buffer, limits: ArchiveLimits): Promise<Sheet[]> {
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    return await readWorkbook(bytes, limits);
   } catch (err) {
-    throw permanentError(
-      'SPREADSHEET_UNREADABLE',
-      `workbook cannot be opened: ${(err as Error).message}`,
-    );
+    throw archiveFailure(err, 'workbook', 'SPREADSHEET_UNREADABLE');
   }
-  return workbook.worksheets.map((sheet) => {
-    const rows: string[][] = [];
-    sheet.eachRow({ includeEmpty: false }, (row) => {
-      const cells: string[] = [];
-      row.eachCell({ includeEmpty: true }, (cell, column) => {
-        cells[column - 1] = cellText(cell.value);
-      });
-      rows.push(Array.from(cells, (c) => c ?? ''));
-    });
-    return { name: sheet.name, rows };
-  });
-}
-
-function cellText(value: ExcelJS.CellValue): string {
-  if (value === null || value === undefined) return '';
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  if (typeof value === 'object') {
-    if ('result' in value) return cellText(value.result as ExcelJS.CellValue);
-    if ('richText' in value) return value.richText.map((r) => r.text).join('');
-    if ('text' in value) return String(value.text);
-    return '';
-  }
-  return String(value);
 }
 
 /** CSV rows, with the delimiter (comma, semicolon or tab) that splits the first line most. */

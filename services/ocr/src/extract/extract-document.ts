@@ -22,9 +22,9 @@ export function extractDocument(
       return extractImage(bytes, deps, signal);
     case 'xlsx':
     case 'csv':
-      return extractSpreadsheet(bytes, type);
+      return extractSpreadsheet(bytes, type, deps.archive);
     case 'docx':
-      return extractDocx(bytes);
+      return extractDocx(bytes, deps.archive);
     case 'text':
       return Promise.resolve(extractPlain(bytes));
   }

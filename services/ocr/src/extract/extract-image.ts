@@ -8,10 +8,15 @@ export async function extractImage(
   deps: ExtractDeps,
   signal?: AbortSignal,
 ): Promise<Extraction> {
-  const count = await imagePages(bytes);
+  const count = await imagePages(bytes, deps.maxImagePixels);
   const results = await recognizePages(
     Array.from({ length: count }, (_, page) => page),
-    (page) => prepareImage(bytes, { page, upscaleBelowPx: deps.upscaleBelowPx }),
+    (page) =>
+      prepareImage(bytes, {
+        page,
+        upscaleBelowPx: deps.upscaleBelowPx,
+        maxPixels: deps.maxImagePixels,
+      }),
     deps,
     signal,
   );

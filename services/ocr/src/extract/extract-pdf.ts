@@ -1,13 +1,17 @@
-import { PdfError } from '@docflow/pdf';
+import { PdfError, renderDpiFor, renderedPixels, type PageSize } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
+import { budgetExceeded } from '../domain/archive-failure';
 import { isUsableText } from '../domain/usable-text';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
 import { recognizePages } from './ocr-pages';
 
 /**
  * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
- * elsewhere, so a mixed PDF gets both methods. The page count is pdfinfo's, as in the scanner; a
- * PDF poppler cannot read within its budget fails with a PdfError.
+ * elsewhere, so a mixed PDF gets both methods. A page too large for `maxPagePixels` at that
+ * resolution renders at the resolution that fits (pdfinfo's page sizes); pages to OCR that would
+ * render to more than `maxDocumentPixels` together fail the document with BUDGET_EXCEEDED before
+ * any is rendered. The page count is pdfinfo's, as in the scanner; a PDF poppler cannot read
+ * within its budget fails with a PdfError.
  */
 export async function extractPdf(
   bytes: Buffer,
@@ -18,7 +22,7 @@ export async function extractPdf(
     bytes,
     async (pdf) => {
       const started = performance.now();
-      const info = await pdf.info();
+      const info = await pdf.info({ allPageSizes: true });
       if (!info.ok) throw new PdfError(info.problem);
       const count = info.info.pages;
       const texts = await pdf.pageTexts();
@@ -37,11 +41,14 @@ export async function extractPdf(
           });
         else toOcr.push(page);
       }
+      const dpis = renderDpis(toOcr, info.info.pageSizes, deps);
       const results = await recognizePages(
         toOcr,
         async (page) =>
-          prepareImage(await pdf.renderPage(page, deps.renderDpi), {
+          prepareImage(await pdf.renderPage(page, dpis.get(page)!), {
             upscaleBelowPx: deps.upscaleBelowPx,
+            // rendered under the page cap already; this guards the decoder
+            maxPixels: Math.max(deps.maxPagePixels, deps.maxImagePixels),
           }),
         deps,
         signal,
@@ -51,4 +58,39 @@ export async function extractPdf(
     },
     signal,
   );
+}
+
+/**
+ * The resolution of each page to OCR under the page cap, checked against the document cap. A page
+ * pdfinfo gave no size for is taken to be as large as the largest it did.
+ */
+function renderDpis(
+  pages: readonly number[],
+  sizes: readonly PageSize[],
+  deps: Pick<ExtractDeps, 'renderDpi' | 'maxPagePixels' | 'maxDocumentPixels'>,
+): Map<number, number> {
+  if (pages.length > 0 && !sizes.some((s) => s.width > 0 && s.height > 0))
+    throw new PdfError({
+      kind: 'corrupt',
+      message: 'pdfinfo gives no page size',
+      detail: 'no page size',
+    });
+  const largest = sizes.reduce<PageSize>(
+    (a, b) => (b.width * b.height > a.width * a.height ? b : a),
+    { width: 0, height: 0 },
+  );
+  const dpis = new Map<number, number>();
+  let total = 0;
+  for (const page of pages) {
+    const size = sizes[page - 1] ?? largest;
+    const dpi = renderDpiFor(size, deps.renderDpi, deps.maxPagePixels);
+    dpis.set(page, dpi);
+    total += renderedPixels(size, dpi);
+  }
+  if (total > deps.maxDocumentPixels)
+    throw budgetExceeded(
+      `ocr: the ${pages.length} pages to OCR would render to ${total} pixels; at most ${deps.maxDocumentPixels} are rendered per document (OCR_MAX_DOCUMENT_PIXELS)`,
+      { limit: 'OCR_MAX_DOCUMENT_PIXELS', budget: deps.maxDocumentPixels },
+    );
+  return dpis;
 }

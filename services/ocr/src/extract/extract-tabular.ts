@@ -1,14 +1,19 @@
+import type { ArchiveLimits } from '@docflow/archive';
 import { readCsv, readXlsx, type Sheet } from '../adapters/spreadsheet-reader';
 import { decodeText } from '../domain/decode-text';
 import { rowsToText } from '../domain/rows-to-text';
 import type { Extraction } from './extracted';
 
-/** XLSX: one page per sheet; CSV: one page. Text plus the structured rows. */
-export async function extractSpreadsheet(bytes: Buffer, kind: 'xlsx' | 'csv'): Promise<Extraction> {
+/** XLSX (read under `limits`): one page per sheet; CSV: one page. Text plus the structured rows. */
+export async function extractSpreadsheet(
+  bytes: Buffer,
+  kind: 'xlsx' | 'csv',
+  limits: ArchiveLimits,
+): Promise<Extraction> {
   const started = performance.now();
   let sheets: Sheet[];
   let encoding: string | undefined;
-  if (kind === 'xlsx') sheets = await readXlsx(bytes);
+  if (kind === 'xlsx') sheets = await readXlsx(bytes, limits);
   else {
     const decoded = decodeText(bytes);
     encoding = decoded.encoding;

@@ -1,3 +1,4 @@
+import type { ArchiveLimits } from '@docflow/archive';
 import type { PdfEngine } from '@docflow/pdf';
 import type { Sheet } from '../adapters/spreadsheet-reader';
 import type { OcrEngine } from '../adapters/ocr-engine';
@@ -25,6 +26,14 @@ export interface ExtractDeps {
   /** Reads PDFs (page count, text layer, rendering) under its budget. */
   pdf: Pick<PdfEngine, 'open'>;
   renderDpi: number;
+  /** Most pixels one PDF page is rendered to: larger pages render below `renderDpi`. */
+  maxPagePixels: number;
+  /** Most pixels all OCR'd pages of one PDF are rendered to together. */
+  maxDocumentPixels: number;
+  /** Most pixels an image page may declare to be decoded. */
+  maxImagePixels: number;
+  /** What reading an XLSX or DOCX file may inflate. */
+  archive: ArchiveLimits;
   minTextChars: number;
   upscaleBelowPx: number;
   /** Pages rendered and held in memory at once for OCR (see `recognizePages`). */

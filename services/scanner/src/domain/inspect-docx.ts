@@ -1,44 +1,33 @@
-import JSZip from 'jszip';
+import { ArchiveError, openZip, type ArchiveLimits } from '@docflow/archive';
 import { accepted, errorText, refused, type Inspection } from './rejection';
 
-/** The most a Word document's body may inflate to: beyond it, a ZIP bomb more than a document. */
-export const MAX_DOCX_BODY_BYTES = 64 * 1024 * 1024;
+const BODY = 'word/document.xml';
 
 /**
- * Checks that a Word (DOCX) document opens and that its body (`word/document.xml`) exists and
- * inflates to at most MAX_DOCX_BODY_BYTES, counted while inflating, never trusted from the header.
+ * Checks that a Word (DOCX) document opens under the archive limits and that its body, headers and
+ * footers inflate within them (bytes counted while inflating, never trusted from the headers).
  */
-export async function inspectDocx(bytes: Buffer): Promise<Inspection> {
-  let zip: JSZip;
+export async function inspectDocx(bytes: Buffer, limits: ArchiveLimits): Promise<Inspection> {
   try {
-    zip = await JSZip.loadAsync(bytes);
+    const zip = openZip(bytes, limits);
+    if (!zip.has(BODY)) return refused('corrupt', 'Word document has no body (word/document.xml)');
+    for (const name of zip.names)
+      if (name === BODY || /^word\/(header|footer)\d*\.xml$/.test(name)) await zip.read(name);
+    return accepted();
   } catch (err) {
-    return refused('corrupt', 'Word document cannot be opened', { error: errorText(err) });
+    return archiveRefusal(err, 'Word document');
   }
-  const body = zip.file('word/document.xml');
-  if (!body) return refused('corrupt', 'Word document has no body (word/document.xml)');
-  let size = 0;
-  try {
-    await new Promise<void>((resolve, reject) => {
-      const stream = body.nodeStream('nodebuffer');
-      stream.on('data', (chunk: Buffer) => {
-        size += chunk.length;
-        if (size <= MAX_DOCX_BODY_BYTES) return;
-        stream.pause();
-        stream.removeAllListeners('data');
-        resolve();
-      });
-      stream.on('end', () => resolve());
-      stream.on('error', reject);
+}
+
+/** An archive problem as a rejection: too_large naming the limit, or corrupt. */
+export function archiveRefusal(err: unknown, what: string): Inspection {
+  if (!(err instanceof ArchiveError)) throw err;
+  const { problem } = err;
+  if (problem.kind === 'too_large')
+    return refused('too_large', `${what} is too large: ${problem.message}`, {
+      limit: problem.setting,
+      budget: problem.budget,
+      ...(problem.entry === undefined ? {} : { entry: problem.entry }),
     });
-  } catch (err) {
-    return refused('corrupt', 'Word document body cannot be inflated', { error: errorText(err) });
-  }
-  if (size > MAX_DOCX_BODY_BYTES)
-    return refused(
-      'too_large',
-      `Word document body inflates to more than ${MAX_DOCX_BODY_BYTES} bytes`,
-      { maxBytes: MAX_DOCX_BODY_BYTES },
-    );
-  return accepted();
+  return refused('corrupt', `${what} cannot be opened`, { error: errorText(err) });
 }

@@ -26,7 +26,7 @@ export async function inspectFile(
     case 'csv':
       return inspectCsv(bytes, limits);
     case 'docx':
-      return inspectDocx(bytes);
+      return inspectDocx(bytes, limits.archive);
     case 'text':
       return accepted(1);
   }

@@ -12,8 +12,15 @@ export async function inspectImage(
 ): Promise<Inspection> {
   let meta: sharp.Metadata;
   try {
-    meta = await sharp(bytes, { limitInputPixels: false, pages: -1 }).metadata();
+    // sharp refuses a header past limitInputPixels; the first page is held to the page limit,
+    // all pages together (their stack) to it times the page count allowed
+    await sharp(bytes, { limitInputPixels: limits.maxImagePixels }).metadata();
+    meta = await sharp(bytes, {
+      limitInputPixels: limits.maxImagePixels * limits.maxPages,
+      pages: -1,
+    }).metadata();
   } catch (err) {
+    if (PIXEL_LIMIT.test(errorText(err))) return tooManyPixels(limits.maxImagePixels);
     return refused('corrupt', 'image header cannot be read', { error: errorText(err) });
   }
   const pages = meta.pages ?? 1;
@@ -22,11 +29,7 @@ export async function inspectImage(
   if (width === 0 || height === 0)
     return refused('corrupt', 'image declares no size', { problem: 'no_size' });
   if (width * height > limits.maxImagePixels)
-    return refused(
-      'too_many_pixels',
-      `image declares ${width}×${height} pixels; at most ${limits.maxImagePixels} pixels are accepted`,
-      { width, height, pixels: width * height, maxPixels: limits.maxImagePixels },
-    );
+    return tooManyPixels(limits.maxImagePixels, width, height);
   if (pages > limits.maxPages)
     return refused(
       'too_many_pages',
@@ -41,6 +44,7 @@ export async function inspectImage(
       // Decoding fails on truncated or damaged data (sharp's default failOn is "warning").
       await sharp(bytes, { page, limitInputPixels: limits.maxImagePixels }).stats();
     } catch (err) {
+      if (PIXEL_LIMIT.test(errorText(err))) return tooManyPixels(limits.maxImagePixels);
       return refused('corrupt', `image data cannot be decoded (page ${page + 1})`, {
         page: page + 1,
         error: errorText(err),
@@ -49,3 +53,19 @@ export async function inspectImage(
   }
   return accepted(pages);
 }
+
+/** sharp's error for a header past `limitInputPixels`. */
+const PIXEL_LIMIT = /exceeds pixel limit/i;
+
+const tooManyPixels = (maxPixels: number, width?: number, height?: number): Inspection =>
+  width === undefined || height === undefined
+    ? refused(
+        'too_many_pixels',
+        `image declares more than ${maxPixels} pixels per page (SCANNER_MAX_IMAGE_PIXELS)`,
+        { maxPixels },
+      )
+    : refused(
+        'too_many_pixels',
+        `image declares ${width}×${height} pixels; at most ${maxPixels} pixels are accepted (SCANNER_MAX_IMAGE_PIXELS)`,
+        { width, height, pixels: width * height, maxPixels },
+      );

@@ -1,22 +1,24 @@
-import ExcelJS from 'exceljs';
-import { accepted, errorText, refused, type Inspection, type Limits } from './rejection';
+import { readXlsx, type Sheet } from '@docflow/archive';
+import { archiveRefusal } from './inspect-docx';
+import { accepted, refused, type Inspection, type Limits } from './rejection';
 
-/** Checks that an XLSX workbook opens and counts its rows over every sheet against the limit. */
+/**
+ * Checks that an XLSX workbook opens under the archive limits (past one it is too_large, naming
+ * the limit) and counts its rows with a value over every sheet against the row limit.
+ */
 export async function inspectXlsx(
   bytes: Buffer,
-  limits: Pick<Limits, 'maxSpreadsheetRows'>,
+  limits: Pick<Limits, 'maxSpreadsheetRows' | 'archive'>,
 ): Promise<Inspection> {
-  const workbook = new ExcelJS.Workbook();
+  let sheets: Sheet[];
   try {
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    sheets = await readXlsx(bytes, limits.archive);
   } catch (err) {
-    return refused('corrupt', 'workbook cannot be opened', {
-      error: errorText(err),
-    });
+    return archiveRefusal(err, 'workbook');
   }
-  const rows = workbook.worksheets.reduce((sum, sheet) => sum + sheet.actualRowCount, 0);
+  const rows = sheets.reduce((sum, sheet) => sum + sheet.rows.length, 0);
   if (rows > limits.maxSpreadsheetRows) return tooManyRows(rows, limits.maxSpreadsheetRows);
-  return accepted(workbook.worksheets.length);
+  return accepted(sheets.length);
 }
 
 /** Counts a CSV's non-empty lines (a quoted field may span lines: they count, an upper bound). */

@@ -1,3 +1,4 @@
+import type { ArchiveLimits } from '@docflow/archive';
 import type { RejectionReason } from '@docflow/contracts';
 
 /** Why the scanner refuses a file: the contract's reason, a sentence, and machine-readable details. */
@@ -28,6 +29,8 @@ export interface Limits {
   maxPages: number;
   maxImagePixels: number;
   maxSpreadsheetRows: number;
+  /** What reading an XLSX or DOCX file may inflate. */
+  archive: ArchiveLimits;
 }
 
 /** A caught error's message for a rejection's details, cut to 200 characters. */

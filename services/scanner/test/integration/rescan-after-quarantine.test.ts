@@ -1,3 +1,4 @@
+import { DEFAULT_ARCHIVE_LIMITS } from '@docflow/archive';
 import { randomUUID } from 'node:crypto';
 import { Readable } from 'node:stream';
 import { BUCKETS, createBlobStore, type BlobStore } from '@docflow/documents';
@@ -40,7 +41,13 @@ describe('scanner: the same infected document handled twice', () => {
             ? { infected: true, signature: 'Eicar-Test-Signature' }
             : { infected: false },
       },
-      limits: { maxBytes: 1024, maxPages: 10, maxImagePixels: 1e6, maxSpreadsheetRows: 100 },
+      limits: {
+        maxBytes: 1024,
+        maxPages: 10,
+        maxImagePixels: 1e6,
+        maxSpreadsheetRows: 100,
+        archive: DEFAULT_ARCHIVE_LIMITS,
+      },
       pdf: createPdfEngine(DEFAULT_PDF_BUDGET),
       duplicatePolicy: 'flag',
     });

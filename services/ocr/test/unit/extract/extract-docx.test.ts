@@ -1,5 +1,8 @@
 import JSZip from 'jszip';
-import { extractDocx, wordXmlToPages } from '../../../src/extract/extract-docx';
+import { DEFAULT_ARCHIVE_LIMITS } from '@docflow/archive';
+import { extractDocx as extract, wordXmlToPages } from '../../../src/extract/extract-docx';
+
+const extractDocx = (bytes: Buffer, limits = DEFAULT_ARCHIVE_LIMITS) => extract(bytes, limits);
 
 const W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"';
 const run = (text: string) => `<w:r><w:t xml:space="preserve">${text}</w:t></w:r>`;
@@ -69,5 +72,52 @@ describe('Word documents to text', () => {
     await expect(
       extractDocx(await zip.generateAsync({ type: 'nodebuffer' })),
     ).rejects.toMatchObject({ message: expect.stringContaining('no body') });
+  });
+
+  it('when 10^5 tags are left unterminated, then extraction finishes quickly with the text before them', () => {
+    const xml = document(para(run('Total 12.00'))) + '<w:t'.repeat(100_000);
+    const started = performance.now();
+
+    const pages = wordXmlToPages(xml);
+
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(pages.map((p) => p.trim())).toEqual(['Total 12.00']);
+  });
+
+  it('when a table has 10^5 cells of spaces, then laying it out stays linear', () => {
+    const cells = `<w:tc>${para(run('x   '))}${para(run('  '))}</w:tc>`.repeat(100_000);
+    const started = performance.now();
+
+    const pages = wordXmlToPages(document(`<w:tbl><w:tr>${cells}</w:tr></w:tbl>`));
+
+    expect(performance.now() - started).toBeLessThan(1_000);
+    expect(pages[0]).toBe(`${'x\t'.repeat(99_999)}x\n`);
+  });
+
+  it('when the body inflates past the entry limit, then extraction fails for good with BUDGET_EXCEEDED naming it', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', Buffer.alloc(2 * 1024 * 1024, 0x20));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+
+    await expect(
+      extractDocx(bytes, { ...DEFAULT_ARCHIVE_LIMITS, maxEntryBytes: 1024 * 1024 }),
+    ).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      isTransient: false,
+      message: expect.stringContaining('ARCHIVE_MAX_ENTRY_BYTES'),
+      details: { stage: 'ocr', limit: 'ARCHIVE_MAX_ENTRY_BYTES' },
+    });
+  });
+
+  it('when a footer inflates at an extreme ratio, then extraction fails with BUDGET_EXCEEDED (ARCHIVE_MAX_RATIO)', async () => {
+    const zip = new JSZip();
+    zip.file('word/document.xml', document(para(run('body'))));
+    zip.file('word/footer1.xml', Buffer.alloc(8 * 1024 * 1024, 0x20));
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+
+    await expect(extractDocx(bytes)).rejects.toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      details: { limit: 'ARCHIVE_MAX_RATIO' },
+    });
   });
 });

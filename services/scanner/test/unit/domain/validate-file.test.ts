@@ -1,7 +1,9 @@
+import { DEFAULT_ARCHIVE_LIMITS } from '@docflow/archive';
+import JSZip from 'jszip';
 import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { validateFile } from '../../../src/domain/scan-file';
 import type { Limits } from '../../../src/domain/rejection';
-import { loadFixtures, type Fixture } from '@docflow/fixtures';
+import { loadFixtures, pixelBombPng, type Fixture } from '@docflow/fixtures';
 
 const pdf = createPdfEngine(DEFAULT_PDF_BUDGET);
 const limits: Limits = {
@@ -9,6 +11,7 @@ const limits: Limits = {
   maxPages: 50,
   maxImagePixels: 40_000_000,
   maxSpreadsheetRows: 1_000,
+  archive: DEFAULT_ARCHIVE_LIMITS,
 };
 
 describe('validateFile on the generated fixtures', () => {
@@ -91,5 +94,46 @@ describe('validateFile on the generated fixtures', () => {
     const png = fixtures.find((f) => f.filename === 'invoice.png')!;
     const result = await validateFile(png.bytes.subarray(0, png.bytes.length / 2), limits, pdf);
     expect(result).toMatchObject({ ok: false, rejection: { reason: 'corrupt' } });
+  });
+
+  test('when a workbook sheet inflates past the archive entry limit, then it is refused as too_large naming the limit', async () => {
+    const zip = new JSZip();
+    zip.file('[Content_Types].xml', '<Types/>');
+    zip.file(
+      'xl/workbook.xml',
+      '<workbook><sheets><sheet name="Big" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    );
+    zip.file(
+      'xl/_rels/workbook.xml.rels',
+      '<Relationships><Relationship Id="rId1" Target="worksheets/sheet1.xml"/></Relationships>',
+    );
+    const row = (i: number) =>
+      `<row r="${i}"><c r="A${i}" t="inlineStr"><is><t>row ${i}</t></is></c></row>`;
+    const rows = Array.from({ length: 60_000 }, (_, i) => row(i + 1)).join('');
+    zip.file('xl/worksheets/sheet1.xml', `<worksheet><sheetData>${rows}</sheetData></worksheet>`);
+    const bytes = await zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE' });
+    const archive = { ...limits.archive, maxEntryBytes: 1024 * 1024 };
+
+    const result = await validateFile(bytes, { ...limits, archive }, pdf);
+
+    expect(result).toMatchObject({
+      ok: false,
+      rejection: {
+        reason: 'too_large',
+        message: expect.stringContaining('ARCHIVE_MAX_ENTRY_BYTES'),
+        details: { limit: 'ARCHIVE_MAX_ENTRY_BYTES', budget: 1024 * 1024 },
+      },
+    });
+  });
+
+  test('when an image declares 50000×50000 pixels (a bomb), then it is refused as too_many_pixels from its header', async () => {
+    const result = await validateFile(pixelBombPng(50_000, 50_000), limits, pdf);
+    expect(result).toMatchObject({
+      ok: false,
+      rejection: {
+        reason: 'too_many_pixels',
+        message: expect.stringContaining('SCANNER_MAX_IMAGE_PIXELS'),
+      },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import { DEFAULT_ARCHIVE_LIMITS } from '@docflow/archive';
 import { randomUUID } from 'node:crypto';
 import type { BlobRef, EventOfType } from '@docflow/contracts';
 import { createLogger, originEvent, transientError, type HandlerContext } from '@docflow/platform';
@@ -8,7 +9,13 @@ import {
   type DocumentReceivedDeps,
 } from '../../../src/handlers/document-received';
 
-const limits = { maxBytes: 1024, maxPages: 10, maxImagePixels: 1_000_000, maxSpreadsheetRows: 100 };
+const limits = {
+  maxBytes: 1024,
+  maxPages: 10,
+  maxImagePixels: 1_000_000,
+  maxSpreadsheetRows: 100,
+  archive: DEFAULT_ARCHIVE_LIMITS,
+};
 const ctx: HandlerContext = {
   logger: createLogger({ service: 'test', level: 'silent' }),
   retries: 0,

@@ -263,8 +263,9 @@ export function renderConfigReference(
     '- Default *required*: the service does not start without it; *unset*: optional, nothing is',
     '  assumed; *empty*: nothing (an empty list, no overrides); `<root>`: the directory docflow is',
     '  installed in (the checkout; `/app` in the image).',
-    '- `docker-compose.yml` and `deploy/k8s/base/config.yaml` set a few of these (addresses, secrets,',
-    '  scaling); every other setting takes the default listed here.',
+    '- `docker-compose.yml` and `deploy/k8s/base/config.yaml` set a few of these (addresses,',
+    '  scaling; secrets come from `.env` or the Secret `docflow-secrets`, and placeholders are',
+    '  refused: [security.md](security.md)); every other setting takes the default listed here.',
     '',
     `Sections: [Every service](#every-service), ${Object.keys(services)
       .map((name) => `[${name}](#${name})`)

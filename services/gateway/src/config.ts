@@ -9,11 +9,12 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
   PUBLIC_BASE_URL: env
     .url('Base URL used in status links (defaults to the request host).', ['http', 'https'])
     .optional(),
-  ADMIN_API_KEY: z
-    .string()
-    .min(24, 'at least 24 characters')
-    .optional()
-    .describe('Key for operator endpoints (tenants, dead letters). Unset: those answer 401.'),
+  ADMIN_API_KEY: env
+    .secret(
+      'Key for operator endpoints (tenants, dead letters), at least 24 characters; a placeholder (CHANGE-ME…) or well-known value is refused at start. Unset: those answer 401.',
+      24,
+    )
+    .optional(),
   MAX_UPLOAD_BYTES: env.int('Largest file accepted, enforced while streaming.', 50 * MIB, 1),
   MAX_FILES_PER_REQUEST: env.int('Files one POST /v1/documents may carry.', 20, 1, 10_000),
   MAX_BATCH_FILES: env.int('Files one POST /v1/batches may carry.', 1_000, 1, 100_000),
@@ -60,7 +61,10 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
     0,
   ),
   RABBITMQ_MANAGEMENT_URL: env
-    .url('RabbitMQ management API (queue depths); unset: passive declares.', ['http', 'https'])
+    .serverUrl(
+      'RabbitMQ management API (queue depths); unset: passive declares. A placeholder password is refused; a well-known one (guest) is accepted on a loopback host only.',
+      ['http', 'https'],
+    )
     .optional(),
 });
 

@@ -14,13 +14,35 @@ export const publisherConfigSchema = runtimeConfigSchema.extend({
     0,
     60_000,
   ),
-  WEBHOOK_TIMEOUT_MS: env.int('How long one webhook request may take.', 10_000, 100, 120_000),
+  WEBHOOK_TIMEOUT_MS: env.int(
+    'Total deadline of one webhook request: DNS lookup, connect, sending, and the whole answer (headers and body). Past it the attempt fails with WEBHOOK_TIMEOUT and is retried with backoff. Keep it below WEBHOOK_LEASE_MS.',
+    10_000,
+    100,
+    120_000,
+  ),
+  WEBHOOK_ENDPOINT_CONCURRENCY: env.int(
+    "Requests in flight to one endpoint at most. A slow or stalled endpoint holds only its own slots (each for at most WEBHOOK_TIMEOUT_MS); other endpoints' deliveries never wait for it.",
+    4,
+    1,
+    100,
+  ),
+  WEBHOOK_MAX_IN_FLIGHT: env.int(
+    'Webhook requests in flight across all endpoints at most (per publisher replica).',
+    200,
+    1,
+    10_000,
+  ),
   WEBHOOK_POLL_INTERVAL_MS: env.int(
     'How often the dispatcher looks for due deliveries (it is also woken after each enqueue).',
     1_000,
     20,
   ),
-  WEBHOOK_BATCH_SIZE: env.int('Due deliveries the dispatcher takes per round.', 50, 1, 1_000),
+  WEBHOOK_BATCH_SIZE: env.int(
+    'Due deliveries the dispatcher reads per round (of endpoints with a free slot).',
+    50,
+    1,
+    1_000,
+  ),
   WEBHOOK_LEASE_MS: env.int(
     'How long a taken delivery stays hidden from other dispatchers (longer than the timeout).',
     60_000,

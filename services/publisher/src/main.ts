@@ -57,6 +57,8 @@ export async function startPublisher(
           batchSize: config.WEBHOOK_BATCH_SIZE,
           leaseMs: config.WEBHOOK_LEASE_MS,
           maxAttempts: config.WEBHOOK_MAX_ATTEMPTS,
+          endpointConcurrency: config.WEBHOOK_ENDPOINT_CONCURRENCY,
+          maxInFlight: config.WEBHOOK_MAX_IN_FLIGHT,
           backoff: { baseMs: config.WEBHOOK_BACKOFF_BASE_MS, maxMs: config.WEBHOOK_BACKOFF_MAX_MS },
           breaker: {
             resetMs: config.WEBHOOK_BREAKER_RESET_MS,

@@ -33,6 +33,8 @@ interface Compose {
       depends_on?: Record<string, { condition: string }>;
       volumes?: string[];
       environment?: Record<string, string>;
+      ports?: string[];
+      user?: string;
     }
   >;
 }
@@ -103,5 +105,43 @@ describe('docker-compose.yml', () => {
           });
       }
     }
+  });
+
+  it("when a port is published, then only the gateway's API listens beyond this host (management UIs on 127.0.0.1)", () => {
+    const open: string[] = [];
+    for (const [name, service] of Object.entries(compose.services))
+      for (const port of service.ports ?? [])
+        if (!port.startsWith('127.0.0.1:') && !(name === 'gateway' && port === '8080:8080'))
+          open.push(`${name} ${port}`);
+    expect(open).toEqual([]);
+    expect(compose.services.rabbitmq?.ports).toEqual(['127.0.0.1:15672:15672']);
+  });
+
+  it('when a secret is passed, then it comes from a required variable, never a default or a literal', () => {
+    const secretKey = /(PASSWORD|_PASS|SECRET|TOKEN|API_KEY)$/;
+    const secretVariable = /^[A-Z_]*(PASSWORD|SECRET|TOKEN|API_KEY)$/;
+    const problems: string[] = [];
+    for (const [name, service] of Object.entries(compose.services)) {
+      for (const [key, value] of Object.entries(service.environment ?? {})) {
+        const text = String(value);
+        // every substitution of a secret variable is required: ${NAME:?message}
+        for (const [, variable, operator] of text.matchAll(/\$\{([A-Z0-9_]+)([^A-Z0-9_}]*)/g))
+          if (secretVariable.test(variable!) && !operator!.startsWith(':?'))
+            problems.push(`${name} ${key}: \${${variable}} has a default`);
+        if (secretKey.test(key) && !/^\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(text))
+          problems.push(`${name} ${key}: not a required variable`);
+        const userinfo = /^[a-z+]+:\/\/(.*)@[^@]*$/.exec(text)?.[1];
+        if (userinfo !== undefined && !/:\$\{[A-Z0-9_]+:\?[^}]*\}$/.test(userinfo))
+          problems.push(`${name} ${key}: the URL's password is not a required variable`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(compose.services.gateway?.environment?.ADMIN_API_KEY).toMatch(/^\$\{ADMIN_API_KEY:\?/);
+  });
+
+  it("when clamav runs, then it runs as the image's unprivileged user, not root", () => {
+    const clamav = compose.services.clamav as { user?: string; entrypoint?: string[] };
+    expect(clamav.user).toBe('100:101');
+    expect(clamav.entrypoint).toEqual(['/init-unprivileged']);
   });
 });

@@ -3,6 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { weakSecretReason, weakUrlPasswordReason } from '@docflow/platform';
 import { ensureTool, parseYamlDocuments, repoPath } from '../../src';
 
 interface K8sObject {
@@ -48,6 +49,10 @@ describe('kubernetes manifests', () => {
       });
       rendered.set(overlay, parseYamlDocuments(out) as K8sObject[]);
     }
+    const base = execFileSync(kustomize, ['build', repoPath('deploy/k8s/base')], {
+      encoding: 'utf8',
+    });
+    rendered.set('base', parseYamlDocuments(base) as K8sObject[]);
   }, 10 * 60_000);
 
   it.each(OVERLAYS)(
@@ -197,5 +202,65 @@ describe('kubernetes manifests', () => {
     expect(rabbit?.spec?.replicas).toBe(3);
     const mongo = objects.find((o) => o.kind === 'MongoDBCommunity');
     expect(mongo?.spec).toEqual(expect.objectContaining({ members: 3, type: 'ReplicaSet' }));
+  });
+
+  it.each(['base', ...OVERLAYS])(
+    'when %s is rendered, then it carries no literal credentials (secrets come from Secrets the operator creates)',
+    (variant) => {
+      const objects = rendered.get(variant) ?? [];
+      const found: string[] = [];
+      const secretName = /(PASSWORD|SECRET|TOKEN|_KEY)$/;
+      const check = (where: string, name: string, value: unknown) => {
+        if (typeof value !== 'string') return;
+        if (secretName.test(name)) found.push(`${where} ${name}: a literal secret`);
+        else if (/^[a-z+]+:\/\/[^/]*@/.test(value) && weakUrlPasswordReason(value) !== undefined)
+          found.push(`${where} ${name}: a URL with a known password`);
+        else if (/^[a-z+]+:\/\/[^/@]*:[^/@]*@/.test(value))
+          found.push(`${where} ${name}: a URL with a literal password`);
+        else if (/change[-_ ]?me/i.test(value)) found.push(`${where} ${name}: a placeholder`);
+      };
+      for (const o of objects) {
+        const where = `${o.kind}/${o.metadata.name}`;
+        const data = o as unknown as { data?: object; stringData?: object };
+        if (o.kind === 'Secret') found.push(`${where}: ships a Secret`);
+        if (o.kind === 'ConfigMap')
+          for (const [key, value] of Object.entries(data.data ?? {})) check(where, key, value);
+        const pod = (o.spec as { template?: { spec?: { containers?: unknown[] } } } | undefined)
+          ?.template?.spec;
+        for (const c of (pod?.containers ?? []) as { env?: { name: string; value?: unknown }[] }[])
+          for (const e of c.env ?? []) check(where, e.name, e.value);
+      }
+      expect(found).toEqual([]);
+      expect(weakSecretReason('CHANGE-ME-at-least-24-characters')).toBeDefined();
+    },
+  );
+
+  it.each(OVERLAYS)('when overlay %s is rendered, then clamd runs as non-root', (overlay) => {
+    const clamav = (rendered.get(overlay) ?? []).find(
+      (o) => o.kind === 'Deployment' && o.metadata.name === 'clamav',
+    ) as unknown as {
+      spec: {
+        template: {
+          spec: {
+            securityContext: Record<string, unknown>;
+            containers: {
+              command?: string[];
+              securityContext: {
+                allowPrivilegeEscalation?: boolean;
+                capabilities?: { add?: string[] };
+              };
+            }[];
+          };
+        };
+      };
+    };
+    const pod = clamav.spec.template.spec;
+    expect(pod.securityContext).toEqual(
+      expect.objectContaining({ runAsNonRoot: true, runAsUser: 100, runAsGroup: 101 }),
+    );
+    const [c] = pod.containers;
+    expect(c?.command).toEqual(['/init-unprivileged']);
+    expect(c?.securityContext.allowPrivilegeEscalation).toBe(false);
+    expect(c?.securityContext.capabilities?.add ?? []).toEqual([]);
   });
 });

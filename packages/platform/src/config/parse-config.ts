@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { DocflowError } from '../errors';
 import { safeUrl } from '../logging';
+import { refuseWeakSecret, refuseWeakUrlPassword } from './secrets';
 
 /** Raised when the environment does not satisfy a service's config schema; lists every problem. */
 export class ConfigError extends DocflowError {
@@ -67,19 +68,36 @@ export const env = {
       .default(defaultValue)
       .describe(description),
   url: (description: string, protocols: string[], defaultValue?: string) => {
-    const base = z
-      .string()
-      .refine(
-        (value) => {
-          try {
-            return protocols.includes(new URL(value).protocol.replace(':', ''));
-          } catch {
-            return false;
-          }
-        },
-        `expected a URL with scheme ${protocols.join(' or ')}`,
-      )
-      .describe(description);
+    const base = urlSchema(description, protocols);
     return defaultValue === undefined ? base : base.default(defaultValue);
   },
+  /**
+   * The URL of a server whose credentials it may carry (broker, database): a placeholder password
+   * is refused on any host, a well-known or empty one on any host but loopback.
+   */
+  serverUrl: (description: string, protocols: string[], defaultValue?: string) => {
+    const base = refuseWeakUrlPassword(urlSchema(description, protocols));
+    return defaultValue === undefined ? base : base.default(defaultValue);
+  },
+  /** A secret (key, password): placeholders, well-known values and short ones are refused. */
+  secret: (description: string, minLength = 1) =>
+    refuseWeakSecret(z.string().min(minLength, `at least ${minLength} characters`)).describe(
+      description,
+    ),
 };
+
+function urlSchema(description: string, protocols: string[]) {
+  return z
+    .string()
+    .refine(
+      (value) => {
+        try {
+          return protocols.includes(new URL(value).protocol.replace(':', ''));
+        } catch {
+          return false;
+        }
+      },
+      `expected a URL with scheme ${protocols.join(' or ')}`,
+    )
+    .describe(description);
+}

@@ -5,13 +5,13 @@ import { env } from './parse-config';
 
 /** The keys every service shares. Services extend this schema with their own. */
 export const runtimeConfigSchema = z.object({
-  AMQP_URL: env.url(
-    'RabbitMQ connection URL.',
+  AMQP_URL: env.serverUrl(
+    'RabbitMQ connection URL. A placeholder password (CHANGE-ME) is refused; a well-known one (guest, docflow, …) is accepted on a loopback host only.',
     ['amqp', 'amqps'],
     'amqp://guest:guest@127.0.0.1:5672',
   ),
-  MONGODB_URL: env.url(
-    'MongoDB connection URL.',
+  MONGODB_URL: env.serverUrl(
+    'MongoDB connection URL. A placeholder password (CHANGE-ME) is refused; a well-known one is accepted on a loopback host only.',
     ['mongodb', 'mongodb+srv'],
     'mongodb://127.0.0.1:27017',
   ),

@@ -53,6 +53,7 @@ describe('gateway: /v1/webhooks (real server, database)', () => {
       { url: 'https://user:pw@example.com/x' },
       { url: 'https://example.com/x', events: ['deleted'] },
       { url: 'https://example.com/x', secret: 'short' },
+      { url: 'https://example.com/x', secret: 'CHANGE-ME-webhook-secret-0123' },
     ]) {
       expect((await call(tenant.key, 'POST', '/v1/webhooks', body)).status).toBe(400);
     }

@@ -26,4 +26,27 @@ describe('gateway config', () => {
     expect(message).toMatch(/PUBLIC_BASE_URL: expected a URL with scheme http or https/);
     expect(message).toMatch(/RABBITMQ_MANAGEMENT_URL: expected a URL with scheme http or https/);
   });
+
+  test.each([
+    'CHANGE-ME-at-least-24-characters',
+    'change-me-0123456789abcdefghij',
+    'password',
+    'admin',
+  ])('when ADMIN_API_KEY is %j, then the gateway refuses to start, naming the variable', (key) => {
+    expect(() => parseConfig(gatewayConfigSchema, { ADMIN_API_KEY: key })).toThrow(
+      /ADMIN_API_KEY: /,
+    );
+  });
+
+  test('when ADMIN_API_KEY is empty, then it counts as unset and operator endpoints stay closed', () => {
+    expect(parseConfig(gatewayConfigSchema, { ADMIN_API_KEY: '' }).ADMIN_API_KEY).toBeUndefined();
+  });
+
+  test('when the management URL has the guest password on another host, then it is refused', () => {
+    expect(() =>
+      parseConfig(gatewayConfigSchema, {
+        RABBITMQ_MANAGEMENT_URL: 'http://guest:guest@rabbitmq:15672',
+      }),
+    ).toThrow(/RABBITMQ_MANAGEMENT_URL: has a well-known or empty password for rabbitmq/);
+  });
 });

@@ -7,11 +7,21 @@ import { publisherError } from '../domain/errors';
 import { isPrivateAddress } from '../domain/target-policy';
 
 export interface WebhookClient {
-  /** POSTs a JSON body; resolves with the status of a 2xx answer, throws otherwise. */
-  post(url: string, headers: Record<string, string>, body: string): Promise<number>;
+  /**
+   * POSTs a JSON body; resolves with the status of a 2xx answer, throws otherwise. The whole
+   * exchange (lookup, connect, request, the answer's headers and body) has `timeoutMs` in total;
+   * `signal` aborts it earlier (shutdown).
+   */
+  post(
+    url: string,
+    headers: Record<string, string>,
+    body: string,
+    signal?: AbortSignal,
+  ): Promise<number>;
 }
 
 export interface WebhookClientOptions {
+  /** The total deadline of one request (WEBHOOK_TIMEOUT_MS), not an idle-socket timeout. */
   timeoutMs: number;
   allowPrivateTargets: boolean;
 }
@@ -40,12 +50,23 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
   };
 
   return {
-    post(url, headers, body) {
+    post(url, headers, body, signal) {
       const target = new URL(url);
       const host = target.hostname.replace(/^\[|\]$/g, '');
       if (!options.allowPrivateTargets && isIP(host) !== 0 && isPrivateAddress(host))
         return Promise.reject(refuse(host));
       const send = target.protocol === 'https:' ? httpsRequest : httpRequest;
+      const deadline = AbortSignal.timeout(options.timeoutMs);
+      const abort = signal ? AbortSignal.any([deadline, signal]) : deadline;
+      const failure = (err: unknown): DocflowError =>
+        deadline.aborted
+          ? publisherError(
+              'WEBHOOK_TIMEOUT',
+              `no complete answer within ${options.timeoutMs} ms (WEBHOOK_TIMEOUT_MS)`,
+            )
+          : signal?.aborted
+            ? publisherError('WEBHOOK_INTERRUPTED')
+            : unreachable(err);
       return new Promise<number>((resolve, reject) => {
         const req = send(
           target,
@@ -58,7 +79,7 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
               'user-agent': 'docflow-webhooks/1',
             },
             lookup: guardedLookup,
-            timeout: options.timeoutMs,
+            signal: abort,
           },
           (res) => {
             res.resume(); // the answer's body is not used
@@ -72,11 +93,11 @@ export function createWebhookClient(options: WebhookClientOptions): WebhookClien
                     }),
                   ),
             );
-            res.on('error', (err) => reject(unreachable(err)));
+            res.on('error', (err) => reject(failure(err)));
+            res.on('aborted', () => reject(failure(new Error('the answer was cut short'))));
           },
         );
-        req.on('timeout', () => req.destroy(new Error(`no answer in ${options.timeoutMs} ms`)));
-        req.on('error', (err) => reject(unreachable(err)));
+        req.on('error', (err) => reject(failure(err)));
         req.end(body);
       });
     },

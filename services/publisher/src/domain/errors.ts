@@ -10,6 +10,14 @@ export const publisherErrorCodes = {
   },
   WEBHOOK_REJECTED: { transient: true, message: 'the webhook receiver did not answer 2xx' },
   WEBHOOK_UNREACHABLE: { transient: true, message: 'the webhook receiver could not be reached' },
+  WEBHOOK_TIMEOUT: {
+    transient: true,
+    message: 'the webhook receiver did not answer in full within WEBHOOK_TIMEOUT_MS',
+  },
+  WEBHOOK_INTERRUPTED: {
+    transient: true,
+    message: 'the webhook request was interrupted by shutdown',
+  },
 } as const;
 
 export type PublisherErrorCode = keyof typeof publisherErrorCodes;

@@ -44,3 +44,47 @@ export async function startReceiver(): Promise<Receiver> {
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }
+
+/** A receiver that reads each request and never answers: the stalled endpoint of a slow tenant. */
+export interface StallingReceiver {
+  url: string;
+  /** Requests received so far. */
+  received: number;
+  /** Requests whose client is still waiting for an answer. */
+  open: number;
+  /** The most requests that were open at once. */
+  mostOpen: number;
+  close(): Promise<void>;
+}
+
+export async function startStallingReceiver(): Promise<StallingReceiver> {
+  const state = { received: 0, open: 0, mostOpen: 0 };
+  const server: Server = createServer((req) => {
+    req.resume();
+    state.received += 1;
+    state.open += 1;
+    state.mostOpen = Math.max(state.mostOpen, state.open);
+    req.socket.on('close', () => {
+      state.open -= 1;
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}/hooks`,
+    get received() {
+      return state.received;
+    },
+    get open() {
+      return state.open;
+    },
+    get mostOpen() {
+      return state.mostOpen;
+    },
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

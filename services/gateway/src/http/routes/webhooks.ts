@@ -1,6 +1,7 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { idParamsSchema } from '@docflow/contracts';
+import { weakSecretReason } from '@docflow/platform';
 import type { AppDeps } from '../../app-deps';
 import type { Webhook } from '../../adapters/webhook-repository';
 import { tenantOf } from '../auth';
@@ -72,6 +73,10 @@ export function webhookRoutes(deps: AppDeps): FastifyPluginAsyncZod {
               .string()
               .min(16)
               .max(256)
+              .refine(
+                (secret) => weakSecretReason(secret) === undefined,
+                'a placeholder (CHANGE-ME…) or well-known value is no secret: omit it to get a generated one',
+              )
               .optional()
               .describe('Your own signing secret; generated (and shown once) when omitted.'),
             description: z.string().max(500).optional(),

@@ -1,3 +1,5 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { createWebhookClient } from '../../../src/adapters/webhook-client';
 import { startReceiver, type Receiver } from '../../support/receiver';
 
@@ -48,5 +50,55 @@ describe('webhook client (local HTTP server)', () => {
       isTransient: true,
       details: { statusCode: 500 },
     });
+  });
+
+  test('when the receiver answers 200 but trickles its body past the deadline, then the post fails as WEBHOOK_TIMEOUT at the deadline', async () => {
+    // Arrange: headers at once, then one byte every 50 ms forever (an idle timeout never fires)
+    const timers = new Set<NodeJS.Timeout>();
+    const trickler: Server = createServer((req, res) => {
+      req.resume();
+      res.writeHead(200, { 'content-type': 'text/plain' });
+      const timer = setInterval(() => res.write('.'), 50);
+      timers.add(timer);
+      res.on('close', () => clearInterval(timer));
+    });
+    await new Promise<void>((resolve) => trickler.listen(0, '127.0.0.1', resolve));
+    const { port } = trickler.address() as AddressInfo;
+    const client = createWebhookClient({ timeoutMs: 500, allowPrivateTargets: true });
+
+    try {
+      // Act
+      const started = Date.now();
+      const outcome = client.post(`http://127.0.0.1:${port}/hooks`, {}, '{}');
+
+      // Assert
+      await expect(outcome).rejects.toMatchObject({
+        code: 'WEBHOOK_TIMEOUT',
+        isTransient: true,
+        message: 'no complete answer within 500 ms (WEBHOOK_TIMEOUT_MS)',
+      });
+      expect(Date.now() - started).toBeLessThan(3_000);
+    } finally {
+      for (const timer of timers) clearInterval(timer);
+      trickler.closeAllConnections();
+      await new Promise<void>((resolve) => trickler.close(() => resolve()));
+    }
+  });
+
+  test('when the caller aborts (shutdown), then the post fails as WEBHOOK_INTERRUPTED, not as a timeout', async () => {
+    const stalls: Server = createServer((req) => req.resume());
+    await new Promise<void>((resolve) => stalls.listen(0, '127.0.0.1', resolve));
+    const { port } = stalls.address() as AddressInfo;
+    const client = createWebhookClient({ timeoutMs: 10_000, allowPrivateTargets: true });
+    const shutdown = new AbortController();
+
+    try {
+      const outcome = client.post(`http://127.0.0.1:${port}/hooks`, {}, '{}', shutdown.signal);
+      setImmediate(() => shutdown.abort());
+      await expect(outcome).rejects.toMatchObject({ code: 'WEBHOOK_INTERRUPTED' });
+    } finally {
+      stalls.closeAllConnections();
+      await new Promise<void>((resolve) => stalls.close(() => resolve()));
+    }
   });
 });

@@ -1,5 +1,6 @@
 export * from './amqp';
 export * from './breaker';
+export * from './budget';
 export * from './config';
 export * from './errors';
 export * from './health';

@@ -25,6 +25,15 @@ export const runtimeErrorCodes = {
     message: 'a dependency is not reachable',
   },
   CIRCUIT_OPEN: { transient: true, outage: true, message: 'circuit breaker is open' },
+  /**
+   * Work on user data ran past its time or memory budget. Permanent: the same input would exceed
+   * it again, and a retry would only hold up another replica.
+   */
+  BUDGET_EXCEEDED: { transient: false, message: 'the work exceeded its budget' },
+  BUDGET_RUNNER_CLOSED: {
+    transient: true,
+    message: 'the budget runner closed before the work finished',
+  },
   INTERNAL: { transient: false, message: 'internal error' },
 } as const;
 

@@ -1,18 +1,25 @@
 import { joinPages, type TextStore } from '@docflow/documents';
 import type { ModelStore } from '@docflow/model';
 import { next, permanentError, type EventHandler } from '@docflow/platform';
-import { processDocument, type ProcessOptions } from '../domain/process-document';
+import type { DocumentProcessor } from '../adapters/worker-processor';
+import { capText } from '../domain/cap-text';
+import type { ProcessOptions } from '../domain/process-document';
 
 export interface TextExtractedDeps {
   texts: TextStore;
   models: ModelStore;
+  /** processDocument under the classifier's budget (a worker thread). */
+  process: DocumentProcessor;
   options: Omit<ProcessOptions, 'today'>;
+  /** Longer texts are cut to this many characters (a text.truncated finding says so). */
+  maxTextChars: number;
   now?: () => Date;
 }
 
 /**
  * document.text_extracted → document.classified, or document.needs_review when the type is not
- * certain enough or the amounts do not add up.
+ * certain enough or the amounts do not add up. The work runs under the budget of `deps.process`:
+ * a document over it fails for good (BUDGET_EXCEEDED, processing.budget_exceeded).
  */
 export function createTextExtractedHandler(
   deps: TextExtractedDeps,
@@ -24,7 +31,11 @@ export function createTextExtractedHandler(
     }
     const classifier = await deps.models.forTenant(event.tenantId);
     const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
-    const result = processDocument(classifier, joinPages(stored.pages), { ...deps.options, today });
+    const { text, finding } = capText(joinPages(stored.pages), deps.maxTextChars);
+    const processed = await deps.process(classifier, text, { ...deps.options, today }, ctx.signal);
+    const result = finding
+      ? { ...processed, findings: [finding, ...processed.findings] }
+      : processed;
     ctx.logger.info(
       {
         docType: result.docType,

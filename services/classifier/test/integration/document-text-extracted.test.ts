@@ -53,6 +53,7 @@ describe('classifier (real RabbitMQ and MongoDB-protocol server)', () => {
       ...ctx.env,
       HTTP_PORT: '0',
       LOG_LEVEL: 'silent',
+      CLASSIFIER_MAX_TEXT_CHARS: '1000',
     });
     worker = await startClassifier(config);
   });
@@ -120,6 +121,26 @@ describe('classifier (real RabbitMQ and MongoDB-protocol server)', () => {
       currency: 'EUR',
     });
     expect(payload.findings.filter((f) => f.code === 'total.mismatch')).toHaveLength(0);
+  });
+
+  test('when a text is longer than CLASSIFIER_MAX_TEXT_CHARS, then it is cut and the cut is a text.truncated warning', async () => {
+    // Arrange
+    const text = `${INVOICE}\nNotas:\n${'Gracias por su confianza. '.repeat(100)}`;
+
+    // Act
+    const result = await submit(text);
+
+    // Assert
+    const payload = result.payload as {
+      findings: { code: string; severity: string; message: string }[];
+      extraction: { fields: Record<string, { value: unknown }> };
+    };
+    expect(payload.findings).toContainEqual({
+      code: 'text.truncated',
+      severity: 'warning',
+      message: `the text has ${text.length} characters; only the first 1000 were classified (CLASSIFIER_MAX_TEXT_CHARS)`,
+    });
+    expect(payload.extraction.fields.total?.value).toBe(1512.5);
   });
 
   test('when the text is garbled, then document.needs_review is emitted with the top candidates', async () => {

@@ -4,6 +4,7 @@ import { fromToken, type Fields, type Tables } from './field-set';
 import {
   findLabels,
   labelledValues,
+  labelsOnLine,
   readAmount,
   valueRegions,
   withoutOverlaps,
@@ -36,7 +37,7 @@ export function findTaxLines(doc: DocumentText): TaxLine[] {
     );
     const last = amounts[amounts.length - 1];
     if (!last) continue;
-    const withholding = findLabels(doc, 'withholding').some((w) => w.line === hit.line);
+    const withholding = labelsOnLine(doc, 'withholding', hit.line).length > 0;
     lines.set(hit.line.index, {
       ...(rate ? { rate: Number(rate[1]!.replace(',', '.')) * (withholding ? -1 : 1) } : {}),
       amount: {

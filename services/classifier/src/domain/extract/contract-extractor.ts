@@ -3,23 +3,26 @@ import { fromToken, type Extraction, type Fields } from './field-set';
 import { findLabels, labelledValues, readDate } from './label-values';
 import { datesIn } from './tokens';
 
-// Patterns run on folded text (same length as the original), so offsets map back exactly.
+// Patterns run on folded text (same length as the original), so offsets map back exactly. A name
+// is at most NAME characters (`(.{1,160}?)`), and no two whitespace matchers stand side by side, so
+// each try is bounded and a search over any text is linear.
+const NAME = '(.{1,160}?)';
 const RAW_PARTY_PATTERNS: RegExp[] = [
-  /entre los suscritos,?(?:\s+a saber)?:?\s+(.+?)(?:,|\s\()/,
-  /,\s+y\s+(.+?),\s+(?:mayor de edad|identificad|sociedad|persona|con (?:c[eé]dula|dni|rut|nit|cuit))/,
-  /(?:party a|parte l|parte a)[\s:]+(.+?)(?:\s\(|$)/m,
-  /(?:party b|parte 2|parte b)[\s:]+(.+?)(?:\s\(|$)/m,
-  /(?:^|\n)\s*between[\s:]+(.+?)(?:\s\(|,|$)/m,
-  /(?:^|\n)\s*and\s*:\s*(.+?)(?:\s\(|,|$)/m,
-  /by and between\s+(.+?)(?:\s\(|,)/,
-  /\(.{0,30}?\)\s+and\s+(.+?)(?:\s\(|,)/,
-  /de una parte,?\s+(?:d\.?|dna\.?|don|doña)?\s*(.+?)(?:,|\s\()/,
-  /y de otra(?: parte)?,?\s+(?:d\.?|dna\.?|don|doña)?\s*(.+?)(?:,|\s\(|\.\s*$)/m,
-  /se celebra entre\s+(.+?)(?:\s\(|,)/,
-  /\)\s+y\s+(.+?)(?:\s\(|,)/,
-  /\bbetween\s+(.+?)(?:\s\(|,)/,
-  /\),(?:\s+an?\s[^,]{0,60},)?\s+and\s+(.+?)(?:\s\(|,)/,
-];
+  String.raw`entre los suscritos,?(?:\s+a saber)?:?\s+${NAME}(?:,|\s\()`,
+  String.raw`,\s+y\s+${NAME},\s+(?:mayor de edad|identificad|sociedad|persona|con (?:c[eé]dula|dni|rut|nit|cuit))`,
+  String.raw`(?:party a|parte l|parte a)[\s:]+${NAME}(?:\s\(|$)`,
+  String.raw`(?:party b|parte 2|parte b)[\s:]+${NAME}(?:\s\(|$)`,
+  String.raw`^[^\S\n]*between[\s:]+${NAME}(?:\s\(|,|$)`,
+  String.raw`^[^\S\n]*and\s*:\s*${NAME}(?:\s\(|,|$)`,
+  String.raw`by and between\s+${NAME}(?:\s\(|,)`,
+  String.raw`\(.{0,30}?\)\s+and\s+${NAME}(?:\s\(|,)`,
+  String.raw`de una parte,?\s+(?:(?:d\.?|dna\.?|don|doña)\s*)?${NAME}(?:,|\s\()`,
+  String.raw`y de otra(?: parte)?,?\s+(?:(?:d\.?|dna\.?|don|doña)\s*)?${NAME}(?:,|\s\(|\.[^\S\n]*$)`,
+  String.raw`se celebra entre\s+${NAME}(?:\s\(|,)`,
+  String.raw`\)\s+y\s+${NAME}(?:\s\(|,)`,
+  String.raw`\bbetween\s+${NAME}(?:\s\(|,)`,
+  String.raw`\),(?:\s+an?\s[^,]{0,60},)?\s+and\s+${NAME}(?:\s\(|,)`,
+].map((source) => new RegExp(source, 'm'));
 const folded = foldPattern;
 const PARTY_PATTERNS = RAW_PARTY_PATTERNS.map(folded);
 const RAW_END_WORDS =

@@ -34,17 +34,39 @@ const FOLD: Record<string, string> = {
   v: 'u',
 };
 
+function foldChar(ch: string): string {
+  const base = ch
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  const single = base.length === 1 ? base : ch.length === 1 ? ch : '?'.repeat(ch.length);
+  return FOLD[single] ?? single;
+}
+
+/** ASCII folds by table: most text is ASCII, and a character at a time through normalize() is slow. */
+const ASCII = Array.from({ length: 128 }, (_, code) => foldChar(String.fromCharCode(code)));
+
+/** Characters fold changes: upper case, the look-alikes, anything outside ASCII (per code point). */
+const CHANGED_ASCII = ASCII.flatMap((folded, code) =>
+  folded === String.fromCharCode(code) ? [] : [`\\x${code.toString(16).padStart(2, '0')}`],
+).join('');
+const CHANGED = new RegExp(`[^\\x00-\\x7f]|[${CHANGED_ASCII}]`, 'gu');
+
+const ASCII_BYTES = Uint8Array.from(ASCII, (folded) => folded.charCodeAt(0));
+
+/**
+ * Folds a text in one pass: ASCII text byte by byte through a table, other text by a replace that
+ * looks only at the characters folding changes.
+ */
 export function fold(text: string): string {
-  let out = '';
-  for (const ch of text) {
-    const base = ch
-      .normalize('NFD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase();
-    const single = base.length === 1 ? base : ch.length === 1 ? ch : '?'.repeat(ch.length);
-    out += FOLD[single] ?? single;
+  if (!/[\u0080-\uffff]/.test(text)) {
+    const bytes = Buffer.from(text, 'latin1');
+    for (let i = 0; i < bytes.length; i += 1) bytes[i] = ASCII_BYTES[bytes[i]!]!;
+    return bytes.toString('latin1');
   }
-  return out;
+  return text.replace(CHANGED, (ch) =>
+    ch.length === 1 && ch < '\x80' ? ASCII[ch.charCodeAt(0)]! : foldChar(ch),
+  );
 }
 
 function repairDigits(text: string): string {

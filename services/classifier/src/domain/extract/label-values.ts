@@ -1,6 +1,7 @@
 import type { DocumentText, Line } from './document-text';
 import { fold } from './document-text';
 import { labelsOf, type LabelGroup } from './labels';
+import { startsCell, trimEndWhere } from './text-scan';
 import { amountsIn, cellsOf, datesIn, type Token } from './tokens';
 
 export interface LabelHit {
@@ -22,22 +23,65 @@ export function findLabels(doc: DocumentText, group: LabelGroup): LabelHit[] {
   return hits;
 }
 
+/**
+ * A line names one field a few times at most; past this many hits the rest of the line is noise.
+ * The bound keeps the work per line linear: each hit reads its value from the rest of its line and
+ * is compared with the line's other hits.
+ */
+const MAX_HITS_PER_LINE = 32;
+
 function scanLabels(doc: DocumentText, group: LabelGroup): LabelHit[] {
   const hits: LabelHit[] = [];
   for (const line of doc.lines) {
-    const taken: [number, number][] = [];
+    if (!/[a-z]/.test(line.folded)) continue; // every label has a letter
+    // columns already taken by a longer label (a mark per column: no pairwise overlap checks)
+    let taken: Uint8Array | undefined;
+    let onLine = 0;
     for (const label of labelsOf(group)) {
       if (!line.folded.includes(label.required)) continue;
       for (const m of line.folded.matchAll(label.pattern)) {
+        if (onLine === MAX_HITS_PER_LINE) break;
         const from = m.index;
         const to = from + m[0].length;
-        if (taken.some(([a, b]) => from < b && to > a)) continue;
-        taken.push([from, to]);
+        taken ??= new Uint8Array(line.folded.length);
+        if (taken.subarray(from, to).includes(1)) continue;
+        taken.fill(1, from, to);
+        onLine += 1;
         hits.push({ line, from, to, weight: label.weight, label: label.label });
       }
     }
   }
   return hits.sort((a, b) => a.line.index - b.line.index || a.from - b.from);
+}
+
+const byLine = new WeakMap<LabelHit[], Map<Line, LabelHit[]>>();
+
+/** The group's hits on one line, left to right (they never overlap). */
+export function labelsOnLine(doc: DocumentText, group: LabelGroup, line: Line): LabelHit[] {
+  const all = findLabels(doc, group);
+  let lines = byLine.get(all);
+  if (!lines) {
+    lines = new Map();
+    for (const hit of all) {
+      const list = lines.get(hit.line);
+      if (list) list.push(hit);
+      else lines.set(hit.line, [hit]);
+    }
+    byLine.set(all, lines);
+  }
+  return lines.get(line) ?? [];
+}
+
+/** Index of the first hit starting after column `at` (hits sorted by `from`), by bisection. */
+function firstAfter(hits: LabelHit[], at: number): number {
+  let lo = 0;
+  let hi = hits.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (hits[mid]!.from > at) hi = mid;
+    else lo = mid + 1;
+  }
+  return lo;
 }
 
 export interface Region {
@@ -60,7 +104,7 @@ const KINDS: LabelGroup[][] = [
 function rankInRow(doc: DocumentText, group: LabelGroup, hit: LabelHit): number {
   const kind = KINDS.find((k) => k.includes(group)) ?? [group];
   const hits = kind
-    .flatMap((g) => findLabels(doc, g).filter((h) => h.line === hit.line))
+    .flatMap((g) => labelsOnLine(doc, g, hit.line))
     .sort((a, b) => b.to - b.from - (a.to - a.from));
   const kept: LabelHit[] = [];
   for (const h of hits) if (!kept.some((k) => h.from < k.to && h.to > k.from)) kept.push(h);
@@ -89,13 +133,16 @@ const NAME_STOPPERS: LabelGroup[] = [
 export function nextLabelStart(doc: DocumentText, line: Line, after: number): number {
   let end = line.text.length;
   for (const g of NAME_STOPPERS) {
-    for (const h of findLabels(doc, g))
-      if (h.line === line && h.from > after && h.from < end) end = h.from;
+    const hits = labelsOnLine(doc, g, line);
+    const next = hits[firstAfter(hits, after)];
+    if (next && next.from < end) end = next.from;
   }
   return end;
 }
 
-const SEPARATORS = /^[\s:.#=\-–_|]*(?:n[ºo°]\.?(?![a-z])\s*)?[\s:.#=\-–_|]*/i;
+// one run of separators, then an optional `nº` and another run (never two runs side by side: they
+// would split a long run every possible way)
+const SEPARATORS = /^[\s:.#=\-–_|]*(?:n[ºo°]\.?(?![a-z])[\s:.#=\-–_|]*)?/i;
 
 /**
  * Where a label's value can be: right of it on the same line (the rest of its cell, or the next
@@ -163,7 +210,7 @@ export const readAmount: Reader<number> = (doc, r) => amountsIn(doc, r.line, r.f
 export const readDate: Reader<string> = (doc, r) => datesIn(doc, r.line, r.from, r.to);
 export const readText: Reader<string> = (doc, r) => {
   const to = Math.min(r.to, nextLabelStart(doc, r.line, r.from));
-  const text = r.line.text.slice(r.from, to).replace(/\s+$/, '');
+  const text = r.line.text.slice(r.from, to).trimEnd();
   const trimmed = text.replace(/^[\s:]+/, '');
   if (!trimmed) return [];
   const from = r.from + (text.length - trimmed.length);
@@ -172,7 +219,7 @@ export const readText: Reader<string> = (doc, r) => {
 /** A name: like `readText`, but a value that is itself a label (`EMPRESA   TRABAJADOR`) is none. */
 export const readName: Reader<string> = (doc, r) =>
   readText(doc, r).filter((t) => {
-    const folded = fold(t.value).replace(/[\s:.]+$/, '');
+    const folded = trimEndWhere(fold(t.value), (ch) => /[\s:.]/.test(ch));
     return (
       /[a-z]{2}/.test(folded) &&
       !NAME_STOPPERS.some((g) =>
@@ -181,14 +228,18 @@ export const readName: Reader<string> = (doc, r) =>
     );
   });
 export const readId: Reader<string> = (_doc, r) =>
-  [...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]*\d[A-Z0-9\-/]*/gi)].map(
-    (m) => ({
-      value: m[0].replace(/[.\-/]$/, ''),
-      from: r.from + m.index,
-      to: r.from + m.index + m[0].length,
-      confidence: 1,
-    }),
-  );
+  // bounded runs: an unbounded `[…]*\d` rescans a long digitless run from each of its characters
+  [
+    ...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]{0,40}\d[A-Z0-9\-/]{0,40}/gi),
+  ].map((m) => ({
+    value: m[0].replace(/[.\-/]$/, ''),
+    from: r.from + m.index,
+    to: r.from + m.index + m[0].length,
+    confidence: 1,
+  }));
+
+/** How far into its region a value may start: a label's value is never a page width away. */
+const VALUE_REACH = 200;
 
 /** Candidates for a labelled field, best first: label weight × position × parse confidence. */
 export function labelledValues<T>(
@@ -200,14 +251,14 @@ export function labelledValues<T>(
   const found: Found<T>[] = [];
   for (const hit of withoutOverlaps(doc, findLabels(doc, group), exclude)) {
     for (const region of valueRegions(doc, hit)) {
-      const tokens = read(doc, region);
+      const tokens = read(doc, { ...region, to: Math.min(region.to, region.from + VALUE_REACH) });
       if (tokens.length === 0) continue;
       const rank = region.byRank ? rankInRow(doc, group, hit) : 0;
       const token = tokens[rank] ?? tokens[0]!;
       // a value far to the right of its label on the same line is probably someone else's
       const near = token.from - region.from > 8 ? 0.6 : 1;
       // a label that starts its line or cell (`Date: …`) over one inside a sentence (`… dated …`)
-      const lead = /(^|\s{2,}|\t)[\s|]*$/.test(hit.line.text.slice(0, hit.from)) ? 1 : 0.85;
+      const lead = startsCell(hit.line.text, hit.from) ? 1 : 0.85;
       found.push({
         ...token,
         line: region.line,
@@ -227,12 +278,14 @@ export function withoutOverlaps(
   exclude: LabelGroup[],
 ): LabelHit[] {
   if (exclude.length === 0) return hits;
-  const others = exclude.flatMap((g) => findLabels(doc, g));
+  // within a group hits do not overlap, so the one that can hold `h` is the last starting at or
+  // before it
   return hits.filter(
     (h) =>
-      !others.some(
-        (o) =>
-          o.line === h.line && o.from <= h.from && o.to >= h.to && o.to - o.from > h.to - h.from,
-      ),
+      !exclude.some((g) => {
+        const others = labelsOnLine(doc, g, h.line);
+        const o = others[firstAfter(others, h.from) - 1];
+        return !!o && o.to >= h.to && o.to - o.from > h.to - h.from;
+      }),
   );
 }

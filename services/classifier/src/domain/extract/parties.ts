@@ -2,8 +2,15 @@ import { checkTaxId } from '../validate/tax-id';
 import type { DocumentText, Line } from './document-text';
 import { field, fold } from './document-text';
 import type { Fields } from './field-set';
-import { findLabels, nextLabelStart, withoutOverlaps, type LabelHit } from './label-values';
+import {
+  findLabels,
+  labelsOnLine,
+  nextLabelStart,
+  withoutOverlaps,
+  type LabelHit,
+} from './label-values';
 import { labelsOf } from './labels';
+import { isSpace, startsCell, trimEndWhere } from './text-scan';
 import { cellsOf, type Cell } from './tokens';
 
 interface TaxIdFound {
@@ -27,7 +34,7 @@ export function findTaxIds(doc: DocumentText): TaxIdFound[] {
   for (const hit of withoutOverlaps(doc, findLabels(doc, 'taxId'), [])) {
     const rest = hit.line.numeric.slice(hit.to);
     const m =
-      /^[\s:.#º°-]*(?:(?:del\s+)?(?:receptor|emisor|cliente|proveedor|customer|supplier)\b)?[\s:.#º°-]*(?:n(?:[º°o]|ro)\.?\s*)?[\s:]*([A-Z]{2}[\s-]?)?([A-Z0-9][A-Z0-9. -]{4,20}[A-Z0-9])/i.exec(
+      /^[\s:.#º°-]*(?:(?:del\s+)?(?:receptor|emisor|cliente|proveedor|customer|supplier)\b[\s:.#º°-]*)?(?:n(?:[º°o]|ro)\.?[\s:]*)?([A-Z]{2}[\s-]?)?([A-Z0-9][A-Z0-9. -]{4,20}[A-Z0-9])/i.exec(
         rest,
       );
     if (!m) continue;
@@ -86,7 +93,7 @@ function cleanName(
 }
 
 function isLabelOnly(text: string): boolean {
-  const f = fold(text).replace(/[:\s]+$/, '');
+  const f = trimEndWhere(fold(text), (ch) => ch === ':' || isSpace(ch));
   return ['buyer', 'seller'].some((g) =>
     labelsOf(g as 'buyer').some((l) => new RegExp(`^${l.pattern.source}$`).test(f)),
   );
@@ -94,13 +101,13 @@ function isLabelOnly(text: string): boolean {
 
 function isNameLike(text: string): boolean {
   return (
+    text.length <= 70 &&
     !HEADER_ROW.test(text) &&
     !isLabelOnly(text) &&
     /[A-Za-zÁÉÍÓÚÑáéíóúñ]{2}/.test(text) &&
     !/\d{3,}/.test(text) &&
     !TITLE_WORDS.test(text.trim()) &&
-    !/[@:]/.test(text) &&
-    text.length <= 70
+    !/[@:]/.test(text)
   );
 }
 
@@ -141,7 +148,7 @@ function inBlock(hit: LabelHit, line: Line, column: number): boolean {
   return Math.abs(column - hit.from) <= 6 || (column > hit.from && cellsOf(line).length <= 1);
 }
 
-const NOT_A_NAME = /^\s*:?\s*(ld|no\b|n[º°o]\b|#|number|numbe|code|eodlgo|ref|aeeount|eode)/;
+const NOT_A_NAME = /^\s*(?::\s*)?(ld|no\b|n[º°o]\b|#|number|numbe|code|eodlgo|ref|aeeount|eode)/;
 
 /** Seller and buyer names and tax ids, by labels, blocks (columns) and position. */
 export function extractParties(
@@ -159,7 +166,7 @@ export function extractParties(
     (h) =>
       h.line.index < (buyerHit?.line.index ?? Infinity) + 8 &&
       h.from <= 60 &&
-      (h.weight >= 0.8 || /(^|\s{2,}|\t)\s*$/.test(h.line.text.slice(0, h.from))),
+      (h.weight >= 0.8 || startsCell(h.line.text, h.from, false)),
   );
   let buyerTax: TaxIdFound | undefined;
   if (buyerHit) {
@@ -224,7 +231,7 @@ export function extractParties(
         /\d/.test(cell.text)
       )
         score -= 0.5;
-      if (findLabels(doc, 'invoiceNumber').some((h) => h.line === line) || /[:#]/.test(cell.text))
+      if (labelsOnLine(doc, 'invoiceNumber', line).length > 0 || /[:#]/.test(cell.text))
         score -= 0.5;
       return {
         line,

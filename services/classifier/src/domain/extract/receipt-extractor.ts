@@ -4,7 +4,7 @@ import { findTaxLines, type TaxLine } from './amounts-extractor';
 import { extractCurrency, taxCountryOf } from './currency';
 import { findTaxIds } from './parties';
 import { fromToken, type Extraction, type Fields } from './field-set';
-import { findLabels, labelledValues, readAmount, type Found } from './label-values';
+import { findLabels, labelledValues, labelsOnLine, readAmount, type Found } from './label-values';
 import { amountsIn, cellsOf, datesIn } from './tokens';
 
 const RAW_PAYMENT: [RegExp, string][] = [
@@ -101,13 +101,14 @@ function saleDate(
 ): { line: Line; token: ReturnType<typeof datesIn>[number] } | undefined {
   let best: { line: Line; token: ReturnType<typeof datesIn>[number]; score: number } | undefined;
   for (const line of doc.lines) {
-    for (const token of datesIn(doc, line)) {
-      let score = 1 - line.index * 0.005;
-      if (/\d{1,2}:\d{2}/.test(line.text)) score += 0.5;
-      if (/\b(f[e3]cha|date|f\.\s?emisi)/i.test(line.text)) score += 0.3;
-      if (OTHER_DATES.test(line.folded.replace(/[l1]/g, 'i'))) score -= 1;
-      if (!best || score > best.score) best = { line, token, score };
-    }
+    const tokens = datesIn(doc, line);
+    if (tokens.length === 0) continue;
+    // one score per line (read once, however many dates the line holds)
+    let score = 1 - line.index * 0.005;
+    if (/\d{1,2}:\d{2}/.test(line.text)) score += 0.5;
+    if (/\b(f[e3]cha|date|f\.\s?emisi)/i.test(line.text)) score += 0.3;
+    if (OTHER_DATES.test(line.folded.replace(/[l1]/g, 'i'))) score -= 1;
+    if (!best || score > best.score) best = { line, token: tokens[0]!, score };
   }
   return best;
 }
@@ -123,7 +124,7 @@ function taxFromTable(doc: DocumentText): { tax: TaxLine; net?: Found<number> } 
     const amounts = below ? amountsIn(doc, below) : [];
     if (amounts.length < 2) continue;
     const last = amounts[amounts.length - 1]!;
-    const netHit = findLabels(doc, 'subtotal').find((h) => h.line === hit.line);
+    const netHit = labelsOnLine(doc, 'subtotal', hit.line)[0];
     const before = amounts[amounts.length - 2]!;
     return {
       tax: { amount: { ...last, line: below!, hit, score: hit.weight * 0.8 }, withholding: false },

@@ -50,7 +50,7 @@ export function datesIn(
 ): Token<string>[] {
   const segment = line.numeric.slice(from, to);
   const out: Token<string>[] = [];
-  for (const m of segment.matchAll(new RegExp(DATE_IN_TEXT.source, 'gi'))) {
+  for (const m of segment.matchAll(DATE_IN_TEXT)) {
     const parsed = parseDate(m[0], doc.dateOrder);
     if (parsed)
       out.push({
@@ -69,15 +69,32 @@ export interface Cell {
   text: string;
 }
 
-/** A line cut into cells at runs of 2+ spaces, tabs and pipes. */
-export function cellsOf(line: Line): Cell[] {
+/** Where cells break: a tab, a pipe or a run of 2+ whitespace characters (each run matched once). */
+const CELL_BREAK = /\t|\||\s{2,}/g;
+
+const cellCache = new WeakMap<Line, readonly Cell[]>();
+
+/** A line cut into cells at runs of 2+ spaces, tabs and pipes (one pass, once per line). */
+export function cellsOf(line: Line): readonly Cell[] {
+  let cells = cellCache.get(line);
+  if (!cells) cellCache.set(line, (cells = cutCells(line)));
+  return cells;
+}
+
+function cutCells(line: Line): Cell[] {
   const cells: Cell[] = [];
-  const re = /[^\t|]+?(?=\s{2,}|\t|\||$)/g;
-  for (const m of line.text.matchAll(re)) {
-    const text = m[0].trim();
-    if (!text) continue;
-    const from = m.index + m[0].indexOf(text);
+  const add = (start: number, end: number): void => {
+    const raw = line.text.slice(start, end);
+    const text = raw.trim();
+    if (!text) return;
+    const from = start + raw.indexOf(text);
     cells.push({ from, to: from + text.length, text });
+  };
+  let start = 0;
+  for (const m of line.text.matchAll(CELL_BREAK)) {
+    add(start, m.index);
+    start = m.index + m[0].length;
   }
+  add(start, line.text.length);
   return cells;
 }

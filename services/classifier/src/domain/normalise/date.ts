@@ -132,12 +132,16 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | n
   return null;
 }
 
-/** Finds date-looking substrings in a line (numeric and month-name forms, EN and ES). */
+/**
+ * Finds date-looking substrings in a line (numeric and month-name forms, EN and ES). A separator is
+ * `\s*[-/.]\s*` or `\s+`, never `\s*[-/.\s]\s*`: three whitespace matchers side by side would
+ * try every split of a long run of spaces (quadratic per digit before it).
+ */
 export const DATE_IN_TEXT = new RegExp(
   [
     String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b`,
     String.raw`\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b`,
-    String.raw`\b\d{1,2}(?:º|o|st|nd|rd|th)?(?:\s+de\s+|\s*[-/.\s]\s*)(?:${MONTH_NAME_PATTERN})\.?(?:\s+del?\s+|\s*[-/.,\s]\s*)\d{2,4}\b`,
+    String.raw`\b\d{1,2}(?:º|o|st|nd|rd|th)?(?:\s+de\s+|\s*[-/.]\s*|\s+)(?:${MONTH_NAME_PATTERN})\.?(?:\s+del?\s+|\s*[-/.,]\s*|\s+)\d{2,4}\b`,
     String.raw`\b(?:${MONTH_NAME_PATTERN})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
   ].join('|'),
   'gi',

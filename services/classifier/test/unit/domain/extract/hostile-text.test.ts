@@ -1,0 +1,68 @@
+import type { DocType } from '@docflow/contracts';
+import { extractFields } from '../../../../src/domain/extract/extract-fields';
+
+// Texts built to make backtracking regexes blow up: long runs of one character class next to
+// patterns that could split them many ways. Each must be read in time linear in its length.
+const DOC_TYPES: DocType[] = [
+  'invoice',
+  'credit_note',
+  'receipt',
+  'bank_statement',
+  'contract',
+  'payslip',
+  'other',
+];
+const WITH_TOTAL = new Set<DocType>(['invoice', 'credit_note', 'receipt']);
+const SPACES = ' '.repeat(100_000);
+const MILLION = 1_000_000;
+
+const HOSTILE: [name: string, text: string][] = [
+  [
+    '10^5 spaces between words',
+    `Acme Trading Ltd${SPACES}Invoice\nNIF:${SPACES}B58378431\nTotal: 12.00`,
+  ],
+  [
+    'Total: followed by 10^5 spaces, then 12.00',
+    `Receipt\nCustomer:${SPACES}\nTotal:${SPACES}12.00`,
+  ],
+  ...['-', '.', '|', '=', ':', '_'].map((sep): [string, string] => [
+    `10^6 repeated "${sep}" separators`,
+    `Invoice no${sep.repeat(MILLION / 2)}\n${sep.repeat(MILLION / 2)}\nTotal: 12.00`,
+  ]),
+  ['a separator run between a label and its value', `Invoice\nTotal ${'-'.repeat(MILLION)} 12.00`],
+  ['spaced separators', `Invoice\n${' -'.repeat(MILLION / 2)}\nTotal: 12.00`],
+  [
+    'long digit runs',
+    `Invoice ${'7'.repeat(MILLION / 2)}\n${'1,'.repeat(MILLION / 4)}\nTotal: 12.00`,
+  ],
+  ['digits and spaces', `Invoice\nDate ${'1 '.repeat(MILLION / 2)}\nTotal: 12.00`],
+  [
+    'unterminated brackets',
+    `Invoice (${'('.repeat(100_000)}${'[ '.repeat(100_000)}\nBetween ${'( a '.repeat(100_000)}\nTotal: 12.00`,
+  ],
+  ['tabs and pipes', `Invoice\n${'\t |'.repeat(MILLION / 6)}\nTotal: 12.00`],
+  ['one label repeated along a line', `Invoice\n${'Total nº '.repeat(50_000)}\nTotal: 12.00`],
+  ['blank lines', `Invoice${'\n'.repeat(50_000)}between${' '.repeat(1000)}\nTotal: 12.00`],
+  ['dates without years', `Invoice\n${'12 de '.repeat(100_000)}\nTotal: 12.00`],
+];
+
+describe('field extraction on hostile text', () => {
+  test.each(HOSTILE)(
+    'when the text has %s, then every extractor finishes quickly and still finds the total',
+    (_name, text) => {
+      // Act
+      const started = performance.now();
+      const totals = DOC_TYPES.map((docType) => {
+        const { fields } = extractFields(docType, text, 'en');
+        return [docType, fields.total?.value] as const;
+      });
+      const elapsedMs = performance.now() - started;
+
+      // Assert
+      expect(elapsedMs).toBeLessThan(2_000);
+      for (const [docType, total] of totals) {
+        if (WITH_TOTAL.has(docType)) expect({ docType, total }).toEqual({ docType, total: 12 });
+      }
+    },
+  );
+});

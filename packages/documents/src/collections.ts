@@ -10,6 +10,8 @@ export const COLLECTIONS = {
   tenants: 'tenants',
   apiKeys: 'api_keys',
   idempotencyKeys: 'idempotency_keys',
+  /** Gateway: counters per (tenant or caller, time window): quotas and failed key checks. */
+  usageCounters: 'usage_counters',
   deadLetters: 'dead_letters',
   /** Reviewed documents kept as labelled examples, per tenant (classifier training). */
   trainingExamples: 'training_examples',

@@ -38,6 +38,12 @@ export interface ExecuteResult {
 export interface DocumentStore {
   /** Writes new documents with the events that announce them (the outbox); idempotent per id. */
   create(records: DocumentRecord[], events: Map<string, AnyEvent[]>): Promise<Transition[]>;
+  /**
+   * Undoes `create` for documents whose upload failed before it was answered: their first
+   * transition (with its unsent events) first, so the outbox relay cannot recreate a record from
+   * it, then the records still at version 1. Ids never created are ignored.
+   */
+  discard(ids: string[]): Promise<void>;
   /** A document of the tenant; another tenant's id answers null, like an unknown one. */
   get(tenantId: string, id: string): Promise<DocumentRecord | null>;
   getById(id: string): Promise<DocumentRecord | null>;
@@ -157,6 +163,12 @@ export function createDocumentStore(db: Db, clock: () => Date = () => new Date()
         }
       }
       return written;
+    },
+
+    async discard(ids) {
+      if (ids.length === 0) return;
+      await transitions.deleteMany({ _id: { $in: ids.map((id) => `${id}:1`) }, version: 1 });
+      await documents.deleteMany({ _id: { $in: ids }, version: 1 });
     },
 
     async get(tenantId, id) {

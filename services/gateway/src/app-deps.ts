@@ -12,6 +12,7 @@ import type { RecordRepository } from './adapters/record-repository';
 import type { TrainingExampleRepository } from './adapters/training-example-repository';
 import type { WebhookRepository } from './adapters/webhook-repository';
 import type { GatewayConfig } from './config';
+import type { AuthFailureLimit } from './domain/auth-failure-limit';
 import type { Intake } from './domain/intake';
 
 /** What the REST API is built from (`createApp`) and each route reaches: adapters, never the database. */
@@ -24,6 +25,7 @@ export interface AppDeps {
   blobs: BlobStore;
   texts: TextStore;
   tenants: TenantRepository;
+  authFailures: AuthFailureLimit;
   batches: BatchRepository;
   records: RecordRepository;
   trainingExamples: TrainingExampleRepository;

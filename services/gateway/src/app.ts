@@ -8,7 +8,6 @@ import Fastify, { LogController, type FastifyBaseLogger, type FastifyInstance } 
 import {
   jsonSchemaTransform,
   serializerCompiler,
-  validatorCompiler,
   type ZodTypeProvider,
 } from 'fastify-type-provider-zod';
 import type { AppDeps } from './app-deps';
@@ -21,6 +20,7 @@ import {
   enforceRequestTimeout,
 } from './http/protocol-errors';
 import { trackRoutes } from './http/route-list';
+import { refuseUndeclaredQueries, strictValidatorCompiler } from './http/strict-validation';
 import { batchRoutes } from './http/routes/batches';
 import { documentActionRoutes } from './http/routes/document-actions';
 import { documentRoutes } from './http/routes/documents';
@@ -54,12 +54,17 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   }).withTypeProvider<ZodTypeProvider>();
   trackRoutes(app);
   enforceRequestTimeout(app, config.HTTP_REQUEST_TIMEOUT_MS);
-  app.setValidatorCompiler(validatorCompiler);
+  app.setValidatorCompiler(strictValidatorCompiler);
+  refuseUndeclaredQueries(app);
   app.setSerializerCompiler(serializerCompiler);
 
   registerErrorHandling(app);
   registerHttpMetrics(app, deps.metrics.registry);
-  registerAuth(app, { tenants: deps.tenants, adminKey: config.ADMIN_API_KEY });
+  registerAuth(app, {
+    tenants: deps.tenants,
+    failures: deps.authFailures,
+    adminKey: config.ADMIN_API_KEY,
+  });
 
   await app.register(helmet, { contentSecurityPolicy: false });
   if (config.CORS_ORIGINS.length > 0) {

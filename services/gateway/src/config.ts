@@ -47,7 +47,38 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
         .filter(Boolean),
     )
     .describe('Comma-separated origins allowed by CORS ("*" for any); empty disables CORS.'),
+  TENANT_QUOTA_DOCUMENTS: env.int(
+    'Documents one tenant may upload per TENANT_QUOTA_WINDOW_MS, counted across every gateway replica (0: no limit). An upload that would pass it is refused 429 QUOTA_EXCEEDED with Retry-After and stores nothing.',
+    10_000,
+    0,
+  ),
+  TENANT_QUOTA_BYTES: env.int(
+    'Bytes one tenant may upload per TENANT_QUOTA_WINDOW_MS, counted across every gateway replica (0: no limit); refused like TENANT_QUOTA_DOCUMENTS.',
+    10 * 1024 * MIB,
+    0,
+  ),
+  TENANT_QUOTA_WINDOW_MS: env.int(
+    'Window of the upload quotas; windows are aligned on the clock, so every replica counts in the same one.',
+    3_600_000,
+    1_000,
+  ),
+  AUTH_FAILURE_LIMIT: env.int(
+    'Failed API-key checks allowed per client address, and per key id, in AUTH_FAILURE_WINDOW_MS across every replica; past it, requests from that address or for that key id answer 429 TOO_MANY_AUTH_FAILURES with Retry-After until the window ends (0: no limit).',
+    20,
+    0,
+  ),
+  AUTH_FAILURE_WINDOW_MS: env.int('Window of AUTH_FAILURE_LIMIT.', 300_000, 1_000),
   SSE_HEARTBEAT_MS: env.int('Interval of SSE heartbeat comments.', 15_000, 1_000),
+  SSE_MAX_CONNECTIONS_PER_TENANT: env.int(
+    'Event streams (GET /v1/events) one tenant may hold open on one gateway replica; the next is refused 429 TOO_MANY_STREAMS.',
+    20,
+    1,
+  ),
+  SSE_MAX_BUFFER_BYTES: env.int(
+    'Bytes of events waiting for one slow event-stream client; past it the stream gets a last `event: error` (reason slow_consumer) and is closed, and docflow_sse_dropped_total counts it.',
+    1024 * 1024,
+    1024,
+  ),
   TRACKER_PREFETCH: env.int(
     "Events the tracker applies at once (it serialises each document's own events): more than the stages, as each event is only a few database calls.",
     64,

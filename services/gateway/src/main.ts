@@ -27,10 +27,13 @@ import { createLiveFeed } from './adapters/live-feed';
 import { createPipelineInspector } from './adapters/pipeline-inspector';
 import { createRecordRepository } from './adapters/record-repository';
 import { createTrainingExampleRepository } from './adapters/training-example-repository';
+import { createUsageCounters, usageCounterIndexes } from './adapters/usage-counters';
 import { createWebhookRepository } from './adapters/webhook-repository';
 import { createApp } from './app';
 import { gatewayConfigSchema, type GatewayConfig } from './config';
+import { createAuthFailureLimit } from './domain/auth-failure-limit';
 import { createIntake } from './domain/intake';
+import { createUploadQuota } from './domain/upload-quota';
 import { createTrackerHandlers } from './handlers/tracker';
 
 export { gatewayConfigSchema, type GatewayConfig } from './config';
@@ -48,11 +51,12 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     appName: 'gateway',
     logger,
   });
-  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes });
+  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes, ...usageCounterIndexes });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);
   const batches = createBatchRepository(mongo.db);
+  const counters = createUsageCounters(mongo.db);
   const outbox = createOutboxRelay({
     store: documents,
     publish: (event) => bus.publish(event),
@@ -68,6 +72,14 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     documents,
     outbox,
     batches,
+    quota: createUploadQuota({
+      counters,
+      limits: {
+        documents: config.TENANT_QUOTA_DOCUMENTS,
+        bytes: config.TENANT_QUOTA_BYTES,
+        windowMs: config.TENANT_QUOTA_WINDOW_MS,
+      },
+    }),
     logger,
   });
 
@@ -93,6 +105,10 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       blobs,
       texts: createTextStore(mongo.db),
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
+      authFailures: createAuthFailureLimit({
+        counters,
+        limits: { max: config.AUTH_FAILURE_LIMIT, windowMs: config.AUTH_FAILURE_WINDOW_MS },
+      }),
       batches,
       records: createRecordRepository(mongo.db),
       trainingExamples: createTrainingExampleRepository(mongo.db),

@@ -25,6 +25,7 @@ function inert(): AppDeps {
     blobs: refuse('blobs'),
     texts: refuse('texts'),
     tenants: refuse('tenants'),
+    authFailures: refuse('authFailures'),
     batches: refuse('batches'),
     records: refuse('records'),
     trainingExamples: refuse('trainingExamples'),

@@ -17,6 +17,8 @@ export type BatchRow = Pick<
 
 export interface BatchRepository {
   create(batch: BatchRecord): Promise<void>;
+  /** Removes a batch whose upload failed before it was answered. */
+  remove(id: string): Promise<void>;
   get(tenantId: string, id: string): Promise<BatchRecord | null>;
   /** Status rows of the batch's documents. */
   rows(tenantId: string, id: string): Promise<BatchRow[]>;
@@ -28,6 +30,9 @@ export function createBatchRepository(db: Db): BatchRepository {
   return {
     async create(batch) {
       await batches.insertOne(batch);
+    },
+    async remove(id) {
+      await batches.deleteOne({ _id: id });
     },
     async get(tenantId, id) {
       const batch = await batches.findOne({ _id: id });

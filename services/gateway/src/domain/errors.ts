@@ -15,6 +15,8 @@ export const gatewayErrorCodes = {
   UNKNOWN_FIELD: { transient: false, message: 'unknown multipart field' },
   INVALID_METADATA: { transient: false, message: 'metadata must be a JSON object' },
   INVALID_CURSOR: { transient: false, message: 'the cursor is not valid' },
+  QUOTA_EXCEEDED: { transient: false, message: "the tenant's upload quota is used up" },
+  TOO_MANY_AUTH_FAILURES: { transient: false, message: 'too many failed API-key checks' },
 } as const;
 
 export type GatewayErrorCode = keyof typeof gatewayErrorCodes;

@@ -16,6 +16,7 @@ import { cleanFilename } from './filename';
 import { asMultipartError } from './multipart-errors';
 import { uploadFingerprint } from './upload-fingerprint';
 import { parseMetadata } from './upload-metadata';
+import type { UploadQuota } from './upload-quota';
 
 export { cleanFilename };
 
@@ -54,9 +55,10 @@ const FILE_FIELDS = new Set(['file', 'files', 'file[]', 'files[]']);
 
 export interface Intake {
   /**
-   * Streams every file of the request into GridFS, then writes the document records with their
-   * `document.received` events (the outbox) and publishes them. Any refusal removes what this
-   * request stored, so a failed request leaves nothing behind.
+   * Streams every file of the request into GridFS, counts it against the tenant's quota, then
+   * writes the batch and the document records with their `document.received` events (the outbox)
+   * and publishes them. Any refusal or failure before the records are written removes what this
+   * request stored (records, batch, files, quota), so a failed request leaves nothing behind.
    */
   receive(
     tenantId: string,
@@ -78,9 +80,10 @@ export function createIntake(deps: {
   documents: DocumentStore;
   outbox: OutboxRelay;
   batches: BatchRepository;
+  quota: UploadQuota;
   logger: Logger;
 }): Intake {
-  const { blobs, journal, documents, outbox, batches, logger } = deps;
+  const { blobs, journal, documents, outbox, batches, quota, logger } = deps;
   const underWay = new Set<Promise<unknown>>();
 
   const receive: Intake['receive'] = (tenantId, parts, options) => {
@@ -115,8 +118,12 @@ export function createIntake(deps: {
     let metadataText: string | undefined;
     const now = new Date();
     const batchId = batch ? randomUUID() : undefined;
-    let created: ReturnType<typeof newDocument>[];
+    let created: ReturnType<typeof newDocument>[] = [];
+    let release: (() => Promise<void>) | undefined;
+    let writing: 'nothing' | 'batch' | 'documents' = 'nothing';
+    let transitions: Awaited<ReturnType<DocumentStore['create']>>;
     try {
+      await quota.check(tenantId);
       for await (const part of parts) {
         if (part.type === 'field') {
           if (part.fieldname !== 'metadata')
@@ -187,28 +194,36 @@ export function createIntake(deps: {
             { issues: checked.error.issues },
           );
       }
+      release = await quota.reserve(tenantId, {
+        documents: stored.length,
+        bytes: stored.reduce((sum, s) => sum + s.blob.sizeBytes, 0),
+      });
+      // the writes belong to the cleanup too: the database may refuse a record the checks let
+      // through, or be gone for a moment, and the files stored for it must not stay behind
+      if (batchId) {
+        writing = 'batch';
+        await batches.create({
+          _id: batchId,
+          tenantId,
+          createdAt: now,
+          total: created.length,
+          documentIds: created.map((c) => c.record._id),
+          ...(metadata ? { metadata } : {}),
+        });
+      }
+      writing = 'documents';
+      transitions = await documents.create(
+        created.map((c) => c.record),
+        new Map(created.map((c) => [c.record._id, [c.received]])),
+      );
     } catch (err) {
-      await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
+      await undo(err);
       if ((err as { code?: string }).code === 'BLOB_TOO_LARGE')
         throw gatewayError('FILE_TOO_LARGE', `a file is larger than ${limits.maxBytes} bytes`, {
           maxBytes: limits.maxBytes,
         });
       throw asMultipartError(err);
     }
-    if (batchId) {
-      await batches.create({
-        _id: batchId,
-        tenantId,
-        createdAt: now,
-        total: created.length,
-        documentIds: created.map((c) => c.record._id),
-        ...(metadata ? { metadata } : {}),
-      });
-    }
-    const transitions = await documents.create(
-      created.map((c) => c.record),
-      new Map(created.map((c) => [c.record._id, [c.received]])),
-    );
     // Records and events are durable now; if the broker is away the outbox sweep sends them.
     await outbox
       .flush(transitions)
@@ -228,5 +243,25 @@ export function createIntake(deps: {
         metadataText,
       ),
     };
+
+    /** Removes what this request wrote, newest first; the files only once no record names them. */
+    async function undo(cause: unknown): Promise<void> {
+      let recordsGone = true;
+      if (writing === 'documents') {
+        recordsGone = await documents
+          .discard(created.map((c) => c.record._id))
+          .then(() => true)
+          .catch((err: unknown) => {
+            // a record may remain: its file stays too (the journal sweep settles the row)
+            logger.error({ err, cause }, 'could not remove the records of a failed upload');
+            return false;
+          });
+      }
+      if (batchId && writing !== 'nothing')
+        await batches.remove(batchId).catch((err: unknown) => logger.warn({ err }, 'batch left'));
+      if (recordsGone)
+        await Promise.all(stored.map((s) => blobs.remove(s.blob.ref).catch(() => false)));
+      await release?.().catch((err: unknown) => logger.warn({ err }, 'quota not given back'));
+    }
   }
 }

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { sameSecret, type Tenant, type TenantRepository } from '@docflow/tenants';
+import { keyIdOf, sameSecret, type Tenant, type TenantRepository } from '@docflow/tenants';
+import type { AuthFailureLimit } from '../domain/auth-failure-limit';
 import { apiError } from './errors';
 
 /** Who is calling: a tenant's key, or the operator's admin key. */
@@ -28,10 +29,15 @@ function presentedKey(request: FastifyRequest): string | undefined {
   return typeof apiKey === 'string' && apiKey.length > 0 ? apiKey : undefined;
 }
 
-/** Authenticates every request whose route asks for it (`/v1/` routes default to a tenant key). */
+/**
+ * Authenticates every request whose route asks for it (`/v1/` routes default to a tenant key).
+ * A presented key that is wrong counts as a failure of the client's address and of the key id it
+ * names; an address or key id with too many failures in the window is refused before its key is
+ * looked at (`AuthFailureLimit`), so guessing costs the guesser, not the key store.
+ */
 export function registerAuth(
   app: FastifyInstance,
-  deps: { tenants: TenantRepository; adminKey: string | undefined },
+  deps: { tenants: TenantRepository; failures: AuthFailureLimit; adminKey: string | undefined },
 ): void {
   app.decorateRequest('principal', null);
   app.addHook('onRequest', async (request) => {
@@ -42,6 +48,9 @@ export function registerAuth(
     if (required === 'none') return;
     const key = presentedKey(request);
     if (!key) throw apiError('UNAUTHORIZED', 'send an API key: Authorization: Bearer <key>');
+    const keyId = keyIdOf(key);
+    const attempt = { address: request.ip, ...(keyId ? { keyId } : {}) };
+    await deps.failures.check(attempt);
     if (deps.adminKey && sameSecret(key, deps.adminKey)) {
       if (required === 'tenant')
         throw apiError(
@@ -51,9 +60,17 @@ export function registerAuth(
       request.principal = { kind: 'admin' };
       return;
     }
-    if (required === 'admin') throw apiError('UNAUTHORIZED', 'this endpoint needs the admin key');
     const found = await deps.tenants.authenticate(key);
-    if (!found) throw apiError('UNAUTHORIZED', 'the API key is unknown or revoked');
+    if (!found) {
+      await deps.failures.fail(attempt);
+      throw apiError(
+        'UNAUTHORIZED',
+        required === 'admin'
+          ? 'this endpoint needs the admin key'
+          : 'the API key is unknown or revoked',
+      );
+    }
+    if (required === 'admin') throw apiError('UNAUTHORIZED', 'this endpoint needs the admin key');
     request.principal = { kind: 'tenant', tenant: found.tenant, keyId: found.keyId };
   });
 }

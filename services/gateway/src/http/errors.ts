@@ -54,6 +54,9 @@ export const apiErrors = {
   TOO_MANY_FILES: domain('TOO_MANY_FILES', 413),
   URI_TOO_LONG: { status: 414, message: 'the URL is too long' },
   RATE_LIMITED: { status: 429, message: 'too many requests' },
+  QUOTA_EXCEEDED: domain('QUOTA_EXCEEDED', 429),
+  TOO_MANY_AUTH_FAILURES: domain('TOO_MANY_AUTH_FAILURES', 429),
+  TOO_MANY_STREAMS: { status: 429, message: 'too many event streams open for this tenant' },
   HEADERS_TOO_LARGE: { status: 431, message: 'the request headers are too large' },
   TRANSITION_CONTENDED: { status: 503, message: 'the document is busy; try again' },
   UNAVAILABLE: { status: 503, message: 'a dependency is not available; try again' },
@@ -115,6 +118,9 @@ export function registerErrorHandling(app: FastifyInstance): void {
     }
     if (err instanceof DocflowError && err.code in apiErrors) {
       const known = apiErrors[err.code as ApiErrorCode];
+      // a refusal that ends with a window (quotas, failed key checks) says when to come back
+      const retryAfter = err.details?.retryAfterSeconds;
+      if (typeof retryAfter === 'number') void reply.header('retry-after', String(retryAfter));
       return reply.code(known.status).send({
         error: err.code,
         message: err.message,

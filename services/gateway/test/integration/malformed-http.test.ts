@@ -1,12 +1,6 @@
 import { COLLECTIONS } from '@docflow/documents';
 import { waitFor } from '@docflow/testing';
-import {
-  extraKeys,
-  ignoredQueries,
-  neutralisedUploads,
-  refusals,
-  type CorpusContext,
-} from '../corpus/http-cases';
+import { neutralisedUploads, refusals, type CorpusContext } from '../corpus/http-cases';
 import { PDF, file, multipartBody, upload } from '../corpus/multipart';
 import { sendRaw, type RawResponse } from '../corpus/raw-http';
 import { ADMIN_KEY, call, form, startHarness, type Harness } from '../support/harness';
@@ -105,33 +99,6 @@ describe('gateway under malformed HTTP (raw requests on a real socket)', () => {
           [],
         );
       }
-    },
-  );
-
-  it.each(ignoredQueries)(
-    'query: when %s is sent, then it is ignored and the list is the unfiltered one',
-    async (path) => {
-      const plain = await call(h, 'GET', '/v1/documents?limit=200', { key: c.key });
-      const odd = await sendRaw(port, {
-        method: 'GET',
-        path: `${path}&limit=200`,
-        headers: [['authorization', `Bearer ${c.key}`]],
-      });
-      expect(odd?.status).toBe(200);
-      expect(odd!.json).toEqual(plain.body);
-      expect(({} as Record<string, unknown>).admin).toBeUndefined();
-    },
-  );
-
-  it.each(extraKeys)(
-    'json: when $what is sent, then it is created as if those keys were absent',
-    async (kase) => {
-      const res = await sendRaw(port, kase.request(c));
-      expect(res?.status).toBe(201);
-      const body = res!.json as Record<string, unknown>;
-      const id = kase.idOf(body);
-      expect(id).not.toBe('chosen-id');
-      expect(JSON.stringify(body)).not.toMatch(/someone-else|1970-01-01|dfk_mine/);
     },
   );
 

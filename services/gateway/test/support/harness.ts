@@ -22,6 +22,8 @@ export interface Harness {
   probe: Probe;
   /** Publishes an event as another service would. */
   publish(event: AnyEvent): Promise<void>;
+  /** Starts another gateway replica on the same database and broker (stopped by `stop`). */
+  replica(env?: Record<string, string>): Promise<{ url: string; port: number }>;
   stop(): Promise<void>;
 }
 
@@ -52,21 +54,24 @@ export async function startHarness(
   env: Record<string, string> = {},
 ): Promise<Harness> {
   const ctx = await createTestContext(name);
-  const gateway = await startGateway(
-    parseConfig(gatewayConfigSchema, {
-      ...ctx.env,
-      LOG_LEVEL: 'warn',
-      GATEWAY_HOST: '127.0.0.1',
-      GATEWAY_PORT: '0',
-      ADMIN_API_KEY: ADMIN_KEY,
-      RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
-      RETRY_DELAYS_MS: '100,200',
-      OUTBOX_INTERVAL_MS: '200',
-      OUTBOX_GRACE_MS: '500',
-      SSE_HEARTBEAT_MS: '1000',
-      ...env,
-    }),
-  );
+  const start = (overrides: Record<string, string>) =>
+    startGateway(
+      parseConfig(gatewayConfigSchema, {
+        ...ctx.env,
+        LOG_LEVEL: 'warn',
+        GATEWAY_HOST: '127.0.0.1',
+        GATEWAY_PORT: '0',
+        ADMIN_API_KEY: ADMIN_KEY,
+        RABBITMQ_MANAGEMENT_URL: process.env.RABBITMQ_MANAGEMENT_URL ?? '',
+        RETRY_DELAYS_MS: '100,200',
+        OUTBOX_INTERVAL_MS: '200',
+        OUTBOX_GRACE_MS: '500',
+        SSE_HEARTBEAT_MS: '1000',
+        ...overrides,
+      }),
+    );
+  const gateway = await start(env);
+  const replicas: Awaited<ReturnType<typeof startGateway>>[] = [];
   const model = await connect(ctx.amqpUrl);
   const channel = await model.createConfirmChannel();
   const probe = await Probe.attach(model);
@@ -88,8 +93,14 @@ export async function startHarness(
       });
       await channel.waitForConfirms();
     },
+    async replica(overrides = env) {
+      const started = await start(overrides);
+      replicas.push(started);
+      return { url: `http://127.0.0.1:${started.port}`, port: started.port };
+    },
     async stop() {
       await model.close().catch(() => undefined);
+      for (const replica of replicas) await replica.stop();
       await gateway.stop();
       await ctx.cleanup();
     },

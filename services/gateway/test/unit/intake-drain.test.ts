@@ -16,6 +16,10 @@ describe('intake drain (what shutdown waits for)', () => {
       documents: {} as never,
       outbox: {} as never,
       batches: {} as never,
+      quota: {
+        check: () => Promise.resolve(),
+        reserve: () => Promise.resolve(() => Promise.resolve()),
+      },
       logger: createLogger({ service: 'test', level: 'silent' }),
     });
     async function* parts(): AsyncGenerator<IncomingPart> {

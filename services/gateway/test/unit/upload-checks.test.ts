@@ -12,6 +12,13 @@ describe('upload checks', () => {
     ['nested too deep', nested(MAX_METADATA_DEPTH + 1), 'nested deeper'],
     ['a __proto__ key', '{"a":{"__proto__":{"admin":true}}}', '__proto__'],
     ['a constructor.prototype key', '{"constructor":{"prototype":{}}}', 'constructor.prototype'],
+    ['a key starting with $', '{"$where":"1"}', 'key "$where" may not start with "$"'],
+    [
+      'an operator as a value',
+      '{"ref":{"$gt":""}}',
+      'key "$gt" may not start with "$" or contain "." or NUL (at /ref/$gt)',
+    ],
+    ['a dotted key', '{"a":[{"b.c":1}]}', 'key "b.c" may not start with "$" or contain "."'],
   ])('when metadata is %s, then it is refused with a reason', (_what, text, reason) => {
     expect(() => parseMetadata(text, 64)).toThrow(
       expect.objectContaining({
@@ -19,6 +26,16 @@ describe('upload checks', () => {
         message: expect.stringContaining(reason),
       }),
     );
+  });
+
+  it('when a metadata key would be an operator or a path to the database, then the refusal names it', () => {
+    expect(() => parseMetadata('{"ok":{"x.y":1}}', 64)).toThrow(
+      expect.objectContaining({ details: { key: 'x.y', path: '/ok/x.y' } }),
+    );
+    expect(parseMetadata('{"price":"$5.00","a-b_c":[1]}', 64)).toEqual({
+      price: '$5.00',
+      'a-b_c': [1],
+    });
   });
 
   it('when metadata is as deep as allowed or names a constructor, then it is kept as sent', () => {

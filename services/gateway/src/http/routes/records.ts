@@ -1,5 +1,6 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
+import { docTypeSchema } from '@docflow/contracts';
 import { recordKinds } from '../../adapters/record-repository';
 import type { AppDeps } from '../../app-deps';
 import { decodeCursor, encodeCursor } from '../../domain/cursor';
@@ -10,7 +11,7 @@ const day = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'YYYY-MM-DD');
 
 const querySchema = z.object({
   documentId: z.uuid().optional(),
-  docType: z.string().max(40).optional(),
+  docType: docTypeSchema.optional(),
   currency: z
     .string()
     .regex(/^[A-Z]{3}$/)

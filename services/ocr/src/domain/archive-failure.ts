@@ -1,5 +1,5 @@
 import { ArchiveError } from '@docflow/archive';
-import { permanentError, type DocflowError } from '@docflow/platform';
+import { BUDGET_EXCEEDED_REASON, permanentError, type DocflowError } from '@docflow/platform';
 
 /**
  * An archive problem as the stage's failure: past a limit, BUDGET_EXCEEDED naming the limit and
@@ -18,9 +18,14 @@ export function archiveFailure(err: unknown, what: string, unreadable: string): 
   });
 }
 
-/** A document past one of the stage's budgets: a permanent failure naming the limit. */
+/**
+ * A document past one of the stage's budgets: a permanent failure naming the limit, with the
+ * reason every stage's budget failure carries ("processing.budget_exceeded: ocr: …").
+ */
 export const budgetExceeded = (
   message: string,
   details: { limit: string; budget: number },
 ): DocflowError =>
-  permanentError('BUDGET_EXCEEDED', message, { details: { stage: 'ocr', ...details } });
+  permanentError('BUDGET_EXCEEDED', `${BUDGET_EXCEEDED_REASON}: ${message}`, {
+    details: { reason: BUDGET_EXCEEDED_REASON, stage: 'ocr', ...details },
+  });

@@ -104,8 +104,14 @@ describe('Word documents to text', () => {
     ).rejects.toMatchObject({
       code: 'BUDGET_EXCEEDED',
       isTransient: false,
-      message: expect.stringContaining('ARCHIVE_MAX_ENTRY_BYTES'),
-      details: { stage: 'ocr', limit: 'ARCHIVE_MAX_ENTRY_BYTES' },
+      message: expect.stringMatching(
+        /^processing\.budget_exceeded: ocr: .*ARCHIVE_MAX_ENTRY_BYTES/,
+      ),
+      details: {
+        reason: 'processing.budget_exceeded',
+        stage: 'ocr',
+        limit: 'ARCHIVE_MAX_ENTRY_BYTES',
+      },
     });
   });
 

@@ -51,15 +51,18 @@ describe('field extraction on hostile text', () => {
     'when the text has %s, then every extractor finishes quickly and still finds the total',
     (_name, text) => {
       // Act
-      const started = performance.now();
+      // CPU time, not wall time: the bound holds on a busy machine; the backtracking patterns this
+      // guards against took minutes of CPU on these texts
+      const started = process.cpuUsage();
       const totals = DOC_TYPES.map((docType) => {
         const { fields } = extractFields(docType, text, 'en');
         return [docType, fields.total?.value] as const;
       });
-      const elapsedMs = performance.now() - started;
+      const used = process.cpuUsage(started);
+      const cpuMs = (used.user + used.system) / 1000;
 
       // Assert
-      expect(elapsedMs).toBeLessThan(2_000);
+      expect(cpuMs).toBeLessThan(5_000);
       for (const [docType, total] of totals) {
         if (WITH_TOTAL.has(docType)) expect({ docType, total }).toEqual({ docType, total: 12 });
       }

@@ -1,81 +1,87 @@
+import { randomUUID } from 'node:crypto';
 import type { Db, IndexDescription } from 'mongodb';
 import { COLLECTIONS } from '@docflow/documents';
-import { isDuplicateKey } from '@docflow/platform';
 import type { QuotaWindow } from '../domain/quota-window';
 
-/** Named amounts kept in one counter row (documents, bytes, failures). */
+/** The amounts counted (documents, bytes, failures); a missing one counts nothing. */
 export type Counts = Record<string, number>;
+const COUNTED = ['documents', 'bytes', 'failures'] as const;
 
 /**
- * Counters per (subject, window), shared by every gateway replica: one row per pair, keyed
- * `<subject>@<window start>`, whose amounts only ever change by `$inc`.
+ * Counters per (subject, window), shared by every gateway replica. Every addition (a take-back
+ * is a negative one) is a row of its own, inserted under a fresh key, and a total is the sum of
+ * the window's rows.
  *
- * Why `$inc` on one row and nothing cleverer: an update of a single document is atomic on mongod
- * and on FerretDB alike, whereas a conditional update ("add if the total stays under the limit")
- * is not atomic on FerretDB, whose read and write can interleave with another replica's. So
- * callers add first and judge the total read back afterwards; a total read after the addition
- * includes every addition made before it, so two replicas racing for the last unit can both see
- * it taken (both refuse, both take theirs back) but never both see it free.
+ * Why rows and not `$inc` on one row: on FerretDB an update is a read and a write that another
+ * replica's update can fall between, so racing increments of one row lose some; inserts are never
+ * lost, on FerretDB as on mongod. Callers add first and judge the total summed afterwards: a sum
+ * taken after an insert includes every insert made before it, so two replicas racing for the last
+ * unit can both see it taken (both refuse, both take theirs back) but never both see it free.
  */
 export interface UsageCounters {
-  /** Adds `amounts` to the row of `subject` in `window` (creating it) and answers its totals. */
+  /** Adds `amounts` to `subject` in `window` and answers the window's totals, this one included. */
   add(subject: string, window: QuotaWindow, amounts: Counts): Promise<Counts>;
-  /** The totals of each subject's row in `window` (a missing row counts nothing). */
+  /** The totals of each subject in `window` (a subject without rows is left out). */
   read(subjects: string[], window: QuotaWindow): Promise<Map<string, Counts>>;
 }
 
-interface CounterRow {
+/** One addition: the amounts (documents, bytes, failures) as fields of their own. */
+interface UsageRow {
   _id: string;
   subject: string;
   windowStart: Date;
   /** When the row stops counting: rows past it are pruned. */
   expiresAt: Date;
-  counts: Counts;
+  documents?: number;
+  bytes?: number;
+  failures?: number;
 }
 
 export const usageCounterIndexes: Record<string, IndexDescription[]> = {
-  [COLLECTIONS.usageCounters]: [{ key: { expiresAt: 1 }, name: 'expires' }],
+  [COLLECTIONS.usageCounters]: [
+    { key: { subject: 1, windowStart: 1 }, name: 'subject_window' },
+    { key: { expiresAt: 1 }, name: 'expires' },
+  ],
 };
 
-const rowId = (subject: string, window: QuotaWindow) => `${subject}@${window.start.toISOString()}`;
-
 export function createUsageCounters(db: Db, clock: () => Date = () => new Date()): UsageCounters {
-  const rows = db.collection<CounterRow>(COLLECTIONS.usageCounters);
+  const rows = db.collection<UsageRow>(COLLECTIONS.usageCounters);
 
-  const increment = (subject: string, window: QuotaWindow, amounts: Counts) =>
-    rows.updateOne(
-      { _id: rowId(subject, window) },
-      {
-        $inc: Object.fromEntries(Object.entries(amounts).map(([k, v]) => [`counts.${k}`, v])),
-        $setOnInsert: { subject, windowStart: window.start, expiresAt: window.end },
-      },
-      { upsert: true },
+  // One aggregation per amount, each with a single accumulator: FerretDB 1.24 answers 0 for every
+  // accumulator of a $group after the first.
+  const totals = async (subjects: string[], window: QuotaWindow, names: readonly string[]) => {
+    const found = new Map<string, Counts>();
+    await Promise.all(
+      names.map(async (name) => {
+        const sums = await rows
+          .aggregate<{ _id: string; total: number }>([
+            { $match: { subject: { $in: subjects }, windowStart: window.start } },
+            { $group: { _id: '$subject', total: { $sum: `$${name}` } } },
+          ])
+          .toArray();
+        for (const { _id, total } of sums) found.set(_id, { ...found.get(_id), [name]: total });
+      }),
     );
+    return found;
+  };
 
   return {
     async add(subject, window, amounts) {
-      let result;
-      try {
-        result = await increment(subject, window, amounts);
-      } catch (err) {
-        // two first additions to a new row: one inserted it, the other now updates it
-        if (!isDuplicateKey(err)) throw err;
-        result = await increment(subject, window, amounts);
-      }
-      if (result.upsertedCount > 0) {
-        // a window's first row: a good moment to drop rows of windows that are over (without
-        // a TTL index, which FerretDB 1.x does not implement)
+      await rows.insertOne({
+        _id: randomUUID(),
+        subject,
+        windowStart: window.start,
+        expiresAt: window.end,
+        ...(amounts as Pick<UsageRow, (typeof COUNTED)[number]>),
+      });
+      const counts = (await totals([subject], window, Object.keys(amounts))).get(subject) ?? {};
+      // the subject's first row of a window (its totals are this addition): a good moment to drop
+      // rows of windows that are over (without a TTL index, which FerretDB 1.x does not implement)
+      if (Object.entries(amounts).every(([name, value]) => counts[name] === value))
         void rows.deleteMany({ expiresAt: { $lt: clock() } }).catch(() => undefined);
-      }
-      const row = await rows.findOne({ _id: rowId(subject, window) });
-      return row?.counts ?? {};
+      return counts;
     },
 
-    async read(subjects, window) {
-      const found = await rows
-        .find({ _id: { $in: subjects.map((s) => rowId(s, window)) } })
-        .toArray();
-      return new Map(found.map((r) => [r.subject, r.counts]));
-    },
+    read: (subjects, window) => totals(subjects, window, COUNTED),
   };
 }

@@ -5,8 +5,7 @@ import type { QuotaWindow } from '../domain/quota-window';
 
 /** The amounts counted (documents, bytes, failures); a missing one counts nothing. */
 export type Counts = Record<string, number>;
-const COUNTED = ['documents', 'bytes', 'failures'] as const;
-
+type Counted = 'documents' | 'bytes' | 'failures';
 /**
  * Counters per (subject, window), shared by every gateway replica. Every addition (a take-back
  * is a negative one) is a row of its own, inserted under a fresh key, and a total is the sum of
@@ -21,8 +20,12 @@ const COUNTED = ['documents', 'bytes', 'failures'] as const;
 export interface UsageCounters {
   /** Adds `amounts` to `subject` in `window` and answers the window's totals, this one included. */
   add(subject: string, window: QuotaWindow, amounts: Counts): Promise<Counts>;
-  /** The totals of each subject in `window` (a subject without rows is left out). */
-  read(subjects: string[], window: QuotaWindow): Promise<Map<string, Counts>>;
+  /** The totals of `names` of each subject in `window` (a subject without rows is left out). */
+  read(
+    subjects: string[],
+    window: QuotaWindow,
+    names: readonly string[],
+  ): Promise<Map<string, Counts>>;
 }
 
 /** One addition: the amounts (documents, bytes, failures) as fields of their own. */
@@ -72,7 +75,7 @@ export function createUsageCounters(db: Db, clock: () => Date = () => new Date()
         subject,
         windowStart: window.start,
         expiresAt: window.end,
-        ...(amounts as Pick<UsageRow, (typeof COUNTED)[number]>),
+        ...(amounts as Pick<UsageRow, Counted>),
       });
       const counts = (await totals([subject], window, Object.keys(amounts))).get(subject) ?? {};
       // the subject's first row of a window (its totals are this addition): a good moment to drop
@@ -82,6 +85,6 @@ export function createUsageCounters(db: Db, clock: () => Date = () => new Date()
       return counts;
     },
 
-    read: (subjects, window) => totals(subjects, window, COUNTED),
+    read: (subjects, window, names) => totals(subjects, window, names),
   };
 }

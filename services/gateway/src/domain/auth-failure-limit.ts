@@ -35,7 +35,7 @@ export function createAuthFailureLimit(deps: {
     async check(attempt) {
       if (limits.max === 0) return;
       const window = quotaWindow(clock(), limits.windowMs);
-      const counts = await counters.read(subjects(attempt), window);
+      const counts = await counters.read(subjects(attempt), window, ['failures']);
       for (const [subject, { failures = 0 }] of counts) {
         if (failures < limits.max) continue;
         const by = subject.startsWith('auth-key:') ? 'this key id' : 'this address';

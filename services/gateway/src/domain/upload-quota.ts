@@ -65,7 +65,9 @@ export function createUploadQuota(deps: {
     async check(tenantId) {
       if (!enabled) return;
       const window = quotaWindow(clock(), limits.windowMs);
-      const counts = (await counters.read([subject(tenantId)], window)).get(subject(tenantId));
+      const counts = (await counters.read([subject(tenantId)], window, ['documents', 'bytes'])).get(
+        subject(tenantId),
+      );
       const refusal = judge(counts ?? {}, window, (used, max) => used >= max);
       if (refusal) throw refusal;
     },

@@ -75,7 +75,7 @@ describe('intake cleanup when the database write fails', () => {
     ])
       expect([name, await ctx.db.collection(name).countDocuments()]).toEqual([name, 0]);
     const window = quotaWindow(new Date(), WINDOW_MS);
-    const used = await counters.read(['upload:tenant-cleanup'], window);
+    const used = await counters.read(['upload:tenant-cleanup'], window, ['documents']);
     expect(used.get('upload:tenant-cleanup')).toMatchObject({ documents: 0 });
   });
 });

@@ -3,6 +3,7 @@ import { classifyText, type Classifier } from '@docflow/model';
 import { extractFields } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
+import type { Language } from './language/language';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 
 export interface ProcessOptions {
@@ -18,7 +19,7 @@ export interface ProcessResult {
   docType: DocType;
   confidence: number;
   modelVersion: string;
-  language: 'en' | 'es';
+  language: Language;
   candidates: { docType: DocType; probability: number }[];
   extraction: Extraction;
   findings: Finding[];

@@ -1,3 +1,4 @@
+import type { Language } from '../language/language';
 import type { DocType } from '@docflow/contracts';
 import { extractContract } from './contract-extractor';
 import { prepareText } from './document-text';
@@ -8,7 +9,7 @@ import { extractReceipt } from './receipt-extractor';
 import { extractStatement } from './statement-extractor';
 
 /** Runs the extractor of a document type over the document's text. */
-export function extractFields(docType: DocType, text: string, language: 'en' | 'es'): Extraction {
+export function extractFields(docType: DocType, text: string, language: Language): Extraction {
   const doc = prepareText(text, language);
   switch (docType) {
     case 'invoice':

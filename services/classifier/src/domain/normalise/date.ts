@@ -1,54 +1,31 @@
-/** Date normalisation for English and Spanish forms, to ISO `YYYY-MM-DD`. */
+/** Date normalisation to ISO `YYYY-MM-DD`: numeric forms and month names of every vocabulary. */
+import { VOCABULARIES } from '../language/vocabulary';
 
 export type DateOrder = 'dmy' | 'mdy';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  ene: 1,
-  enero: 1,
-  feb: 2,
-  february: 2,
-  febrero: 2,
-  mar: 3,
-  march: 3,
-  marzo: 3,
-  apr: 4,
-  april: 4,
-  abr: 4,
-  abril: 4,
-  may: 5,
-  mayo: 5,
-  jun: 6,
-  june: 6,
-  junio: 6,
-  jul: 7,
-  july: 7,
-  julio: 7,
-  aug: 8,
-  august: 8,
-  ago: 8,
-  agosto: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  set: 9,
-  septiembre: 9,
-  setiembre: 9,
-  oct: 10,
-  october: 10,
-  octubre: 10,
-  nov: 11,
-  november: 11,
-  noviembre: 11,
-  dec: 12,
-  december: 12,
-  dic: 12,
-  diciembre: 12,
-};
+/** Lower case without accents or dots: how month names are looked up (`Févr.` → `fevr`). */
+function monthKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f.]/g, '');
+}
 
-export const MONTH_NAME_PATTERN = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
+/** Month names of every language's vocabulary, by their key. */
+const MONTHS: Record<string, number> = {};
+for (const vocabulary of Object.values(VOCABULARIES)) {
+  for (const [name, number] of Object.entries(vocabulary.months)) MONTHS[monthKey(name)] = number;
+}
+
+/** Month names as printed (`märz`) and without accents (`marz`, as OCR and ASCII text write them). */
+export const MONTH_NAME_PATTERN = [
+  ...new Set(
+    Object.values(VOCABULARIES).flatMap((v) =>
+      Object.keys(v.months).flatMap((name) => [name.toLowerCase(), monthKey(name)]),
+    ),
+  ),
+]
+  .sort((a, b) => b.length - a.length || a.localeCompare(b))
   .join('|');
 
 function iso(y: number, m: number, d: number): string | null {
@@ -65,11 +42,7 @@ function year(text: string): number {
 }
 
 function month(name: string): number | undefined {
-  const key = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f.]/g, '');
-  return MONTHS[key];
+  return MONTHS[monthKey(name)];
 }
 
 export interface ParsedDate {

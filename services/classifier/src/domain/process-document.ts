@@ -1,6 +1,8 @@
 import type { DocType, Finding } from '@docflow/contracts';
 import { classifyText, type Classifier } from '@docflow/model';
-import { extractFields } from './extract/extract-fields';
+import { decideType } from './classify/decide-type';
+import { prepareText } from './extract/document-text';
+import { extractFromDocument } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
 import type { Language } from './language/language';
@@ -26,9 +28,10 @@ export interface ProcessResult {
 }
 
 /**
- * The classifier's whole decision for one text: type (trained model), fields, findings, and whether
- * it can be published. Low confidence or a blocking arithmetic finding means review: a wrong total
- * is never passed on silently.
+ * The classifier's whole decision for one text: type (trained model, or the page's structure where
+ * the model says `other` or is unsure), fields, findings, and whether it can be published. Low
+ * confidence or a blocking arithmetic finding means review: a wrong total is never passed on
+ * silently.
  */
 export function processDocument(
   classifier: Classifier,
@@ -37,18 +40,23 @@ export function processDocument(
 ): ProcessResult {
   const prediction = classifyText(classifier, text);
   const language = detectLanguage(text);
-  const extraction = extractFields(prediction.docType, text, language);
-  const findings = validateExtraction(prediction.docType, extraction, options);
+  const doc = prepareText(text, language);
+  const decision = decideType(prediction, doc, options.confidenceThreshold);
+  const extraction = extractFromDocument(decision.docType, doc);
+  const findings = [
+    ...(decision.finding ? [decision.finding] : []),
+    ...validateExtraction(decision.docType, extraction, options),
+  ];
   const base = {
-    docType: prediction.docType,
-    confidence: prediction.confidence,
+    docType: decision.docType,
+    confidence: decision.confidence,
     modelVersion: classifier.version,
     language,
     candidates: prediction.candidates.slice(0, 3),
     extraction,
     findings,
   };
-  if (prediction.confidence < options.confidenceThreshold) {
+  if (decision.confidence < options.confidenceThreshold) {
     return { ...base, outcome: 'needs_review', reason: 'low_confidence' };
   }
   if (findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code))) {

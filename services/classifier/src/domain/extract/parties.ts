@@ -39,7 +39,7 @@ export function findTaxIds(doc: DocumentText): TaxIdFound[] {
       );
     if (!m) continue;
     let raw = `${m[1] ?? ''}${m[2]!}`.replace(/\s{2,}.*$/, '');
-    raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '');
+    raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '').replace(/[\s.-]+$/, '');
     if (!/\d{5}/.test(raw.replace(/[\s.-]/g, ''))) continue;
     const start = hit.to + m.index + m[0].length - m[2]!.length - (m[1]?.length ?? 0);
     const hint = /nit/.test(hit.label)

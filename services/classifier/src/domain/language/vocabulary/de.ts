@@ -90,6 +90,7 @@ export const de: Vocabulary = {
       'proformarechnung',
     ],
   },
+  compoundTitles: { invoice: ['rechnung'], credit_note: ['gutschrift'] },
   labels: {
     invoiceNumber: [
       ['rechnungsnummer', 1],
@@ -110,6 +111,8 @@ export const de: Vocabulary = {
       ['ausstellungsdatum', 1],
       ['gutschriftsdatum', 1],
       ['datum', 0.7],
+      // `Rechnung Nr. 471102 vom 05.03.2018`
+      ['vom', 0.5],
     ],
     dueDate: [
       ['fälligkeitsdatum', 1],
@@ -161,6 +164,9 @@ export const de: Vocabulary = {
       ['kunde', 0.9],
       ['empfänger', 0.8],
       ['auftraggeber', 0.8],
+      ['lieferadresse', 0.5],
+      ['lieferanschrift', 0.5],
+      ['warenempfänger', 0.5],
     ],
     seller: [
       ['rechnungsersteller', 1],

@@ -124,6 +124,8 @@ export const fr: Vocabulary = {
       ['client', 0.9],
       ['destinataire', 0.9],
       ['acheteur', 0.9],
+      ['adresse de livraison', 0.5],
+      ['livré à', 0.5],
     ],
     seller: [
       ['fournisseur', 0.9],

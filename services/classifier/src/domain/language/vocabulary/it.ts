@@ -113,6 +113,8 @@ export const it: Vocabulary = {
       ['cliente', 0.9],
       ['destinatario', 0.9],
       ['spett.le', 0.8],
+      ['destinazione merce', 0.5],
+      ['luogo di consegna', 0.5],
     ],
     seller: [
       ['cedente', 1],

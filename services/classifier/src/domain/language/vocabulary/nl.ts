@@ -61,6 +61,7 @@ export const nl: Vocabulary = {
       'proforma factuur',
     ],
   },
+  compoundTitles: { invoice: ['factuur'], credit_note: ['creditnota'] },
   labels: {
     invoiceNumber: [
       ['factuurnummer', 1],
@@ -115,6 +116,7 @@ export const nl: Vocabulary = {
       ['klant', 0.9],
       ['afnemer', 0.9],
       ['koper', 0.9],
+      ['afleveradres', 0.5],
     ],
     seller: [
       ['leverancier', 0.9],

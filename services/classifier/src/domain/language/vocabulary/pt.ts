@@ -122,6 +122,8 @@ export const pt: Vocabulary = {
       ['tomador', 0.9],
       ['cliente', 0.9],
       ['faturar a', 1],
+      ['morada de entrega', 0.5],
+      ['endereço de entrega', 0.5],
     ],
     seller: [
       ['emitente', 0.9],

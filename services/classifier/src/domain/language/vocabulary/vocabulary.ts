@@ -48,6 +48,12 @@ export interface Vocabulary {
    * against the others.
    */
   titles: Partial<Record<DocType, string[]>>;
+  /**
+   * Title words that end compounds in languages that write them as one word: any word ending in
+   * one (`Mietrechnung`, `Baurechnung`, `Eindfactuur`) titles the type, unless a listed title
+   * (`Gehaltsabrechnung`) says otherwise.
+   */
+  compoundTitles?: Partial<Record<DocType, string[]>>;
   /** Labels per field. A label listed by two languages keeps the first language's weight. */
   labels: Partial<Record<LabelGroup, FieldLabel[]>>;
   /** Month names, full and abbreviated, as printed (accents included), to month number 1–12. */

@@ -13,8 +13,8 @@ export interface TypeDecision {
 /**
  * The document's type: the model's, unless the model says `other` or is below the review threshold
  * and the page's structure names a type strongly (a title backed by what that type carries). Then
- * the structure's type is taken with the structure's strength as its confidence, and an info
- * finding records both readings. The model was trained on English and Spanish only: on a German
+ * the structure's type is taken with the structure's strength as its confidence (also when it
+ * confirms the model's unsure reading), and an info finding records both readings. The model was trained on English and Spanish only: on a German
  * `Rechnung` it says `other`, and the page plainly says invoice.
  */
 export function decideType(
@@ -25,21 +25,17 @@ export function decideType(
   const model = { docType: prediction.docType, confidence: prediction.confidence };
   if (prediction.docType !== 'other' && prediction.confidence >= confidenceThreshold) return model;
   const evidence = structuralEvidence(doc);
-  if (
-    !evidence ||
-    evidence.docType === 'other' ||
-    evidence.docType === prediction.docType ||
-    evidence.strength < STRONG_EVIDENCE
-  ) {
+  if (!evidence || evidence.docType === 'other' || evidence.strength < STRONG_EVIDENCE)
     return model;
-  }
+  const agrees = evidence.docType === prediction.docType;
+  if (agrees && evidence.strength <= prediction.confidence) return model;
   return {
     docType: evidence.docType,
     confidence: evidence.strength,
     finding: {
       code: 'doc_type.structural',
       severity: 'info',
-      message: `typed ${evidence.docType} from the page (${evidence.reasons.join(', ')}); the model read ${prediction.docType} (${prediction.confidence.toFixed(2)})`,
+      message: `${agrees ? 'confirmed' : 'typed'} ${evidence.docType} from the page (${evidence.reasons.join(', ')}); the model read ${prediction.docType} (${prediction.confidence.toFixed(2)})`,
     },
   };
 }

@@ -23,7 +23,8 @@ const MAX_CELLS = 3;
 const COMPOUND_HEAD = 3;
 /**
  * What may follow a title in its cell: nothing, a number marker (`Nr.`, `N°`, `No`), or a code
- * that is mostly digits (`FA-2017-0010`, `#INV-0042`; not OCR's `origina1`).
+ * that is mostly digits (`FA-2017-0010`, `#INV-0042`; not OCR's `origina1`), or a short series
+ * and a number (`NC 2024/7`).
  */
 const NUMBER_MARKER = /^(?:nr|no|n°|nº|n|num|number|nummer|numero|número|numéro)\.?$/;
 /** Or a few words and then a number marker and a number (`Beitragsrechnung zur Kfz-Versicherung Nr. 00.123`). */
@@ -54,15 +55,22 @@ function unspaced(text: string): string {
   return /^(?:\S ){3,}\S$/.test(text) ? text.replace(/ /g, '') : text;
 }
 
+/** A token that is mostly digits (`FA-2017-0010`, `2024/7`), not a word with an OCR digit (`origina1`). */
+function isCode(token: string): boolean {
+  const letters = (token.match(/[a-z]/g) ?? []).length;
+  return /\d/.test(token) && letters * 2 <= token.length;
+}
+
 function headingRest(rest: string): boolean {
   // `Orden de compra: OC-38447`, `Purchase order ..... PO-1`: a label with its value, not a title
   if (/^\s*(?::|\.{2,})/.test(rest)) return false;
-  const first = rest.replace(/^[\s#.\-–]+/, '').split(/\s+/)[0] ?? '';
-  const letters = (first.match(/[a-z]/g) ?? []).length;
+  const [first = '', second = ''] = rest.replace(/^[\s#.\-–]+/, '').split(/\s+/);
   return (
     first === '' ||
-    (/\d/.test(first) && letters * 2 <= first.length) ||
+    isCode(first) ||
     NUMBER_MARKER.test(first) ||
+    // a series and its number (`Nota de crédito NC 2024/7`)
+    (/^[a-z]{1,3}$/.test(first) && isCode(second)) ||
     NUMBERED_LATER.test(rest)
   );
 }

@@ -227,16 +227,27 @@ export const readName: Reader<string> = (doc, r) =>
       )
     );
   });
-export const readId: Reader<string> = (_doc, r) =>
+/** A document series printed before its number (`FT 2024/315`, Portugal's invoice series). */
+const SERIES = /^(\s*)[A-Z]{2,4} (?=\d[A-Z0-9\-/.]*\d)/;
+
+export const readId: Reader<string> = (_doc, r) => {
+  const text = r.line.text.slice(r.from, r.to);
+  const series = SERIES.exec(text);
+  const skip = series ? series[0].length : 0;
   // bounded runs: an unbounded `[…]*\d` rescans a long digitless run from each of its characters
-  [
-    ...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]{0,40}\d[A-Z0-9\-/]{0,40}/gi),
-  ].map((m) => ({
-    value: m[0].replace(/[.\-/]$/, ''),
-    from: r.from + m.index,
-    to: r.from + m.index + m[0].length,
-    confidence: 1,
-  }));
+  const ids = text.slice(skip).matchAll(/[A-Z0-9][A-Z0-9\-/.]{0,40}\d[A-Z0-9\-/]{0,40}/gi);
+  return [...ids].map((m) => {
+    // the series joins the id right after it
+    const start = series && m.index === 0 ? series[1]!.length : skip + m.index;
+    const end = skip + m.index + m[0].length;
+    return {
+      value: text.slice(start, end).replace(/[.\-/]$/, ''),
+      from: r.from + start,
+      to: r.from + end,
+      confidence: 1,
+    };
+  });
+};
 
 /** How far into its region a value may start: a label's value is never a page width away. */
 const VALUE_REACH = 200;

@@ -46,6 +46,8 @@ export const es: Vocabulary = {
       'nómina',
       'recibo de nómina',
       'recibo de haberes',
+      'recibo de remuneraciones',
+      'recibo de sueldo',
       'colilla de pago',
       'boleta de pago',
       'liquidación de sueldo',

@@ -215,4 +215,18 @@ describe('invoice fields in French, German, Dutch, Italian and Portuguese', () =
       currency: 'EUR',
     });
   });
+
+  test('when a French tax table lists two VAT rates beside a Total taxes line, then the tax is counted once', () => {
+    const text = [
+      'Facture FA-2024-0200',
+      '         Taxe               Base         Montant                      Total HT      500,00 €',
+      'TVA 20,0%                 100,00 €        20,00 €',
+      '                                                                   Total taxes       42,00 €',
+      'TVA 5,5%                  400,00 €        22,00 €',
+      '                                                                     Total TTC      542,00 €',
+    ].join('\n');
+    const { fields, tables } = extractFields('invoice', text, 'fr');
+    expect(values(fields)).toMatchObject({ subtotal: 500, taxAmount: 42, total: 542 });
+    expect(tables.taxLines).toHaveLength(2);
+  });
 });

@@ -118,7 +118,9 @@ describe('OCR parsing steps under the budget runner', () => {
   test('when a DOCX inflates past an archive limit inside the worker, then the failure keeps its code and details', async () => {
     // Arrange
     const steps = budgeted({ timeMs: 10_000, memoryMb: 256 });
-    const docx = await docxOfBody(`<w:p><w:r><w:t>${' '.repeat(2 * 1024 * 1024)}</w:t></w:r></w:p>`);
+    const docx = await docxOfBody(
+      `<w:p><w:r><w:t>${' '.repeat(2 * 1024 * 1024)}</w:t></w:r></w:p>`,
+    );
 
     // Act
     const failure = await steps

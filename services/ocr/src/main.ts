@@ -1,4 +1,3 @@
-import { archiveLimitsFromConfig } from '@docflow/archive';
 import { createBlobStore, createDocumentGate, createTextStore } from '@docflow/documents';
 import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
@@ -16,6 +15,7 @@ import type { OcrEngine } from './adapters/ocr-engine';
 import { selectEngine } from './adapters/select-engine';
 import { createTableStore } from './adapters/table-store';
 import { ocrConfigSchema, type OcrConfig } from './config';
+import { extractDepsFromConfig } from './extract/extract-deps';
 import { extractDocument } from './extract/extract-document';
 import { createDocumentScannedHandler } from './handlers/document-scanned';
 
@@ -53,20 +53,7 @@ export async function startOcr(
       onStop: stop,
       consumers: ({ mongo, metrics }) => {
         const ocrMetrics = createOcrMetrics(metrics.registry, engine.name);
-        const deps = {
-          engine,
-          steps,
-          pdf,
-          renderDpi: config.OCR_RENDER_DPI,
-          maxPagePixels: config.OCR_MAX_PAGE_PIXELS,
-          maxDocumentPixels: config.OCR_MAX_DOCUMENT_PIXELS,
-          maxImagePixels: config.OCR_MAX_IMAGE_PIXELS,
-          archive: archiveLimitsFromConfig(config),
-          minTextChars: config.OCR_MIN_TEXT_CHARS,
-          upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
-          // enough to keep every worker busy while the next pages render
-          pagesAtOnce: config.OCR_WORKERS * 2,
-        };
+        const deps = extractDepsFromConfig(config, { engine, pdf, steps });
         const handler = createDocumentScannedHandler({
           blobs: createBlobStore(mongo.db),
           texts: createTextStore(mongo.db),

@@ -13,6 +13,7 @@ const moduleNameMapper = {
   [`^@docflow/(${SERVICES})$`]: '<rootDir>/services/$1/src/main',
   '^@docflow/classifier/domain/process-document$':
     '<rootDir>/services/classifier/src/domain/process-document',
+  '^@docflow/ocr/extract$': '<rootDir>/services/ocr/src/extract/index',
   [`^@docflow/(?!(?:${SERVICES})$)([a-z-]+)$`]: '<rootDir>/packages/$1/src',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
@@ -21,6 +22,11 @@ const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: 
 module.exports = {
   // integration tests talk to real servers (a global option: jest ignores it per project)
   testTimeout: 30_000,
+  // Two suites at a time, also on a 2-core machine: the integration suites mostly wait on the
+  // servers and the pipeline, and each has its own vhost and database (the fault suite its own
+  // servers), so they run side by side. The sequencer starts the long end-to-end suites first.
+  maxWorkers: 2,
+  testSequencer: '<rootDir>/packages/testing/jest/sequencer.js',
   projects: [
     {
       ...common,

@@ -11,10 +11,11 @@ export interface TypeDecision {
 }
 
 /**
- * The document's type: the model's, unless the model says `other` or is below the review threshold
- * and the page's structure names a type strongly (a title backed by what that type carries). Then
- * the structure's type is taken with the structure's strength as its confidence (also when it
- * confirms the model's unsure reading), and an info finding records both readings. The model was trained on English and Spanish only: on a German
+ * The document's type: the model's, unless the model says `other` and the page's structure names a
+ * type strongly (a title backed by what that type carries), or the model is below the review
+ * threshold and the structure names the same type strongly. Then the structure's type is taken
+ * with the structure's strength as its confidence, and an info finding records both readings. An
+ * unsure reading of one type is never swapped for another (receipts titled `TAX INVOICE`). The model was trained on English and Spanish only: on a German
  * `Rechnung` it says `other`, and the page plainly says invoice.
  */
 export function decideType(
@@ -28,6 +29,8 @@ export function decideType(
   if (!evidence || evidence.docType === 'other' || evidence.strength < STRONG_EVIDENCE)
     return model;
   const agrees = evidence.docType === prediction.docType;
+  // an unsure model reading of one type is confirmed by the page, never swapped for another type
+  if (prediction.docType !== 'other' && !agrees) return model;
   if (agrees && evidence.strength <= prediction.confidence) return model;
   return {
     docType: evidence.docType,

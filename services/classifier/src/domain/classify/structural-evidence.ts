@@ -1,10 +1,11 @@
 import type { DocType } from '@docflow/contracts';
 import { findTaxLines } from '../extract/amounts-extractor';
-import type { DocumentText } from '../extract/document-text';
+import { fold, type DocumentText } from '../extract/document-text';
 import { findLabels, labelledValues, readAmount } from '../extract/label-values';
 import { findTaxIds } from '../extract/parties';
 import { amountsIn, datesIn } from '../extract/tokens';
 import { checkIban } from '../validate/iban';
+import { VOCABULARIES } from '../language/vocabulary';
 import { findTitle } from './title-words';
 
 export interface StructuralEvidence {
@@ -22,6 +23,26 @@ export const STRONG_EVIDENCE = 0.75;
 const TITLE_ONLY = 0.55;
 
 const IBAN = /\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,3})?\b/g;
+
+let tillLine: RegExp | undefined;
+
+const escape = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/** A line that opens with a till word and carries an amount (`CASH   50.00`, `Rückgeld 1,20`). */
+function hasTillLines(doc: DocumentText): boolean {
+  const words = Object.values(VOCABULARIES)
+    .flatMap((v) => v.tillWords)
+    .map((w) => escape(fold(w)))
+    .sort((a, b) => b.length - a.length);
+  tillLine ??= new RegExp(String.raw`^\s*(?:${words.join('|')})(?![a-z])`);
+  const pattern = tillLine;
+  // the word on folded text (`CASH`, `EFECTlVO`), the amount on the text as printed (folding turns
+  // digits into look-alike letters)
+  return doc.lines.some((line) => {
+    const word = pattern.exec(line.folded);
+    return !!word && /\d[.,]\d{2}\b/.test(line.text.slice(word[0].length, word[0].length + 40));
+  });
+}
 
 /** Lines that start with a date and hold an amount: rows of a statement's transactions table. */
 function transactionRows(doc: DocumentText): number {
@@ -77,15 +98,19 @@ function backing(doc: DocumentText, docType: DocType): [weight: number, reason: 
  * `Kontoauszug`…), backed by what a document of that type carries (an invoice's labelled total and
  * tax id, tax line or IBAN; a receipt's total; a statement's account and transactions; a payslip's
  * gross and net pay). A title alone is weak (0.55); title and full backing reach 0.9. A title of a
- * kind that is none of the types (`Angebot`, `Devis`, `Lieferschein`) is evidence for `other`.
+ * kind that is none of the types (`Angebot`, `Devis`, `Lieferschein`) is evidence for `other`. An
+ * invoice title over till lines (cash, change: vocabularies' `tillWords`) is evidence of a receipt.
  */
 export function structuralEvidence(doc: DocumentText): StructuralEvidence | undefined {
   const title = findTitle(doc);
   if (!title) return undefined;
-  const backed = backing(doc, title.docType);
+  // a shop's `TAX INVOICE` or a restaurant's `Rechnung` with cash and change lines is a receipt
+  const till = (title.docType === 'invoice' || title.docType === 'receipt') && hasTillLines(doc);
+  const docType = till ? 'receipt' : title.docType;
+  const backed = [...backing(doc, docType), ...(till ? ([[0, 'till lines']] as const) : [])];
   const strength = backed.reduce((sum, [weight]) => sum + weight, TITLE_ONLY);
   return {
-    docType: title.docType,
+    docType,
     strength: Math.round(Math.min(0.9, strength) * 100) / 100,
     reasons: [`title "${title.text.trim()}"`, ...backed.map(([, reason]) => reason)],
   };

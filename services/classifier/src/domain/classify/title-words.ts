@@ -64,6 +64,8 @@ function isCode(token: string): boolean {
 function headingRest(rest: string): boolean {
   // `Orden de compra: OC-38447`, `Purchase order ..... PO-1`: a label with its value, not a title
   if (/^\s*(?::|\.{2,})/.test(rest)) return false;
+  // `INVOICE NO : 18287/102`, `Receipt No.: 003-12`: the number's label, not a title
+  if (/^\s*(?:nr|no|n°|nº|number|nummer|numero)\.?\s*:/.test(rest)) return false;
   const [first = '', second = ''] = rest.replace(/^[\s#.\-–]+/, '').split(/\s+/);
   return (
     first === '' ||

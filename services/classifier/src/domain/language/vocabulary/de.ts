@@ -61,13 +61,9 @@ export const de: Vocabulary = {
       'beitragsrechnung',
       'steuerrechnung',
     ],
-    credit_note: [
-      'gutschrift',
-      'rechnungskorrektur',
-      'stornorechnung',
-      'korrekturrechnung',
-      'rechnungs-korrektur',
-    ],
+    // `Gutschrift` is a credit note in shops and a self-billed invoice in e-invoicing (type 389),
+    // `Rechnungskorrektur` a corrected invoice (type 384) that often credits: neither titles a type
+    credit_note: ['stornorechnung', 'korrekturrechnung'],
     receipt: ['kassenbon', 'kassenbeleg', 'quittung', 'kassenzettel'],
     bank_statement: ['kontoauszug', 'kontoübersicht'],
     payslip: [
@@ -90,7 +86,8 @@ export const de: Vocabulary = {
       'proformarechnung',
     ],
   },
-  compoundTitles: { invoice: ['rechnung'], credit_note: ['gutschrift'] },
+  compoundTitles: { invoice: ['rechnung'] },
+  tillWords: ['bar', 'bargeld', 'rückgeld', 'gegeben'],
   labels: {
     invoiceNumber: [
       ['rechnungsnummer', 1],

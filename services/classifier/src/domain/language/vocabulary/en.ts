@@ -44,6 +44,7 @@ export const en: Vocabulary = {
       'proforma invoice',
     ],
   },
+  tillWords: ['cash', 'change', 'change due', 'cash tendered', 'tendered', 'rounding'],
   labels: {
     invoiceNumber: [
       ['invoice no', 1],

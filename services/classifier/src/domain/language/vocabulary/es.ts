@@ -65,6 +65,7 @@ export const es: Vocabulary = {
       'proforma',
     ],
   },
+  tillWords: ['efectivo', 'cambio', 'vuelto', 'su cambio', 'entregado', 'redondeo'],
   labels: {
     invoiceNumber: [
       ['nota de crédito', 0.55],

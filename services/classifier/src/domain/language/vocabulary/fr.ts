@@ -64,6 +64,7 @@ export const fr: Vocabulary = {
       'facture pro forma',
     ],
   },
+  tillWords: ['espèces', 'rendu', 'monnaie rendue', 'rendu monnaie'],
   labels: {
     invoiceNumber: [
       ['n° de facture', 1],

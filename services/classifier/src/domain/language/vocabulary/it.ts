@@ -65,6 +65,7 @@ export const it: Vocabulary = {
       'fattura proforma',
     ],
   },
+  tillWords: ['contanti', 'resto', 'contante'],
   labels: {
     invoiceNumber: [
       ['numero fattura', 1],

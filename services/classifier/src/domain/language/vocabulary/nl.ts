@@ -62,6 +62,7 @@ export const nl: Vocabulary = {
     ],
   },
   compoundTitles: { invoice: ['factuur'], credit_note: ['creditnota'] },
+  tillWords: ['contant', 'wisselgeld', 'terug'],
   labels: {
     invoiceNumber: [
       ['factuurnummer', 1],

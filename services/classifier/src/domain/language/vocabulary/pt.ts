@@ -68,6 +68,7 @@ export const pt: Vocabulary = {
       'fatura proforma',
     ],
   },
+  tillWords: ['dinheiro', 'troco', 'numerário'],
   labels: {
     invoiceNumber: [
       ['número da fatura', 1],

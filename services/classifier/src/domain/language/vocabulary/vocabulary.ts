@@ -54,6 +54,11 @@ export interface Vocabulary {
    * (`Gehaltsabrechnung`) says otherwise.
    */
   compoundTitles?: Partial<Record<DocType, string[]>>;
+  /**
+   * Words that open a till receipt's payment lines (`Cash 50.00`, `Change 0.40`, `Rückgeld 1,20`):
+   * a page titled as an invoice that has them is a receipt (shops print `TAX INVOICE`, `Rechnung`).
+   */
+  tillWords: string[];
   /** Labels per field. A label listed by two languages keeps the first language's weight. */
   labels: Partial<Record<LabelGroup, FieldLabel[]>>;
   /** Month names, full and abbreviated, as printed (accents included), to month number 1–12. */

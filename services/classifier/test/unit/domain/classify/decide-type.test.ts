@@ -39,6 +39,11 @@ describe('type decision (model and page structure)', () => {
     expect(decision).toEqual({ docType: 'receipt', confidence: 0.93 });
   });
 
+  test('when the model is unsure of another type than the page names, then the model reading stands', () => {
+    const decision = decideType(prediction('receipt', 0.45), prepareText(INVOICE, 'nl'), 0.6);
+    expect(decision).toEqual({ docType: 'receipt', confidence: 0.45 });
+  });
+
   test('when the page has only a title, then the model reading stands (weak evidence)', () => {
     const decision = decideType(
       prediction('other', 0.8),

@@ -40,6 +40,35 @@ describe('structural evidence for the document type', () => {
     expect(evidence).toMatchObject({ docType: 'bank_statement', strength: 0.9 });
   });
 
+  test('when a page titled TAX INVOICE has cash and change lines, then it is evidence of a receipt', () => {
+    const evidence = structuralEvidence(
+      prepareText(
+        [
+          'KEDAI RUNCIT MAJU',
+          'TAX INVOICE',
+          'MILO 1KG            1     17.90',
+          'TOTAL INCL GST            17.90',
+          'CASH                      20.00',
+          'CHANGE                     2.10',
+        ].join('\n'),
+        'en',
+      ),
+    );
+    expect(evidence).toMatchObject({ docType: 'receipt', strength: 0.9 });
+    expect(evidence?.reasons).toContain('till lines');
+  });
+
+  test('when a page titled Rechnung has a Rückgeld line, then it is evidence of a receipt', () => {
+    const evidence = evidenceOf([
+      'Gasthaus Adler',
+      'Rechnung Nr. 118',
+      'Summe 23,40 EUR',
+      'Gegeben 30,00',
+      'Rückgeld 6,60',
+    ]);
+    expect(evidence?.docType).toBe('receipt');
+  });
+
   test('when a page is headed Angebot (a quote), then the evidence names other', () => {
     expect(evidenceOf(['Angebot Nr. 2024-17', 'Gesamtbetrag 1.000,00 EUR'])?.docType).toBe('other');
   });

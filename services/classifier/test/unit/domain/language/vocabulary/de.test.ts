@@ -28,13 +28,18 @@ describe('German vocabulary', () => {
     ['RECHNUNG', 'invoice'],
     ['Rechnung Nr. 4711', 'invoice'],
     ['Mietrechnung Nr. 9314110911 vom 01.10.2018', 'invoice'],
-    ['Rechnungskorrektur Nr. RK21012345', 'credit_note'],
+    ['Stornorechnung Nr. ST-2024-7', 'credit_note'],
     ['Kassenbon', 'receipt'],
     ['Kontoauszug', 'bank_statement'],
     ['Gehaltsabrechnung', 'payslip'],
     ['Lieferschein', 'other'],
   ])('when a page is headed %s, then it is titled %s', (heading, type) => {
     expect(titledAs(heading, 'de')).toBe(type);
+  });
+
+  test('when a page is headed Gutschrift or Rechnungskorrektur (credit or self-billed invoice), then no type is named', () => {
+    expect(titledAs('Gutschrift Nr. 471102', 'de')).toBeUndefined();
+    expect(titledAs('Rechnungskorrektur Nr. RK21012345', 'de')).toBeUndefined();
   });
 
   test('when a title word is part of a label or a sentence, then it is not a title', () => {

@@ -35,6 +35,7 @@ describe('English vocabulary', () => {
   test('when Invoice heads a label (Invoice Date) or a register, then it is not a title', () => {
     expect(titledAs('Invoice Date: 04 Mar 2024', 'en')).toBeUndefined();
     expect(titledAs('Invoice register Q1', 'en')).toBeUndefined();
+    expect(titledAs('INVOICE NO : 18287/102/T0049', 'en')).toBeUndefined();
   });
 
   test.each([

@@ -19,6 +19,11 @@ interface TitleWords {
 const HEAD_LINES = 30;
 /** A line of more cells than this is a table row or a row of labels, not a heading. */
 const MAX_CELLS = 3;
+/**
+ * A title printed for display (`W A R E N R E C H N U N G`, `RECHNUNGS-KORREKTUR`) may share the
+ * first lines with the address columns: there a row of many cells can hold it.
+ */
+const WIDE_ROW_LINES = 3;
 /** A compound needs this many letters before its title word (`Mietrechnung`, not `Rechnung`). */
 const COMPOUND_HEAD = 3;
 /**
@@ -77,10 +82,31 @@ function headingRest(rest: string): boolean {
   );
 }
 
-/** The title a cell begins with, if it is a heading: a listed title, else a compound ending in one. */
+/**
+ * `Gutschrift (Selbst ausgestellte Rechnung) Nr. 4711`: a word qualified by a parenthesis that ends
+ * in a title word is titled by the parenthesis (a self-billed invoice, whatever the word before it).
+ */
+const QUALIFIED = /^[a-z-]+ \(([^()]{0,60}?)([a-z]+)\)(.*)$/;
+
+/**
+ * The title a cell begins with, if it is a heading: a listed title, else a compound ending in one.
+ * A PDF text layer can put a space inside a word where the glyphs are kerned apart (`Rechnungskor
+ * rektur Nr. RK21`): when the cell's first two words say nothing, they are read once more as one.
+ */
 function titleOf(cellText: string): TitleWords | undefined {
+  const found = titleOfPlain(plain(unspaced(cellText)));
+  if (found) return found;
+  const split = /^([a-z]{3,}) ([a-z]{2,})(?![a-z])/.exec(plain(cellText));
+  return split ? titleOfPlain(`${split[1]}${plain(cellText).slice(split[1]!.length + 1)}`) : undefined;
+}
+
+function titleOfPlain(text: string): TitleWords | undefined {
   titles ??= { listed: fromVocabularies('titles'), compounds: fromVocabularies('compoundTitles') };
-  const text = plain(unspaced(cellText));
+  const qualified = QUALIFIED.exec(text);
+  if (qualified) {
+    const inner = titleOfPlain(qualified[2]!);
+    return inner && headingRest(qualified[3]!) ? inner : undefined;
+  }
   const listed = titles.listed.find((t) => {
     const next = text.slice(t.words.length, t.words.length + 2);
     // a title word joined to another (`Lieferschein-Nr`, `Rechnungsadresse`) is part of a label
@@ -93,6 +119,11 @@ function titleOf(cellText: string): TitleWords | undefined {
   );
   if (!compound || /^-[a-z]/.test(text.slice(word.length, word.length + 2))) return undefined;
   return headingRest(text.slice(word.length)) ? compound : undefined;
+}
+
+/** A cell printed for display: spaced letters, or capitals alone (no lower case, no digits). */
+function isDisplayed(text: string): boolean {
+  return unspaced(text) !== text || (/^[A-ZÄÖÜÉÈ-]{6,}$/.test(text) && /[A-Z]{3}/.test(text));
 }
 
 function isLabelCell(line: Line, cellEnd: number): boolean {
@@ -113,9 +144,12 @@ export function findTitle(doc: DocumentText): Title | undefined {
   for (const line of doc.lines.slice(0, HEAD_LINES)) {
     if (line.start >= firstPageEnd) break;
     const cells = cellsOf(line);
-    if (cells.length === 0 || cells.length > MAX_CELLS) continue;
+    if (cells.length === 0) continue;
+    const wide = cells.length > MAX_CELLS;
+    if (wide && line.index >= WIDE_ROW_LINES) continue;
     for (const cell of cells) {
       if (isLabelCell(line, cell.to)) continue;
+      if (wide && !isDisplayed(cell.text)) continue;
       const title = titleOf(cell.text);
       if (title) return { docType: title.docType, text: cell.text, line: line.index };
     }

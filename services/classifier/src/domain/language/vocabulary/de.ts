@@ -60,9 +60,15 @@ export const de: Vocabulary = {
       'sammelrechnung',
       'beitragsrechnung',
       'steuerrechnung',
+      // a corrected invoice (UN/CEFACT 384) is an invoice whose amounts may be negative
+      'rechnungskorrektur',
+      'rechnungs-korrektur',
+      // the ZUGFeRD MINIMUM / BASIC-WL rendering (`Buchungshilfe - KEINE Rechnung Nr. 471102`): not
+      // a legal invoice but an invoice's data for booking, typed so and read like one
+      'buchungshilfe',
     ],
-    // `Gutschrift` is a credit note in shops and a self-billed invoice in e-invoicing (type 389),
-    // `Rechnungskorrektur` a corrected invoice (type 384) that often credits: neither titles a type
+    // `Gutschrift` is a credit note in shops and a self-billed invoice in e-invoicing (type 389):
+    // alone it titles no type; `Gutschrift (Selbst ausgestellte Rechnung)` is titled by `Rechnung`
     credit_note: ['stornorechnung', 'korrekturrechnung'],
     receipt: ['kassenbon', 'kassenbeleg', 'quittung', 'kassenzettel'],
     bank_statement: ['kontoauszug', 'kontoübersicht'],
@@ -132,6 +138,7 @@ export const de: Vocabulary = {
       ['summe ohne mwst', 1],
       ['nettowert', 0.9],
       ['warenwert', 0.8],
+      ['gesamtbeitrag', 0.8],
       ['netto', 0.7],
     ],
     total: [
@@ -147,6 +154,10 @@ export const de: Vocabulary = {
       ['zu zahlender betrag', 1],
       ['zu zahlen', 1],
       ['zahlbetrag', 1],
+      ['bruttosumme', 1],
+      // insurance premium bills (`Beitragsrechnung`)
+      ['rechnungsbeitrag', 1],
+      ['zu zahlender beitrag', 0.9],
       ['rechnungssumme', 0.9],
       ['summe', 0.8],
       ['gesamt', 0.8],
@@ -205,6 +216,8 @@ export const de: Vocabulary = {
       ['ust', 1],
       ['umsatzsteuer', 1],
       ['steuerbetrag', 1],
+      ['versicherungsteuer', 1],
+      ['versicherungssteuer', 1],
       ['mwst betrag', 1],
       ['steuer', 0.8],
     ],

@@ -5,6 +5,10 @@ import { fromToken, type Extraction, type Fields } from './field-set';
 import { labelledValues, readDate, readId } from './label-values';
 import { extractLineItems } from './line-items';
 import { extractParties } from './parties';
+import { titleFields } from './title-line';
+
+/** A number or date in the title (`Rechnung Nr. 4711 vom 05.03.2018`) wins over weaker labels. */
+const TITLE_SCORE = 0.9;
 
 /** Invoices and credit notes: number, dates, parties, currency, totals, tax lines, line items. */
 export function extractInvoice(doc: DocumentText): Extraction {
@@ -14,13 +18,19 @@ export function extractInvoice(doc: DocumentText): Extraction {
     'issueDate',
     'dueDate',
   ]).find((c) => !/^\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}$/.test(c.value) && c.value.length >= 3);
-  if (number) fields.invoiceNumber = fromToken(doc, number.line, number, number.score * 0.95);
+  const title = titleFields(doc);
+  if (title.number && (!number || number.score < TITLE_SCORE))
+    fields.invoiceNumber = fromToken(doc, title.number.line, title.number, TITLE_SCORE);
+  else if (number)
+    fields.invoiceNumber = fromToken(doc, number.line, number, number.score * 0.95);
   const issue = labelledValues(doc, 'issueDate', readDate, [
     'dueDate',
     'effectiveDate',
     'period',
   ])[0];
-  if (issue) fields.issueDate = fromToken(doc, issue.line, issue, issue.score * 0.95);
+  if (title.date && (!issue || issue.score < TITLE_SCORE))
+    fields.issueDate = fromToken(doc, title.date.line, title.date, TITLE_SCORE);
+  else if (issue) fields.issueDate = fromToken(doc, issue.line, issue, issue.score * 0.95);
   const due = labelledValues(doc, 'dueDate', readDate, [])[0];
   if (due && (!issue || due.line !== issue.line || due.from !== issue.from)) {
     fields.dueDate = fromToken(doc, due.line, due, due.score * 0.95);

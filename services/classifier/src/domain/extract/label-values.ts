@@ -134,7 +134,10 @@ export function nextLabelStart(doc: DocumentText, line: Line, after: number): nu
   let end = line.text.length;
   for (const g of NAME_STOPPERS) {
     const hits = labelsOnLine(doc, g, line);
-    const next = hits[firstAfter(hits, after)];
+    // a label word inside a hyphenated name (`MUSTER-KUNDE GMBH`) starts no label
+    const next = hits
+      .slice(firstAfter(hits, after))
+      .find((h) => !/[a-z]-$/.test(line.folded.slice(Math.max(0, h.from - 2), h.from)));
     if (next && next.from < end) end = next.from;
   }
   return end;

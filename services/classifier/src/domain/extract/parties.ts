@@ -159,7 +159,7 @@ function blockUnderLabel(
   hit: LabelHit,
 ): { line: Line; from: number; to: number; name?: BlockName } | undefined {
   const own = cellAt(hit.line, hit.from);
-  if (!own || own.to > hit.to + 2 + (/^[\s:/\w-]*$/.test(hit.line.text.slice(hit.to, own.to)) ? 40 : 0))
+  if (!own || own.to > hit.to + 2 + (/^[\s:/\p{L}-]*$/u.test(hit.line.text.slice(hit.to, own.to)) ? 40 : 0))
     return undefined;
   const alone = cellsOf(hit.line).length === 1;
   const name = nameInBlock(doc, hit.line, own.from, own.to, {

@@ -119,24 +119,19 @@ export function returnAddress(
   doc: DocumentText,
 ): { seller?: BlockName; buyer?: BlockName } | undefined {
   for (const line of doc.lines.slice(0, 25)) {
-    for (const cell of cellsOf(line)) {
-      const parts = cell.text.split(RETURN_SEPARATOR);
-      if (parts.length < 3 || !parts.some((p) => POSTCODE.test(p))) continue;
-      const head = parts[0]!;
-      if (!isBlockName(head)) continue;
-      const seller: BlockName = {
-        line,
-        from: cell.from,
-        last: line,
-        to: cell.from + head.length,
-        value: head,
-      };
-      const buyer = nameInBlock(doc, line, cell.from, cell.from + 20, {
-        alone: false,
-        reach: 4,
-      });
-      return { seller, ...(buyer ? { buyer } : {}) };
-    }
+    // the separators may stand in their own columns (`Bei Spiel GmbH   ●   Ecke 12   ●   12345 …`)
+    const parts = line.text.split(RETURN_SEPARATOR);
+    if (parts.length < 3) continue;
+    const inner = parts.slice(1, -1);
+    const last = parts[parts.length - 1]!.trim().split(/\s{2,}/)[0]!;
+    if (![...inner, last].some((p) => POSTCODE.test(p))) continue;
+    const headCells = parts[0]!.split(/\s{2,}/);
+    const head = headCells[headCells.length - 1]!.trim();
+    if (!isBlockName(head) || inner.some((p) => p.trim().length > 40)) continue;
+    const from = parts[0]!.lastIndexOf(head);
+    const seller: BlockName = { line, from, last: line, to: from + head.length, value: head };
+    const buyer = nameInBlock(doc, line, from, from + 20, { alone: false, reach: 4 });
+    return { seller, ...(buyer ? { buyer } : {}) };
   }
   return undefined;
 }

@@ -1,9 +1,9 @@
 import type { DocumentText } from './document-text';
-import { extractTotals } from './amounts-extractor';
 import { extractCurrency, taxCountryOf } from './currency';
 import { fromToken, type Extraction, type Fields } from './field-set';
 import { labelledValues, readDate, readId } from './label-values';
 import { extractLineItems } from './line-items';
+import { decideInvoiceTotals } from './invoice-totals';
 import { extractParties } from './parties';
 import { titleFields } from './title-line';
 
@@ -37,7 +37,7 @@ export function extractInvoice(doc: DocumentText): Extraction {
   }
   extractParties(doc, fields);
   const items = extractLineItems(doc);
-  const totals = extractTotals(doc, items.sum);
+  const totals = decideInvoiceTotals(doc, items.sum);
   Object.assign(fields, totals.fields);
   const ids = [fields.sellerTaxId, fields.buyerTaxId].flatMap((f) => (f ? [String(f.value)] : []));
   extractCurrency(doc, fields, taxCountryOf(doc, ids));

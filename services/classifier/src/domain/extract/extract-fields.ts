@@ -18,7 +18,7 @@ export function extractFromDocument(docType: DocType, doc: DocumentText): Extrac
   switch (docType) {
     case 'invoice':
     case 'credit_note':
-      return extractInvoice(doc);
+      return extractInvoice(doc, docType);
     case 'receipt':
       return extractReceipt(doc);
     case 'bank_statement':

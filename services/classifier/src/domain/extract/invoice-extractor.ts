@@ -1,3 +1,4 @@
+import type { DocType } from '@docflow/contracts';
 import type { DocumentText } from './document-text';
 import { extractCurrency, taxCountryOf } from './currency';
 import { fromToken, type Extraction, type Fields } from './field-set';
@@ -11,7 +12,7 @@ import { titleFields } from './title-line';
 const TITLE_SCORE = 0.9;
 
 /** Invoices and credit notes: number, dates, parties, currency, totals, tax lines, line items. */
-export function extractInvoice(doc: DocumentText): Extraction {
+export function extractInvoice(doc: DocumentText, docType?: DocType): Extraction {
   const fields: Fields = {};
   const number = labelledValues(doc, 'invoiceNumber', readId, [
     'taxId',
@@ -41,5 +42,26 @@ export function extractInvoice(doc: DocumentText): Extraction {
   Object.assign(fields, totals.fields);
   const ids = [fields.sellerTaxId, fields.buyerTaxId].flatMap((f) => (f ? [String(f.value)] : []));
   extractCurrency(doc, fields, taxCountryOf(doc, ids));
-  return { fields, tables: { ...items.tables, ...totals.tables } };
+  const extraction = { fields, tables: { ...items.tables, ...totals.tables } };
+  return docType === 'credit_note' ? asMagnitudes(extraction) : extraction;
+}
+
+const AMOUNT_FIELDS = ['subtotal', 'taxAmount', 'total'];
+
+/**
+ * A credit note's amounts as positive magnitudes, as CII and UBL write them (the type says it
+ * credits): a page printing `Total TTC -233,47 €` and one printing `233,47 €` give the same record.
+ */
+function asMagnitudes(e: Extraction): Extraction {
+  const fields = { ...e.fields };
+  for (const name of AMOUNT_FIELDS) {
+    const f = fields[name];
+    if (f && typeof f.value === 'number') fields[name] = { ...f, value: Math.abs(f.value) };
+  }
+  const taxLines = e.tables.taxLines?.map((row) =>
+    row.amount && typeof row.amount.value === 'number'
+      ? { ...row, amount: { ...row.amount, value: Math.abs(row.amount.value) } }
+      : row,
+  );
+  return { fields, tables: { ...e.tables, ...(taxLines ? { taxLines } : {}) } };
 }

@@ -3,6 +3,7 @@ import { findTaxLines, type TaxLine, type Totals } from './amounts-extractor';
 import type { DocumentText } from './document-text';
 import { fromToken, type Fields, type Tables } from './field-set';
 import { labelledValues, readAmount, type Found } from './label-values';
+import { amountsIn } from './tokens';
 
 /** One reading of an invoice's tax: some of its tax lines, and their sum. */
 interface TaxOption {
@@ -59,6 +60,9 @@ export function decideInvoiceTotals(doc: DocumentText, lineSum?: number): Totals
   );
   const taxLines = findTaxLines(doc).filter(
     (t) =>
+      // `1  Kfz-Haftpflicht  67,22  1 Stk  0 % VAT (E)  80,00`: a line item's tax cell, with
+      // amounts before it, is not a tax line
+      amountsIn(doc, t.amount.hit.line, 0, t.amount.hit.from).length === 0 &&
       !subtotals.some((s) => s.line === t.amount.line) &&
       !totals.some((s) => s.line === t.amount.line && s.score >= 0.85),
   );

@@ -37,7 +37,9 @@ const CREDITED = ['subtotal', 'taxAmount', 'total'];
  * (the type says it credits): the generator prints some credit notes with negative amounts and
  * writes its truth as printed.
  */
-function creditAsMagnitudes<T extends { docType: string; fields: Record<string, unknown> }>(doc: T): T {
+function creditAsMagnitudes<T extends { docType: string; fields: Record<string, unknown> }>(
+  doc: T,
+): T {
   if (doc.docType !== 'credit_note') return doc;
   const fields = { ...doc.fields };
   for (const name of CREDITED) {
@@ -56,8 +58,18 @@ export function evaluateSynthetic(
   sanityDir: string,
   run: (doc: LabelledDoc) => ProcessResult,
 ) {
-  const heldOut = scoreDocuments(loadCorpus('test', corpus).map(creditAsMagnitudes), run, valuesMatch, MAX_ERRORS);
-  const sanity = scoreDocuments(loadSanity(sanityDir).map(creditAsMagnitudes), run, valuesMatch, MAX_ERRORS);
+  const heldOut = scoreDocuments(
+    loadCorpus('test', corpus).map(creditAsMagnitudes),
+    run,
+    valuesMatch,
+    MAX_ERRORS,
+  );
+  const sanity = scoreDocuments(
+    loadSanity(sanityDir).map(creditAsMagnitudes),
+    run,
+    valuesMatch,
+    MAX_ERRORS,
+  );
   printScores('held-out split', heldOut);
   if (sanity.documents) printScores('hand-written sanity set', sanity);
   return { heldOut, sanity };

@@ -97,7 +97,9 @@ function titleOf(cellText: string): TitleWords | undefined {
   const found = titleOfPlain(plain(unspaced(cellText)));
   if (found) return found;
   const split = /^([a-z]{3,}) ([a-z]{2,})(?![a-z])/.exec(plain(cellText));
-  return split ? titleOfPlain(`${split[1]}${plain(cellText).slice(split[1]!.length + 1)}`) : undefined;
+  return split
+    ? titleOfPlain(`${split[1]}${plain(cellText).slice(split[1]!.length + 1)}`)
+    : undefined;
 }
 
 function titleOfPlain(text: string): TitleWords | undefined {

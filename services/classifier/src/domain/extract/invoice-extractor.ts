@@ -22,8 +22,7 @@ export function extractInvoice(doc: DocumentText, docType?: DocType): Extraction
   const title = titleFields(doc);
   if (title.number && (!number || number.score < TITLE_SCORE))
     fields.invoiceNumber = fromToken(doc, title.number.line, title.number, TITLE_SCORE);
-  else if (number)
-    fields.invoiceNumber = fromToken(doc, number.line, number, number.score * 0.95);
+  else if (number) fields.invoiceNumber = fromToken(doc, number.line, number, number.score * 0.95);
   const issue = labelledValues(doc, 'issueDate', readDate, [
     'dueDate',
     'effectiveDate',

@@ -23,7 +23,11 @@ const cents = (v: number) => Math.round(v * 100) / 100;
 function taxOptions(lines: TaxLine[]): TaxOption[] {
   const options: TaxOption[] = [];
   if (lines.length > 0)
-    options.push({ lines, value: cents(lines.reduce((a, t) => a + t.amount.value, 0)), prior: 0.3 });
+    options.push({
+      lines,
+      value: cents(lines.reduce((a, t) => a + t.amount.value, 0)),
+      prior: 0.3,
+    });
   if (lines.length > 1)
     for (const line of lines)
       options.push({ lines: [line], value: line.amount.value, prior: 0.2 * line.amount.score });
@@ -54,10 +58,12 @@ export function decideInvoiceTotals(doc: DocumentText, lineSum?: number): Totals
     0,
     4,
   );
-  const totals = labelledValues(doc, 'total', readAmount, ['subtotal', 'tax', 'gross', 'net']).slice(
-    0,
-    6,
-  );
+  const totals = labelledValues(doc, 'total', readAmount, [
+    'subtotal',
+    'tax',
+    'gross',
+    'net',
+  ]).slice(0, 6);
   const taxLines = findTaxLines(doc).filter(
     (t) =>
       // `1  Kfz-Haftpflicht  67,22  1 Stk  0 % VAT (E)  80,00`: a line item's tax cell, with
@@ -76,7 +82,8 @@ export function decideInvoiceTotals(doc: DocumentText, lineSum?: number): Totals
       const base = s?.value ?? lineSum;
       for (const tax of options) {
         const consistent =
-          base !== undefined && !(tax.lines.length === 0 && s === undefined && lineSum === undefined)
+          base !== undefined &&
+          !(tax.lines.length === 0 && s === undefined && lineSum === undefined)
             ? amountsAgree(base + tax.value, t.value) && (tax.lines.length > 0 || base !== 0)
             : false;
         const lineBonus = s && lineSum !== undefined && amountsAgree(s.value, lineSum) ? 0.3 : 0;

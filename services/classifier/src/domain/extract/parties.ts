@@ -159,7 +159,10 @@ function blockUnderLabel(
   hit: LabelHit,
 ): { line: Line; from: number; to: number; name?: BlockName } | undefined {
   const own = cellAt(hit.line, hit.from);
-  if (!own || own.to > hit.to + 2 + (/^[\s:/\p{L}-]*$/u.test(hit.line.text.slice(hit.to, own.to)) ? 40 : 0))
+  if (
+    !own ||
+    own.to > hit.to + 2 + (/^[\s:/\p{L}-]*$/u.test(hit.line.text.slice(hit.to, own.to)) ? 40 : 0)
+  )
     return undefined;
   const alone = cellsOf(hit.line).length === 1;
   const name = nameInBlock(doc, hit.line, own.from, own.to, {
@@ -170,9 +173,19 @@ function blockUnderLabel(
 }
 
 /** A block name as a field (one line, or two joined: the span covers both). */
-function nameField(doc: DocumentText, name: { line: Line; from: number; to: number; name?: BlockName }, conf: number) {
+function nameField(
+  doc: DocumentText,
+  name: { line: Line; from: number; to: number; name?: BlockName },
+  conf: number,
+) {
   if (name.name && name.name.last !== name.line)
-    return field(doc, name.name.value, name.line.start + name.from, name.name.last.start + name.name.to, conf);
+    return field(
+      doc,
+      name.name.value,
+      name.line.start + name.from,
+      name.name.last.start + name.name.to,
+      conf,
+    );
   return field(
     doc,
     name.line.text.slice(name.from, name.to).trim(),
@@ -247,7 +260,11 @@ export function extractParties(
   // a window envelope: the sender's return-address line and the addressee under it
   const envelope = returnAddress(doc);
   if (envelope?.buyer && (!fields.buyerName || (buyerHit?.weight ?? 0) < 0.9))
-    fields.buyerName = nameField(doc, { ...envelope.buyer, to: envelope.buyer.to, name: envelope.buyer }, 0.8);
+    fields.buyerName = nameField(
+      doc,
+      { ...envelope.buyer, to: envelope.buyer.to, name: envelope.buyer },
+      0.8,
+    );
   if (envelope?.seller && !seller)
     seller = { ...envelope.seller, name: envelope.seller, conf: 0.8 };
   if (!seller) {

@@ -16,7 +16,8 @@ export interface BlockName {
 /** How far under its label an address block's name may be. */
 const BLOCK_LINES = 8;
 /** A salutation that opens an addressee (`Herrn`, `Frau`, `Monsieur`): the name follows it. */
-const SALUTATION = /^(?:herrn?|frau|monsieur|madame|mme|mr\.?|mrs\.?|ms\.?|sr\.?|sra\.?|dhr\.?|mevr\.?)$/i;
+const SALUTATION =
+  /^(?:herrn?|frau|monsieur|madame|mme|mr\.?|mrs\.?|ms\.?|sr\.?|sra\.?|dhr\.?|mevr\.?)$/i;
 /** Legal forms that end an organisation's name. */
 const LEGAL_END =
   /(?:^|\s)(?:gmbh|ag|kg|se|ug|e\.?\s?v\.?|a\.?\s?g\.?|ohg|gbr|kgaa|sarl|sas|sa|eurl|bv|nv|ltd\.?|llc|inc\.?|plc|srl|spa|s\.?l\.?|s\.?a\.?)$/i;
@@ -107,7 +108,8 @@ export function isSplitLabel(hit: LabelHit, group: 'seller' | 'buyer'): boolean 
   return labelsOf(group).some((l) => new RegExp(`^${l.pattern.source}$`).test(joined));
 }
 
-const RETURN_SEPARATOR = /\s+[●•·|]\s+|\s+[-–]\s+/;
+// a run of spaces is tried once, from its start (linear in a line of 10^5 spaces)
+const RETURN_SEPARATOR = /(?<!\s)\s+(?:[●•·|]|[-–])\s+/;
 const POSTCODE = /\b\d{4,5}\s+\p{L}/u;
 
 /**

@@ -37,9 +37,12 @@ describe('German vocabulary', () => {
     expect(titledAs(heading, 'de')).toBe(type);
   });
 
-  test('when a page is headed Gutschrift or Rechnungskorrektur (credit or self-billed invoice), then no type is named', () => {
+  test('when a page is headed Gutschrift (credit or self-billed invoice), then no type is named', () => {
     expect(titledAs('Gutschrift Nr. 471102', 'de')).toBeUndefined();
-    expect(titledAs('Rechnungskorrektur Nr. RK21012345', 'de')).toBeUndefined();
+  });
+
+  test('when a page is headed Rechnungskorrektur (a corrected invoice, UN/CEFACT 384), then it is an invoice', () => {
+    expect(titledAs('Rechnungskorrektur Nr. RK21012345', 'de')).toBe('invoice');
   });
 
   test('when a title word is part of a label or a sentence, then it is not a title', () => {

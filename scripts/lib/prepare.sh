@@ -18,8 +18,9 @@ ensure_dependencies() {
 }
 
 build_all() {
-  prepare_log "building (tsc -b)"
+  prepare_log "building (tsc -b, then the review console's assets with vite)"
   npx tsc -b >&2
+  npm run build --silent -w @docflow/console >&2
 }
 
 port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

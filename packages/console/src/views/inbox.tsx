@@ -30,7 +30,7 @@ export function Inbox() {
   const [list, setList] = useState<{ items: DocumentSummary[]; next: string | null } | null>(null);
   const [error, setError] = useState<unknown>(null);
   const [live, setLive] = useState(false);
-  const [selected, setSelected] = useState(0);
+  const [selected, setSelected] = useState(-1);
   const extraPages = useRef(false);
   const rowsRef = useRef<HTMLDivElement>(null);
   const separateQueue = !filters.status;

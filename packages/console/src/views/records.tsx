@@ -110,7 +110,7 @@ export function Records() {
       ) : flat.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="list">
             <thead>
               <tr>

@@ -20,7 +20,7 @@ export function TablesEditor(props: {
         const rows = props.tables[name]!;
         const columns = csvColumns(rows);
         return (
-          <div class="table-scroll" key={name}>
+          <div class="table-scroll" key={name} tabIndex={0}>
             <table class="editable" aria-label={name}>
               <caption>{name}</caption>
               <thead>

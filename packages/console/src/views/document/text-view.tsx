@@ -43,7 +43,15 @@ export function TextView(props: {
   };
 
   return (
-    <div class="text-view" ref={root} onMouseUp={onMouseUp} onClick={onClick}>
+    <div
+      class="text-view"
+      ref={root}
+      tabIndex={0}
+      role="region"
+      aria-label={t('doc.text')}
+      onMouseUp={onMouseUp}
+      onClick={onClick}
+    >
       {props.pages.map((page) => (
         <section key={page.page} aria-label={t('doc.page', { page: page.page })}>
           <h3 class="page-label">{t('doc.page', { page: page.page })}</h3>

@@ -36,7 +36,7 @@ export function DeadLetters() {
       <ErrorNote error={error ?? list.error} />
       {list.data && list.data.items.length === 0 && <p>{t('common.none')}</p>}
       {list.data && list.data.items.length > 0 && (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="list">
             <thead>
               <tr>

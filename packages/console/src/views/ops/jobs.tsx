@@ -32,7 +32,7 @@ export function Jobs() {
       )}
       <ErrorNote error={error ?? jobs.error} />
       {jobs.data && (
-        <div class="table-scroll">
+        <div class="table-scroll" tabIndex={0}>
           <table class="list">
             <thead>
               <tr>

@@ -21,7 +21,7 @@ export function Pipeline() {
       {pipeline.data && (
         <>
           <p class="hint">{t('ops.source', { source: pipeline.data.source })}</p>
-          <div class="table-scroll">
+          <div class="table-scroll" tabIndex={0}>
             <table class="list">
               <thead>
                 <tr>
@@ -56,7 +56,11 @@ export function Pipeline() {
         </>
       )}
       <h2>{t('ops.health')}</h2>
-      {health.data !== null && <pre class="json">{JSON.stringify(health.data, null, 2)}</pre>}
+      {health.data !== null && (
+        <pre class="json" tabIndex={0}>
+          {JSON.stringify(health.data, null, 2)}
+        </pre>
+      )}
       <button type="button" class="secondary" onClick={() => (pipeline.reload(), health.reload())}>
         ↻
       </button>

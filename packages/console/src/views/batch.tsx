@@ -87,13 +87,15 @@ export function BatchView({ id }: { id: string }) {
       {failures.length > 0 && (
         <section>
           <h2>{t('batch.failures')}</h2>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() => retry('/v1/batches/{id}/retry', id)}
-          >
-            {t('batch.retryFailed')}
-          </button>
+          {failures.some((d) => d.status === 'failed') && (
+            <button
+              type="button"
+              class="secondary"
+              onClick={() => retry('/v1/batches/{id}/retry', id)}
+            >
+              {t('batch.retryFailed')}
+            </button>
+          )}
           <ul class="failures">
             {failures.map((d) => (
               <li key={d.id}>
@@ -147,13 +149,16 @@ function Counts(props: { title: string; counts: Record<string, number>; status?:
   return (
     <div class="card">
       <h2>{props.title}</h2>
+      {Object.values(props.counts).every((n) => n === 0) && <p>{t('common.none')}</p>}
       <dl>
-        {Object.entries(props.counts).map(([name, count]) => (
-          <div class="count-row">
-            <dt>{props.status ? <StatusBadge status={name} /> : name}</dt>
-            <dd>{count}</dd>
-          </div>
-        ))}
+        {Object.entries(props.counts)
+          .filter(([, count]) => count > 0)
+          .map(([name, count]) => (
+            <div class="count-row">
+              <dt>{props.status ? <StatusBadge status={name} /> : name}</dt>
+              <dd>{count}</dd>
+            </div>
+          ))}
       </dl>
     </div>
   );

@@ -142,6 +142,7 @@ describe('the review console in a real browser, against the six services', () =>
     const { context, page, problems } = await signedIn(key);
     // the inbox puts it first; j selects it, Enter opens it
     await page.getByTestId('review-count').filter({ hasText: '1 waiting for review' }).waitFor();
+    await settled(page);
     await shoot(page, 'inbox');
     await page.keyboard.press('j');
     await page.keyboard.press('Enter');

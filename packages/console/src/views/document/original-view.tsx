@@ -71,7 +71,7 @@ export function OriginalView(props: {
         </p>
       )}
       {preview.kind === 'image' && (
-        <div class="page">
+        <div class="page page-frame">
           <img src={preview.url} alt={props.doc.filename} />
           <Boxes boxes={props.boxes.filter((b) => b.page === 1)} />
         </div>
@@ -79,22 +79,24 @@ export function OriginalView(props: {
       {preview.kind === 'pdf' &&
         preview.pages.map((p) => (
           <figure class="page" key={p.page} data-page={p.page}>
-            <div
-              class="page-canvas"
-              ref={(el) => {
-                if (el && el.firstChild !== p.canvas) el.replaceChildren(p.canvas);
-              }}
-              onClick={(e) => {
-                const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-                const word = wordAt(
-                  p.items,
-                  (e.clientX - rect.left) / rect.width,
-                  (e.clientY - rect.top) / rect.height,
-                );
-                if (word) props.onPick(word);
-              }}
-            />
-            <Boxes boxes={boxesOn(p.page, p.items)} />
+            <div class="page-frame">
+              <div
+                class="page-canvas"
+                ref={(el) => {
+                  if (el && el.firstChild !== p.canvas) el.replaceChildren(p.canvas);
+                }}
+                onClick={(e) => {
+                  const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+                  const word = wordAt(
+                    p.items,
+                    (e.clientX - rect.left) / rect.width,
+                    (e.clientY - rect.top) / rect.height,
+                  );
+                  if (word) props.onPick(word);
+                }}
+              />
+              <Boxes boxes={boxesOn(p.page, p.items)} />
+            </div>
             <figcaption>{t('doc.page', { page: p.page })}</figcaption>
           </figure>
         ))}

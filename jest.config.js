@@ -13,6 +13,7 @@ const moduleNameMapper = {
   [`^@docflow/(${SERVICES})$`]: '<rootDir>/services/$1/src/main',
   '^@docflow/classifier/domain/process-document$':
     '<rootDir>/services/classifier/src/domain/process-document',
+  '^@docflow/ocr/extract$': '<rootDir>/services/ocr/src/extract/index',
   [`^@docflow/(?!(?:${SERVICES})$)([a-z-]+)$`]: '<rootDir>/packages/$1/src',
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };

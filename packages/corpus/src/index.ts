@@ -3,6 +3,6 @@
 // commands (`npm run corpus`, `train`, `eval`) are `src/cli/`.
 export { corpusDir } from './cli/paths';
 export { loadCorpus } from './cli/load-corpus';
-export { valuesMatch } from './cli/field-match';
+export { valuesMatch } from './evaluation/field-match';
 export { generateCorpus, type CorpusSpec } from './generator/generate-corpus';
 export type { GeneratedDoc } from './generator/generated-doc';

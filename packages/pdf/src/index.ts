@@ -21,5 +21,5 @@ export {
 } from './pdf-error';
 export { parsePdfInfo, type PageSize, type PdfInfo } from './pdf-info';
 export { renderDpiFor, renderedPixels } from './render-scale';
-export { runTool, type ToolRun } from './run-tool';
+export { findOnPath, runTool, type ToolRun } from './run-tool';
 export { startPdfEngine } from './start-pdf-engine';

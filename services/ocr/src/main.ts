@@ -1,7 +1,7 @@
-import { archiveLimitsFromConfig } from '@docflow/archive';
 import { createBlobStore, createDocumentGate, createTextStore } from '@docflow/documents';
 import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import {
+  createBudgetRunner,
   createLogger,
   parseConfig,
   runMain,
@@ -9,11 +9,13 @@ import {
   type Logger,
   type Worker,
 } from '@docflow/platform';
+import { createBudgetedSteps } from './adapters/budgeted-steps';
 import { createOcrMetrics } from './adapters/ocr-metrics';
 import type { OcrEngine } from './adapters/ocr-engine';
 import { selectEngine } from './adapters/select-engine';
 import { createTableStore } from './adapters/table-store';
 import { ocrConfigSchema, type OcrConfig } from './config';
+import { extractDepsFromConfig } from './extract/extract-deps';
 import { extractDocument } from './extract/extract-document';
 import { createDocumentScannedHandler } from './handlers/document-scanned';
 
@@ -26,29 +28,32 @@ export async function startOcr(
 ): Promise<Worker<OcrConfig> & { engine: OcrEngine }> {
   const logger = options.logger ?? createLogger({ service: 'ocr', level: config.LOG_LEVEL });
   const pdf = await startPdfEngine(pdfBudgetFromConfig(config), logger);
-  const engine = await selectEngine(config, logger);
+  const runner = createBudgetRunner({
+    stage: 'ocr',
+    activity: 'parsing',
+    size: config.OCR_BUDGET_WORKERS,
+    limits: { timeMs: config.OCR_BUDGET_MS, memoryMb: config.OCR_BUDGET_MEMORY_MB },
+    settings: { timeMs: 'OCR_BUDGET_MS', memoryMb: 'OCR_BUDGET_MEMORY_MB' },
+  });
+  const steps = createBudgetedSteps(runner);
+  const engine = await selectEngine(config, logger, steps).catch(async (err: unknown) => {
+    await runner.close();
+    throw err;
+  });
+  const stop = async (): Promise<void> => {
+    await Promise.allSettled([engine.close(), runner.close()]);
+  };
   try {
     const worker = await startWorker({
       service: 'ocr',
       config,
       logger,
       gate: ({ mongo }) => createDocumentGate(mongo.db),
-      onStop: () => engine.close(),
+      // after the consumers stopped: a step still running is stopped with its worker
+      onStop: stop,
       consumers: ({ mongo, metrics }) => {
         const ocrMetrics = createOcrMetrics(metrics.registry, engine.name);
-        const deps = {
-          engine,
-          pdf,
-          renderDpi: config.OCR_RENDER_DPI,
-          maxPagePixels: config.OCR_MAX_PAGE_PIXELS,
-          maxDocumentPixels: config.OCR_MAX_DOCUMENT_PIXELS,
-          maxImagePixels: config.OCR_MAX_IMAGE_PIXELS,
-          archive: archiveLimitsFromConfig(config),
-          minTextChars: config.OCR_MIN_TEXT_CHARS,
-          upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
-          // enough to keep every worker busy while the next pages render
-          pagesAtOnce: config.OCR_WORKERS * 2,
-        };
+        const deps = extractDepsFromConfig(config, { engine, pdf, steps });
         const handler = createDocumentScannedHandler({
           blobs: createBlobStore(mongo.db),
           texts: createTextStore(mongo.db),
@@ -62,7 +67,7 @@ export async function startOcr(
     });
     return { ...worker, engine };
   } catch (err) {
-    await engine.close();
+    await stop();
     throw err;
   }
 }

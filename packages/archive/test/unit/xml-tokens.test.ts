@@ -1,4 +1,5 @@
 import { decodeXml, xmlAttribute, xmlTokens } from '@docflow/archive';
+import { withCpuTime } from '@docflow/testing';
 
 describe('xmlTokens', () => {
   it('when a document has tags, text, comments and CDATA, then each comes out in order', () => {
@@ -15,21 +16,17 @@ describe('xmlTokens', () => {
 
   it('when 10^5 tags are left unterminated, then tokenizing finishes in linear time', () => {
     const xml = `<w:t>ok</w:t>${'<w:t'.repeat(100_000)}`;
-    const started = performance.now();
+    const { result: tokens, cpuMs } = withCpuTime(() => [...xmlTokens(xml)]);
 
-    const tokens = [...xmlTokens(xml)];
-
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(cpuMs).toBeLessThan(2_000);
     expect(tokens.map((t) => t.kind)).toEqual(['open', 'text', 'close']);
   });
 
   it('when a tag holds 10^5 stray "<" before its ">", then it is read once', () => {
     const xml = `<w:t${' <'.repeat(100_000)}>x</w:t>`;
-    const started = performance.now();
+    const { result: tokens, cpuMs } = withCpuTime(() => [...xmlTokens(xml)]);
 
-    const tokens = [...xmlTokens(xml)];
-
-    expect(performance.now() - started).toBeLessThan(200);
+    expect(cpuMs).toBeLessThan(2_000);
     expect(tokens).toHaveLength(3);
   });
 });

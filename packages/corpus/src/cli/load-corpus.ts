@@ -3,8 +3,8 @@ import { join } from 'node:path';
 import type { GeneratedDoc } from '../generator/generated-doc';
 import { corpusDir } from './paths';
 
-export function loadCorpus(split: 'train' | 'test'): GeneratedDoc[] {
-  return readFileSync(join(corpusDir, `${split}.jsonl`), 'utf8')
+export function loadCorpus(split: 'train' | 'test', dir = corpusDir): GeneratedDoc[] {
+  return readFileSync(join(dir, `${split}.jsonl`), 'utf8')
     .split('\n')
     .filter((line) => line.trim())
     .map((line) => JSON.parse(line) as GeneratedDoc);

@@ -23,6 +23,8 @@ export interface SerialisedError {
   message: string;
   code?: string;
   transient?: boolean;
+  /** A DocflowError's details (structured-cloneable data). */
+  details?: Record<string, unknown>;
   stack?: string;
 }
 

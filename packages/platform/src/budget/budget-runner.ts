@@ -43,6 +43,8 @@ export interface BudgetTask<I> {
   shared?: Record<string, SharedValue>;
   /** Aborting stops the task (the worker running it is replaced) and rejects with the reason. */
   signal?: AbortSignal;
+  /** What this task is, named in its failures ("DOCX parsing"); default the runner's activity. */
+  activity?: string;
 }
 
 interface Pending {
@@ -188,7 +190,7 @@ export class BudgetRunner {
     if (message.type === 'started') {
       clearTimeout(slot.timer);
       slot.timer = setTimeout(
-        () => this.retire(slot, this.breach('time', this.options.limits.timeMs)),
+        () => this.retire(slot, this.breach(pending, 'time', this.options.limits.timeMs)),
         this.options.limits.timeMs,
       );
       return;
@@ -209,7 +211,7 @@ export class BudgetRunner {
     if (pending) {
       const failure =
         error?.code === 'ERR_WORKER_OUT_OF_MEMORY'
-          ? this.breach('memory', this.options.limits.memoryMb)
+          ? this.breach(pending, 'memory', this.options.limits.memoryMb)
           : new DocflowError(
               'INTERNAL',
               `${this.options.stage}: the worker stopped (exit code ${code}): ${error?.message ?? 'no error'}`,
@@ -258,8 +260,9 @@ export class BudgetRunner {
     settle();
   }
 
-  private breach(limit: BudgetBreach['limit'], value: number): DocflowError {
-    const { stage, activity = 'processing', settings } = this.options;
+  private breach(pending: Pending, limit: BudgetBreach['limit'], value: number): DocflowError {
+    const { stage, settings } = this.options;
+    const activity = pending.task.activity ?? this.options.activity ?? 'processing';
     const setting = limit === 'time' ? settings.timeMs : settings.memoryMb;
     return budgetExceeded({ stage, activity, limit, value, setting });
   }
@@ -279,6 +282,7 @@ function revive(error: SerialisedError): Error {
     error.name === 'DocflowError' && error.code !== undefined
       ? new DocflowError(error.code, error.message, {
           ...(error.transient !== undefined ? { transient: error.transient } : {}),
+          ...(error.details !== undefined ? { details: error.details } : {}),
         })
       : Object.assign(new Error(error.message), {
           name: error.name,

@@ -36,12 +36,19 @@ function sharedValues(task: TaskMessage): Record<string, unknown> {
 
 function serialise(err: unknown): SerialisedError {
   if (!(err instanceof Error)) return { name: 'Error', message: String(err) };
-  const { code, isTransient } = err as { code?: unknown; isTransient?: unknown };
+  const { code, isTransient, details } = err as {
+    code?: unknown;
+    isTransient?: unknown;
+    details?: unknown;
+  };
   return {
     name: err.name,
     message: err.message,
     ...(typeof code === 'string' ? { code } : {}),
     ...(typeof isTransient === 'boolean' ? { transient: isTransient } : {}),
+    ...(details && typeof details === 'object'
+      ? { details: details as Record<string, unknown> }
+      : {}),
     ...(err.stack ? { stack: err.stack } : {}),
   };
 }

@@ -65,6 +65,24 @@ describe('budget runner', () => {
     expect(elapsed).toBeLessThan(5_000);
   });
 
+  test('when a task names its activity, then its budget failure names that activity', async () => {
+    // Arrange
+    const budget = make({ limits: { timeMs: 200, memoryMb: 64 } });
+
+    // Act
+    const failure = await budget
+      .run({ module: TASKS, fn: 'spin', input: {}, activity: 'DOCX parsing' })
+      .catch((e) => e);
+
+    // Assert
+    expect(failure).toMatchObject({
+      code: 'BUDGET_EXCEEDED',
+      message:
+        'processing.budget_exceeded: classifier: DOCX parsing took longer than 200 ms (TEST_BUDGET_MS)',
+      details: expect.objectContaining({ activity: 'DOCX parsing', limit: 'time' }),
+    });
+  });
+
   test('when a regex backtracks exponentially, then the deadline stops it too', async () => {
     // Arrange
     const budget = make();
@@ -198,7 +216,11 @@ describe('budget runner', () => {
     const bug = await budget.run({ module: TASKS, fn: 'failWithBug', input: {} }).catch((e) => e);
 
     // Assert
-    expect(coded).toMatchObject({ code: 'TEXT_UNREADABLE', isTransient: false });
+    expect(coded).toMatchObject({
+      code: 'TEXT_UNREADABLE',
+      isTransient: false,
+      details: { part: 'body', limit: 64 },
+    });
     expect(bug).toMatchObject({ name: 'TypeError', message: 'x is not a function' });
   });
 });

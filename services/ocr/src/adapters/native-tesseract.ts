@@ -4,6 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { permanentError } from '@docflow/platform';
+import { budgetExceeded } from '../domain/archive-failure';
+import type { TsvPage } from '../steps/ocr-steps';
 import { createSemaphore, type OcrEngine, type OcrPageResult } from './ocr-engine';
 import { parseTesseractTsv } from './tesseract-tsv';
 
@@ -13,6 +15,13 @@ export interface NativeTesseractOptions {
   binary: string;
   languages: string;
   workers: number;
+  /**
+   * Wall-clock time one page may take: a process reading N pages is killed (SIGKILL) after N times
+   * this, and its document fails with BUDGET_EXCEEDED (OCR_TESSERACT_TIMEOUT_MS).
+   */
+  timeoutMsPerPage: number;
+  /** Reads Tesseract's TSV output (in the service: under the budget runner). */
+  parseTsv?: (tsv: string, pages: number, signal?: AbortSignal) => Promise<TsvPage[]>;
 }
 
 /**
@@ -25,6 +34,8 @@ export interface NativeTesseractOptions {
  */
 export function createNativeTesseract(options: NativeTesseractOptions): OcrEngine {
   const slot = createSemaphore(options.workers);
+  const parseTsv =
+    options.parseTsv ?? (async (tsv: string, pages: number) => parseTesseractTsv(tsv, pages));
 
   const runBatch = (images: readonly Buffer[], signal?: AbortSignal): Promise<OcrPageResult[]> =>
     slot(async () => {
@@ -39,6 +50,7 @@ export function createNativeTesseract(options: NativeTesseractOptions): OcrEngin
         );
         await writeFile(join(dir, 'pages.txt'), `${paths.join('\n')}\n`);
         const started = performance.now();
+        const timeoutMs = options.timeoutMsPerPage * images.length;
         try {
           await run(
             options.binary,
@@ -54,11 +66,19 @@ export function createNativeTesseract(options: NativeTesseractOptions): OcrEngin
             {
               env: { ...process.env, OMP_THREAD_LIMIT: '1' },
               maxBuffer: 16 * 1024 * 1024,
+              timeout: timeoutMs,
+              killSignal: 'SIGKILL',
               ...(signal ? { signal } : {}),
             },
           );
         } catch (err) {
           if (signal?.aborted) throw err;
+          const { killed, code } = err as { killed?: boolean; code?: unknown };
+          if (killed && code !== 'ERR_CHILD_PROCESS_STDIO_MAXBUFFER')
+            throw budgetExceeded(
+              `ocr: Tesseract took longer than ${timeoutMs} ms for ${images.length} page(s) (${options.timeoutMsPerPage} ms per page, OCR_TESSERACT_TIMEOUT_MS)`,
+              { limit: 'OCR_TESSERACT_TIMEOUT_MS', budget: options.timeoutMsPerPage },
+            );
           throw permanentError(
             'OCR_FAILED',
             `tesseract failed: ${(err as Error).message.slice(0, 300)}`,
@@ -66,9 +86,10 @@ export function createNativeTesseract(options: NativeTesseractOptions): OcrEngin
           );
         }
         const durationMs = (performance.now() - started) / images.length;
-        const pages = parseTesseractTsv(
+        const pages = await parseTsv(
           await readFile(join(dir, 'out.tsv'), 'utf8'),
           images.length,
+          signal,
         );
         return pages.map((p) => ({ ...p, durationMs }));
       } finally {

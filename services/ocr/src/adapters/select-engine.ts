@@ -1,5 +1,6 @@
 import { DocflowError, type Logger } from '@docflow/platform';
 import { createNativeTesseract, nativeTesseractVersion } from './native-tesseract';
+import type { OcrSteps } from '../steps/ocr-steps';
 import type { OcrEngine } from './ocr-engine';
 import { createTesseractJs } from './tesseractjs-engine';
 
@@ -12,16 +13,26 @@ export async function selectEngine(
     OCR_ENGINE: 'auto' | 'native' | 'tesseractjs';
     OCR_LANGUAGES: string;
     OCR_WORKERS: number;
+    OCR_TESSERACT_TIMEOUT_MS: number;
     TESSERACT_PATH: string;
   },
   logger: Logger,
+  steps?: Pick<OcrSteps, 'tesseractTsv'>,
 ): Promise<OcrEngine> {
-  const common = { languages: config.OCR_LANGUAGES, workers: config.OCR_WORKERS };
+  const common = {
+    languages: config.OCR_LANGUAGES,
+    workers: config.OCR_WORKERS,
+    timeoutMsPerPage: config.OCR_TESSERACT_TIMEOUT_MS,
+  };
   if (config.OCR_ENGINE !== 'tesseractjs') {
     const version = await nativeTesseractVersion(config.TESSERACT_PATH);
     if (version) {
       logger.info({ engine: 'native', version, workers: config.OCR_WORKERS }, 'OCR engine ready');
-      return createNativeTesseract({ ...common, binary: config.TESSERACT_PATH });
+      return createNativeTesseract({
+        ...common,
+        binary: config.TESSERACT_PATH,
+        ...(steps ? { parseTsv: steps.tesseractTsv } : {}),
+      });
     }
     if (config.OCR_ENGINE === 'native')
       throw new Error(`OCR_ENGINE=native but "${config.TESSERACT_PATH} --version" does not run`);

@@ -4,11 +4,17 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
 import { permanentError } from '@docflow/platform';
+import { budgetExceeded } from '../domain/archive-failure';
 import type { OcrEngine, OcrPageResult } from './ocr-engine';
 
 export interface TesseractJsOptions {
   languages: string;
   workers: number;
+  /**
+   * Wall-clock time one reading of a page may take: past it the worker is terminated (a fresh one
+   * takes its place) and the document fails with BUDGET_EXCEEDED (OCR_TESSERACT_TIMEOUT_MS).
+   */
+  timeoutMsPerPage: number;
   /** Below this confidence (0..1) the page is also read turned by 90°, 180° and 270°. */
   orientationProbeBelow?: number;
 }
@@ -52,11 +58,9 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
   const models = options.languages.split('+').map((code) => ({ code, file: languageData(code) }));
   const langDir = await mkdtemp(join(tmpdir(), 'docflow-tessdata-'));
   for (const { code, file } of models) await symlink(file, join(langDir, `${code}.traineddata.gz`));
-  const workers = await Promise.all(
-    Array.from({ length: options.workers }, () =>
-      createWorker(options.languages, OEM.LSTM_ONLY, { langPath: langDir, cacheMethod: 'none' }),
-    ),
-  );
+  const start = () =>
+    createWorker(options.languages, OEM.LSTM_ONLY, { langPath: langDir, cacheMethod: 'none' });
+  const workers = new Set(await Promise.all(Array.from({ length: options.workers }, start)));
   const idle: Worker[] = [...workers];
   const waiting: ((worker: Worker) => void)[] = [];
   const acquire = (): Promise<Worker> =>
@@ -72,11 +76,29 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
 
   const read = async (image: Buffer): Promise<{ text: string; confidence: number }> => {
     const worker = await acquire();
+    let held: Worker | undefined = worker;
+    let timer: NodeJS.Timeout | undefined;
+    const deadline = new Promise<never>((_, reject) => {
+      timer = setTimeout(() => reject(new Error('deadline')), options.timeoutMsPerPage);
+    });
     try {
-      const { data } = await worker.recognize(image);
+      const { data } = await Promise.race([worker.recognize(image), deadline]);
       return { text: data.text.trim(), confidence: data.confidence / 100 };
+    } catch (err) {
+      if (!(err instanceof Error && err.message === 'deadline')) throw err;
+      // the worker may still be reading the page: it is stopped and replaced
+      held = undefined;
+      workers.delete(worker);
+      await worker.terminate().catch(() => undefined);
+      held = await start();
+      workers.add(held);
+      throw budgetExceeded(
+        `ocr: Tesseract took longer than ${options.timeoutMsPerPage} ms for a page (OCR_TESSERACT_TIMEOUT_MS)`,
+        { limit: 'OCR_TESSERACT_TIMEOUT_MS', budget: options.timeoutMsPerPage },
+      );
     } finally {
-      release(worker);
+      clearTimeout(timer);
+      if (held) release(held);
     }
   };
 
@@ -97,7 +119,7 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
     name: 'tesseractjs',
     recognize: (images) => Promise.all(images.map(recognizePage)),
     async close() {
-      await Promise.all(workers.map((w) => w.terminate()));
+      await Promise.all([...workers].map((w) => w.terminate()));
       await rm(langDir, { recursive: true, force: true });
     },
   };

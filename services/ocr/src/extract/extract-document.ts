@@ -1,11 +1,13 @@
 import type { DetectedType } from '@docflow/contracts';
-import { extractDocx } from './extract-docx';
 import { extractImage } from './extract-image';
 import { extractPdf } from './extract-pdf';
-import { extractPlain, extractSpreadsheet } from './extract-tabular';
 import type { ExtractDeps, Extraction } from './extracted';
 
-/** The extraction for each type the scanner lets through. */
+/**
+ * The extraction for each type the scanner lets through. DOCX, XLSX, CSV and plain text are parsed
+ * whole by `deps.steps` (under the budget in the service); PDFs and images go to poppler and
+ * Tesseract, their text handled by `deps.steps` too.
+ */
 export function extractDocument(
   type: DetectedType,
   bytes: Buffer,
@@ -22,10 +24,8 @@ export function extractDocument(
       return extractImage(bytes, deps, signal);
     case 'xlsx':
     case 'csv':
-      return extractSpreadsheet(bytes, type, deps.archive);
     case 'docx':
-      return extractDocx(bytes, deps.archive);
     case 'text':
-      return Promise.resolve(extractPlain(bytes));
+      return deps.steps.parseFile(type, bytes, deps.archive, signal);
   }
 }

@@ -1,6 +1,6 @@
 import { imagePages, prepareImage } from '../adapters/prepare-image';
 import type { ExtractDeps, Extraction } from './extracted';
-import { recognizePages } from './ocr-pages';
+import { recognizePages, withLanguage } from './ocr-pages';
 
 /** Every page of an image (a multi-page TIFF page by page), prepared and OCR'd. */
 export async function extractImage(
@@ -20,5 +20,9 @@ export async function extractImage(
     deps,
     signal,
   );
-  return { pages: results.map((r, i) => ({ page: i + 1, method: 'ocr', ...r })) };
+  return withLanguage(
+    { pages: results.map((r, i) => ({ page: i + 1, method: 'ocr', ...r })) },
+    deps,
+    signal,
+  );
 }

@@ -1,9 +1,8 @@
 import { PdfError, renderDpiFor, renderedPixels, type PageSize } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
-import { isUsableText } from '../domain/usable-text';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
-import { recognizePages } from './ocr-pages';
+import { recognizePages, withLanguage } from './ocr-pages';
 
 /**
  * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
@@ -25,22 +24,26 @@ export async function extractPdf(
       const info = await pdf.info({ allPageSizes: true });
       if (!info.ok) throw new PdfError(info.problem);
       const count = info.info.pages;
-      const texts = await pdf.pageTexts();
+      const layer = await deps.steps.textLayer(
+        await pdf.pageTexts(),
+        count,
+        deps.minTextChars,
+        signal,
+      );
       const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];
-      for (let page = 1; page <= count; page++) {
-        const text = texts[page - 1] ?? '';
-        if (isUsableText(text, deps.minTextChars))
+      layer.forEach((text, i) => {
+        if (text === null) toOcr.push(i + 1);
+        else
           pages.push({
-            page,
-            text: text.trim(),
+            page: i + 1,
+            text,
             method: 'text_layer',
             confidence: 1,
             durationMs: layerMs,
           });
-        else toOcr.push(page);
-      }
+      });
       const dpis = renderDpis(toOcr, info.info.pageSizes, deps);
       const results = await recognizePages(
         toOcr,
@@ -54,7 +57,7 @@ export async function extractPdf(
         signal,
       );
       toOcr.forEach((page, i) => pages.push({ page, method: 'ocr', ...results[i]! }));
-      return { pages: pages.sort((a, b) => a.page - b.page) };
+      return withLanguage({ pages: pages.sort((a, b) => a.page - b.page) }, deps, signal);
     },
     signal,
   );

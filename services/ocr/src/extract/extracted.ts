@@ -2,6 +2,7 @@ import type { ArchiveLimits } from '@docflow/archive';
 import type { PdfEngine } from '@docflow/pdf';
 import type { Sheet } from '../adapters/spreadsheet-reader';
 import type { OcrEngine } from '../adapters/ocr-engine';
+import type { Language, OcrSteps } from '../steps/ocr-steps';
 
 export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain';
 
@@ -19,10 +20,14 @@ export interface Extraction {
   sheets?: Sheet[];
   /** Encoding detected for plain text and CSV. */
   encoding?: string;
+  /** The language of the text, when it says enough. */
+  language?: Language;
 }
 
 export interface ExtractDeps {
   engine: OcrEngine;
+  /** The CPU-heavy steps on the file's data (in the service: under the budget runner). */
+  steps: OcrSteps;
   /** Reads PDFs (page count, text layer, rendering) under its budget. */
   pdf: Pick<PdfEngine, 'open'>;
   renderDpi: number;

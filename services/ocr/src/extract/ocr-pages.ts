@@ -1,5 +1,5 @@
 import type { OcrPageResult } from '../adapters/ocr-engine';
-import type { ExtractDeps } from './extracted';
+import type { ExtractDeps, Extraction } from './extracted';
 
 /**
  * OCR of many pages in groups of `deps.pagesAtOnce`: each group is prepared (rendered, cleaned up)
@@ -21,4 +21,17 @@ export async function recognizePages(
     results.push(...(await deps.engine.recognize(images, signal)));
   }
   return results;
+}
+
+/** The extraction with the language of its pages' text (guessed by `deps.steps`). */
+export async function withLanguage(
+  extraction: Extraction,
+  deps: Pick<ExtractDeps, 'steps'>,
+  signal?: AbortSignal,
+): Promise<Extraction> {
+  const language = await deps.steps.language(
+    extraction.pages.map((p) => p.text),
+    signal,
+  );
+  return language ? { ...extraction, language } : extraction;
 }

@@ -1,7 +1,6 @@
 import type { BlobStore, TextStore } from '@docflow/documents';
 import { next, type EventHandler } from '@docflow/platform';
 import type { TableStore } from '../adapters/table-store';
-import { guessLanguage } from '../domain/guess-language';
 import type { ExtractedPage, Extraction } from '../extract/extracted';
 
 export interface DocumentScannedDeps {
@@ -18,7 +17,8 @@ export interface DocumentScannedDeps {
 }
 
 /**
- * document.scanned → document.text_extracted. The text goes to the text store (a record, or GridFS
+ * document.scanned → document.text_extracted. `deps.extract` reads the file under the stage's
+ * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text goes to the text store (a record, or GridFS
  * when large) and the message carries only its reference and per-page facts.
  */
 export function createDocumentScannedHandler(
@@ -38,7 +38,7 @@ export function createDocumentScannedHandler(
     if (extraction.sheets)
       await deps.tables.save({ tenantId: event.tenantId, documentId, sheets: extraction.sheets });
     for (const page of pages) deps.onPage?.(page);
-    const language = guessLanguage(pages.map((p) => p.text).join('\n'));
+    const { language } = extraction;
     ctx.logger.info(
       {
         pages: pages.length,

@@ -6,6 +6,7 @@ import type { OcrEngine } from '../../../src/adapters/ocr-engine';
 import { extractImage } from '../../../src/extract/extract-image';
 import { extractPdf } from '../../../src/extract/extract-pdf';
 import type { ExtractDeps } from '../../../src/extract/extracted';
+import { inProcessSteps } from '../../../src/steps/in-process-steps';
 
 /** A one-page PDF of `width` × `height` points with nothing on it, written by hand. */
 function blankPdf(width: number, height: number): Buffer {
@@ -44,6 +45,7 @@ function measuringEngine(sizes: { width: number; height: number }[]): OcrEngine 
 
 const depsWith = (engine: OcrEngine, overrides: Partial<ExtractDeps> = {}): ExtractDeps => ({
   engine,
+  steps: inProcessSteps,
   pdf: createPdfEngine(DEFAULT_PDF_BUDGET),
   renderDpi: 300,
   minTextChars: 16,

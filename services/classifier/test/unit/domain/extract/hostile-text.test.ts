@@ -1,5 +1,6 @@
 import type { DocType } from '@docflow/contracts';
 import { extractFields } from '../../../../src/domain/extract/extract-fields';
+import { withCpuTime } from '@docflow/testing';
 
 // Texts built to make backtracking regexes blow up: long runs of one character class next to
 // patterns that could split them many ways. Each must be read in time linear in its length.
@@ -51,15 +52,13 @@ describe('field extraction on hostile text', () => {
     'when the text has %s, then every extractor finishes quickly and still finds the total',
     (_name, text) => {
       // Act
-      // CPU time, not wall time: the bound holds on a busy machine; the backtracking patterns this
-      // guards against took minutes of CPU on these texts
-      const started = process.cpuUsage();
-      const totals = DOC_TYPES.map((docType) => {
-        const { fields } = extractFields(docType, text, 'en');
-        return [docType, fields.total?.value] as const;
-      });
-      const used = process.cpuUsage(started);
-      const cpuMs = (used.user + used.system) / 1000;
+      // the backtracking patterns this guards against took minutes of CPU on these texts
+      const { result: totals, cpuMs } = withCpuTime(() =>
+        DOC_TYPES.map((docType) => {
+          const { fields } = extractFields(docType, text, 'en');
+          return [docType, fields.total?.value] as const;
+        }),
+      );
 
       // Assert
       expect(cpuMs).toBeLessThan(5_000);

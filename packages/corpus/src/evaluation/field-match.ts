@@ -1,5 +1,6 @@
 /** How eval compares an extracted value with the ground truth. */
-function normaliseText(s: string): string {
+/** Case, accents, punctuation and whitespace folded: `Mr. D.I.Y. (M)` and `MR D I Y M` agree. */
+export function normaliseText(s: string): string {
   return s
     .toLowerCase()
     .normalize('NFD')
@@ -34,4 +35,15 @@ export function valuesMatch(expected: string | number, actual: unknown): boolean
   const a = normaliseText(String(expected));
   const b = normaliseText(String(actual));
   return a === b || similarity(a, b) >= 0.85;
+}
+
+/**
+ * The strict comparison used on real documents: numbers to the cent, text (dates in ISO, names,
+ * codes) equal once case, accents, punctuation and whitespace are folded; no edit tolerance.
+ */
+export function valuesEqual(expected: string | number, actual: unknown): boolean {
+  if (typeof expected === 'number')
+    return typeof actual === 'number' && Math.abs(expected - actual) <= 0.005;
+  if (typeof actual !== 'string' && typeof actual !== 'number') return false;
+  return normaliseText(String(expected)) === normaliseText(String(actual));
 }

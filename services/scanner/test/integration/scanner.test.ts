@@ -7,7 +7,7 @@ import { BUCKETS } from '@docflow/documents';
 import { createLogger, parseConfig, type Worker } from '@docflow/platform';
 import { scannerConfigSchema, type ScannerConfig } from '../../src/config';
 import { startScanner } from '../../src/main';
-import { loadFixtures, type Fixture } from '@docflow/fixtures';
+import { FIXTURES_TIMEOUT_MS, loadFixtures, type Fixture } from '@docflow/fixtures';
 
 const run = promisify(execFile);
 /** infra.sh manages clamd only when CLAMD_URL is not given from outside. */
@@ -44,7 +44,7 @@ describe('scanner service (real broker, database and clamd)', () => {
 
   beforeAll(async () => {
     fixtures = await loadFixtures();
-  }, 60_000);
+  }, FIXTURES_TIMEOUT_MS);
   beforeEach(async () => {
     harness = await openStageHarness('scanner');
   });

@@ -24,24 +24,30 @@ const logger = () => {
 };
 
 describe('watchServerMonitor', () => {
-  let watchdog: MonitorWatchdog | undefined;
+  let watchdog: MonitorWatchdog;
   afterEach(() => watchdog?.stop());
 
-  it('when heartbeats keep coming, then the client is left alone', async () => {
-    // Arrange
+  /** A watchdog on a fake client, its limit 1 s on a clock the test moves; the test runs checks. */
+  const watched = () => {
     const fake = fakeClient();
     const log = logger();
-    let clock = 0;
+    const clock = { ms: 0 };
     watchdog = watchServerMonitor(fake.client as never, {
       logger: log.logger as never,
       silentMs: 1_000,
-      checkEveryMs: 3_600_000, // the test runs the checks
-      now: () => clock,
+      checkEveryMs: 3_600_000,
+      now: () => clock.ms,
     });
+    return { fake, log, clock };
+  };
+
+  it('when heartbeats keep coming, then the client is left alone', async () => {
+    // Arrange
+    const { fake, log, clock } = watched();
 
     // Act: time passes in steps shorter than the limit, a heartbeat after each
     for (let i = 0; i < 10; i++) {
-      clock += 600;
+      clock.ms += 600;
       await watchdog.check();
       fake.heartbeat();
     }
@@ -53,20 +59,12 @@ describe('watchServerMonitor', () => {
 
   it('when no heartbeat is heard for longer than the limit, then the client is closed and connected again, once, and says so', async () => {
     // Arrange
-    const fake = fakeClient();
-    const log = logger();
-    let clock = 0;
-    watchdog = watchServerMonitor(fake.client as never, {
-      logger: log.logger as never,
-      silentMs: 1_000,
-      checkEveryMs: 3_600_000, // the test runs the checks
-      now: () => clock,
-    });
+    const { fake, log, clock } = watched();
 
     // Act
-    clock = 900;
+    clock.ms = 900;
     await watchdog.check();
-    clock = 1_001;
+    clock.ms = 1_001;
     await watchdog.check();
     await watchdog.check();
 

@@ -1,8 +1,10 @@
 import type { DocType, Finding } from '@docflow/contracts';
 import { classifyText, type Classifier } from '@docflow/model';
+import { prepareText } from './extract/document-text';
 import { extractFields } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
+import { weighReceipt } from './receipt/receipt-type';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 
 export interface ProcessOptions {
@@ -36,18 +38,26 @@ export function processDocument(
 ): ProcessResult {
   const prediction = classifyText(classifier, text);
   const language = detectLanguage(text);
-  const extraction = extractFields(prediction.docType, text, language);
-  const findings = validateExtraction(prediction.docType, extraction, options);
+  const decision = weighReceipt(
+    prediction,
+    prediction.candidates.find((c) => c.docType === 'receipt')?.probability ?? 0,
+    prepareText(text, language),
+  );
+  const extraction = extractFields(decision.docType, text, language);
+  const findings = [
+    ...(decision.finding ? [decision.finding] : []),
+    ...validateExtraction(decision.docType, extraction, options),
+  ];
   const base = {
-    docType: prediction.docType,
-    confidence: prediction.confidence,
+    docType: decision.docType,
+    confidence: decision.confidence,
     modelVersion: classifier.version,
     language,
     candidates: prediction.candidates.slice(0, 3),
     extraction,
     findings,
   };
-  if (prediction.confidence < options.confidenceThreshold) {
+  if (decision.confidence < options.confidenceThreshold) {
     return { ...base, outcome: 'needs_review', reason: 'low_confidence' };
   }
   if (findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code))) {

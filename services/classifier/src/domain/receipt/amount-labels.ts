@@ -39,9 +39,11 @@ const ROLES = Object.fromEntries(
 ) as Record<AmountRole, RegExp>;
 
 /** The roles a label's words name (on folded text). */
-export function rolesOf(folded: string): Set<AmountRole> {
+export function rolesOf(raw: string): Set<AmountRole> {
   const roles = new Set<AmountRole>();
-  if (!/[a-z]/.test(folded)) return roles;
+  if (!/[a-z]/.test(raw)) return roles;
+  // `T O T A L` printed with spaced letters reads as `total`
+  const folded = raw.replace(/(?<=(?:^|\s)[a-z]) (?=[a-z](?:\s|$))/g, '');
   for (const role of AMOUNT_ROLES) if (ROLES[role].test(folded)) roles.add(role);
   return roles;
 }

@@ -47,7 +47,11 @@ function continues(name: string, next: string): boolean {
   if (!next || /\d{3,}/.test(next) || letters(next) < 2) return false;
   if (/[&,(-]$/.test(name)) return true;
   if ((name.match(/\(/g) ?? []).length > (name.match(/\)/g) ?? []).length) return true;
-  return !LEGAL_FORM.test(name) && LEGAL_FORM.test(next) && next.split(/\s+/).length <= 3;
+  // `NANDO'S CHICKENLAND MALAYSIA` over `SDN BHD`: the next line is a legal form and little else
+  const rest = next.replace(LEGAL_FORM, ' ').trim();
+  return (
+    !LEGAL_FORM.test(name) && LEGAL_FORM.test(next) && rest.split(/\s+/).filter(Boolean).length <= 1
+  );
 }
 
 function score(text: string, folded: string, index: number, doc: DocumentText, line: Line): number {

@@ -1,5 +1,5 @@
 import { foldPattern, type DocumentText } from '../extract/document-text';
-import { amountsIn } from '../extract/tokens';
+import { amountsIn, datesIn } from '../extract/tokens';
 
 /** A sign on the page that a document is a till receipt (weight > 0) or an invoice (< 0). */
 interface Sign {
@@ -42,7 +42,7 @@ const SIGNS: Sign[] = [
   sign(
     'card payment',
     0.4,
-    /\b(visa|master ?card|amex|debit card|credit card|contactless|e-?wallet|grab ?pay|boost|touch ?n ?go)\b/,
+    /\b(visa|master ?card|amex|debit card|credit card|contactless|e-?wallet|grab ?pay|boost|touch ?n ?go|payment mode|payment method|paid by|forma de pago|zahlungsart|mode de paiement)\b/,
   ),
   sign(
     'a cashier or till',
@@ -52,7 +52,7 @@ const SIGNS: Sign[] = [
   sign(
     'a thank-you',
     0.9,
-    /thank ?you|thanks|terima kasih|come again|gracias|merci|danke|bedankt|grazie|obrigad|goods sold are not (returnable|refundable)|no refund/,
+    /thank ?you|thanks|feedback|terima kasih|come again|gracias|merci|danke|bedankt|grazie|obrigad|goods sold are not (returnable|refundable)|no refund/,
   ),
   sign(
     'a receipt title',
@@ -86,8 +86,8 @@ const SIGNS: Sign[] = [
   ),
 ];
 
-const TIME_WITH_DATE =
-  /\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}.{0,20}\d{1,2}:\d{2}|\d{1,2}:\d{2}.{0,20}\d{1,2}[/.-]\d{1,2}[/.-]\d{2,4}/;
+/** A clock time: a till prints it beside the sale's date; an invoice rarely does. */
+const TIME = /\b\d{1,2}:\d{2}\b/;
 
 export interface ReceiptEvidence {
   /** Sum of the signs' log-odds: > 0 leans receipt, < 0 leans invoice. */
@@ -102,13 +102,20 @@ export function receiptEvidence(doc: DocumentText): ReceiptEvidence {
   for (const line of doc.lines) {
     for (const s of SIGNS) {
       if (seen.has(s) || !s.pattern.test(line.folded)) continue;
-      if (s.withAmount && amountsIn(doc, line).length === 0) continue;
+      const next = doc.lines[line.index + 1];
+      // `CASH` over `RM 170.00`: the amount may be on the line below
+      if (
+        s.withAmount &&
+        amountsIn(doc, line).length === 0 &&
+        !(next && amountsIn(doc, next).length > 0)
+      )
+        continue;
       seen.add(s);
     }
   }
   const signs = [...seen].map((s) => s.name);
   let logOdds = [...seen].reduce((sum, s) => sum + s.weight, 0);
-  if (doc.lines.some((l) => TIME_WITH_DATE.test(l.text))) {
+  if (doc.lines.some((l) => TIME.test(l.text) && datesIn(doc, l).length > 0)) {
     logOdds += 0.6;
     signs.push('a time beside the date');
   }

@@ -8,7 +8,7 @@ import { findTaxLines, type TaxLine } from './amounts-extractor';
 import { extractCurrency, taxCountryOf } from './currency';
 import { findTaxIds } from './parties';
 import { fromToken, type Extraction, type Fields } from './field-set';
-import { findLabels, labelsOnLine, type Found } from './label-values';
+import { findLabels, labelledValues, labelsOnLine, readAmount, type Found } from './label-values';
 import { amountsIn, type Token } from './tokens';
 
 const RAW_PAYMENT: [RegExp, string][] = [
@@ -48,10 +48,14 @@ export function extractReceipt(doc: DocumentText): Extraction {
     fields.total = fromToken(doc, total.best.at, total.best.token, total.probability);
     fields.total.value = total.value;
     const pair = subtotalAndTax(total.value, doc);
+    // the lexicon's subtotal (`OP. GRAVADA`, a `NET` column) when it adds up with the tax line
+    const labelled = labelledValues(doc, 'subtotal', readAmount, ['total', 'tax'])[0] ?? table?.net;
     if (pair) {
       fields.subtotal = fromToken(doc, pair.subtotal.at, pair.subtotal.token, 0.9);
       fields.subtotal.value = pair.subtotal.value;
       tax = { ...pair.tax.token, value: pair.tax.value, line: pair.tax.at };
+    } else if (labelled && tax && amountsAgree(labelled.value + tax.value, total.value)) {
+      fields.subtotal = fromToken(doc, labelled.line, labelled, 0.9);
     }
   }
   if (tax) fields.taxAmount = fromToken(doc, tax.line, tax, 0.85);

@@ -80,7 +80,7 @@ export interface ParsedDate {
 
 const NUMERIC = /^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{2,4})$/;
 const DAY_MONTH_NAME =
-  /^(\d{1,2})(?:º|o|st|nd|rd|th)?(?:\s+de|\s*[-/.\s])\s*([a-záéíóúñ.]+)\.?(?:\s+de(?:l)?|\s*[-/.,\s])\s*(\d{2,4})$/i;
+  /^(\d{1,2})(?:º|o|st|nd|rd|th)?(?:\s+de(?=\s)|\s*[-/.\s])\s*([a-záéíóúñ.]+)\.?(?:\s+de(?:l)?|\s*[-/.,\s])\s*(\d{2,4})$/i;
 const MONTH_NAME_DAY = /^([a-záéíóúñ.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:de\s+)?(\d{4})$/i;
 
 /**

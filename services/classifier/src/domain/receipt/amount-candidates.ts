@@ -9,7 +9,7 @@ export interface AmountCandidate {
   value: number;
   /** Roles named by the words left of it on its line (back to the previous amount). */
   left: Set<AmountRole>;
-  /** Roles named by everything left of it on its line (a row's label for every amount in it). */
+  /** Roles named left of it anywhere on its line (a row's label for every amount in it). */
   line: Set<AmountRole>;
   /** Roles named by the line above when that line is a label alone (no amount). */
   above: Set<AmountRole>;
@@ -25,6 +25,11 @@ export interface AmountCandidate {
 
 /** The most amounts a receipt is read for (a till roll holds a few dozen; a hostile text more). */
 const MAX_CANDIDATES = 400;
+/** The most amounts read of one line (a till row holds two to five). */
+const MAX_PER_LINE = 12;
+
+/** How far left of an amount its label is looked for (a till roll's dotted leaders included). */
+const LABEL_REACH = 120;
 
 const CURRENCY = /(rm|myr|\$|€|£|eur|usd|gbp|sgd|s\/)\s*-?$/i;
 
@@ -38,20 +43,27 @@ export function amountCandidates(doc: DocumentText): AmountCandidate[] {
   let labelAbove = new Set<AmountRole>();
   for (const line of doc.lines) {
     if (out.length >= MAX_CANDIDATES) break;
-    const tokens = amountsIn(doc, line).filter((t) => Math.abs(t.value) < 1e7);
+    const tokens = amountsIn(doc, line)
+      .filter((t) => Math.abs(t.value) < 1e7)
+      .slice(0, MAX_PER_LINE);
     if (tokens.length === 0) {
-      if (line.text.trim()) labelAbove = rolesOf(line.folded);
+      if (line.text.trim()) labelAbove = rolesOf(line.folded.slice(0, LABEL_REACH));
       continue;
     }
     let from = 0;
-    tokens.forEach((token, i) => {
+    const lineRoles = new Set<AmountRole>();
+    for (const [i, token] of tokens.entries()) {
+      if (out.length >= MAX_CANDIDATES) break;
       const before = line.text.slice(Math.max(0, token.from - 6), token.from);
+      // a label sits near its amount: at most LABEL_REACH characters back
+      const left = rolesOf(line.folded.slice(Math.max(from, token.from - LABEL_REACH), token.from));
+      for (const role of left) lineRoles.add(role);
       out.push({
         at: line,
         token,
         value: Math.abs(token.value),
-        left: rolesOf(line.folded.slice(from, token.from)),
-        line: rolesOf(line.folded.slice(0, token.from)),
+        left,
+        line: new Set(lineRoles),
         above: labelAbove,
         onLine: tokens.length,
         rightmost: i === tokens.length - 1,
@@ -60,7 +72,7 @@ export function amountCandidates(doc: DocumentText): AmountCandidate[] {
         negative: token.value < 0 || /-\s*(rm|\$|€)?\s*$/i.test(before),
       });
       from = token.to;
-    });
+    }
     labelAbove = new Set();
   }
   return out;

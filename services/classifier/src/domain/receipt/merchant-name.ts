@@ -33,12 +33,15 @@ export interface MerchantChoice {
 /** The top of the page where the business prints its name: the first dozen lines. */
 const TOP_LINES = 12;
 
+const MAX_NAME = 120;
+
 const letters = (s: string) => (s.match(/\p{L}/gu) ?? []).length;
 
 /** The name part of a line: its first cell, without a registration number in brackets after it. */
 function namePart(line: Line): string {
   const cell = cellsOf(line)[0];
-  const text = (cell ? cell.text : line.text).trim();
+  // a name is short: what is past MAX_NAME characters is not read
+  const text = (cell ? cell.text : line.text).slice(0, MAX_NAME).trim();
   return text.replace(/\s*\((?=[^)]*\d)[^)]*\)?\s*$/, '').trim();
 }
 
@@ -90,7 +93,7 @@ export function chooseMerchant(doc: DocumentText): MerchantChoice | undefined {
       text = `${text} ${namePart(next)}`.replace(/\s*\((?=[^)]*\d)[^)]*\)?\s*$/, '');
       last = next;
     }
-    const s = score(text, doc.lines[line.index]!.folded, i, doc, line);
+    const s = score(text, line.folded.slice(0, MAX_NAME * 2), i, doc, line);
     if (!best || s > best.score) {
       if (best) second.score = best.score;
       best = { text, first: line, last, confidence: 0, score: s };

@@ -38,7 +38,7 @@ const SIGNS: Sign[] = [
     /\b(change|change due|baki|cambio|vuelto|rendu|ruckgeld|wisselgeld|resto|troco)\b/,
     true,
   ),
-  sign('cash rounding', 0.8, /\bround(ing)?\b.*\badj|rounding|penggenapan|redondeo/),
+  sign('cash rounding', 0.8, /\bround(ing)? ?adj|rounding|penggenapan|redondeo/),
   sign(
     'card payment',
     0.4,
@@ -62,7 +62,7 @@ const SIGNS: Sign[] = [
   sign(
     'item and quantity counts',
     0.5,
-    /\b(total qty|qty\(?s?\)?|item\(?s\)?|no\.? of items?|total items?)\b\s*:?\s*\d/,
+    /\b(total qty|qty\(?s?\)?|item\(?s\)?|no\.? of items?|total items?)\b\s*(?::\s*)?\d/,
   ),
   sign(
     'a bill-to block',

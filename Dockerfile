@@ -4,7 +4,7 @@
 # or fixed at build time: docker build --build-arg SERVICE=ocr .
 ARG NODE_VERSION=20.20
 
-# --- build: install all dependencies, compile the TypeScript workspaces ---------------------------
+# --- build: install all dependencies, compile the TypeScript workspaces, build the console's assets -
 FROM node:${NODE_VERSION}-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json tsconfig.json tsconfig.base.json ./
@@ -13,6 +13,7 @@ COPY services ./services
 COPY bench/package.json ./bench/package.json
 RUN npm ci --no-audit --no-fund --ignore-scripts \
   && npx tsc -b services/* packages/cli \
+  && npm run build -w @docflow/console \
   && npm prune --omit=dev --no-audit --no-fund
 
 # --- runtime: Node, tini, Tesseract (eng + spa), poppler; no compilers, non-root ------------------

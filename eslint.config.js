@@ -12,6 +12,7 @@ module.exports = tseslint.config(
       '.tools/**',
       'docs/**',
       'coverage/**',
+      'packages/console/src/api/schema.d.ts',
     ],
   },
   js.configs.recommended,

@@ -151,6 +151,10 @@ async function main(): Promise<void> {
       '',
       'where to look:',
       `  gateway (REST API)      ${BASE}   tenant key: ${key}`,
+      `  review console          ${BASE}/console/   sign in by pasting the tenant key above (keys never go in URLs)`,
+      process.env.ADMIN_API_KEY
+        ? `  console operations      ${BASE}/console/   sign in with ADMIN_API_KEY`
+        : `  console operations      ${BASE}/console/   sign in with this run's admin key: ${ADMIN_KEY}`,
       `  Swagger UI              ${BASE}/docs`,
       `  this batch              curl -H "Authorization: Bearer ${key}" ${BASE}/v1/batches/${accepted.batchId}`,
       `  pipeline / health       ${BASE}/v1/pipeline, ${BASE}/v1/health (same key)`,

@@ -75,6 +75,14 @@ for path in node_modules package.json packages services; do
 done
 
 failed=0
+# the gateway serves the review console's build from the image (packages/console/dist, found
+# through its dependency on @docflow/console)
+if [[ -f "$work/app/packages/console/dist/index.html" && -e "$work/app/node_modules/@docflow/console/package.json" ]]; then
+  log "the review console's build is in the image"
+else
+  log "the review console's build (packages/console/dist) or its package link is missing from the image"
+  failed=1
+fi
 for main in "$work"/app/services/*/dist/main.js; do
   service="$(basename "$(dirname "$(dirname "$main")")")"
   set +e

@@ -813,7 +813,9 @@ start_clamd() {
     "DATA_DIR=$CLAM_DIR" "SIGNATURES_DIR=$SIGNATURES_DIR" "PORT=$CLAMD_PORT"
   rm -f "$CLAM_PID_FILE"
   log "clamd: starting on 127.0.0.1:$CLAMD_PORT (signatures from $SIGNATURES_DIR)"
-  if ! clamd -c "$CLAM_CONF" >>"$CLAM_DIR/clamd.out" 2>&1 9>&-; then
+  # On a loaded machine clamd's launcher can give up waiting for the daemon it forked (exit 1,
+  # nothing printed) while the daemon goes on to load and listen: a live daemon is waited for.
+  if ! clamd -c "$CLAM_CONF" >>"$CLAM_DIR/clamd.out" 2>&1 9>&- && ! wait_until 5 clamd_pid; then
     show_log_tail "$CLAM_DIR/clamd.out" 10
     show_log_tail "$CLAM_LOG"
     die "clamd did not start"

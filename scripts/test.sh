@@ -6,6 +6,9 @@ set -euo pipefail
 . "$(dirname "${BASH_SOURCE[0]}")/lib/prepare.sh"
 ensure_dependencies
 build_all
-if [[ " $* " != *" --selectProjects unit "* ]]; then ensure_servers; fi
+if [[ " $* " != *" --selectProjects unit "* ]]; then
+  ensure_servers
+  ensure_browser
+fi
 trap stop_started_servers EXIT
 npx jest "$@"

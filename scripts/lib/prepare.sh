@@ -18,8 +18,26 @@ ensure_dependencies() {
 }
 
 build_all() {
-  prepare_log "building (tsc -b)"
+  prepare_log "building (tsc -b, then the review console's assets with vite)"
   npx tsc -b >&2
+  npm run build --silent -w @docflow/console >&2
+}
+
+# The browser suite (packages/e2e/test/integration/console.test.ts) drives Debian's chromium through
+# playwright-core, which never downloads a browser of its own: installed here when missing (as root,
+# apt-get; otherwise the suite says what to install). CHROMIUM_PATH names another binary.
+ensure_browser() {
+  local browser="${CHROMIUM_PATH:-/usr/bin/chromium}"
+  [[ -x "$browser" ]] && return 0
+  if [[ "$(id -u)" != 0 ]]; then
+    prepare_log "no browser at $browser: apt-get install chromium (as root) for the browser suite"
+    return 0
+  fi
+  local log="${DOCFLOW_DATA_DIR:-$ROOT/.data}/apt-chromium.log"
+  mkdir -p "$(dirname "$log")"
+  prepare_log "installing Debian's chromium for the browser suite (apt-get, output in $log)"
+  { apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y --no-install-recommends chromium; } \
+    >"$log" 2>&1 || prepare_log "apt-get install chromium failed (see $log)"
 }
 
 port_answers() { (exec 3<>"/dev/tcp/127.0.0.1/$1") 2>/dev/null; }

@@ -1,6 +1,7 @@
 export { provideServers, parseEnvFile, readInfraEnv, repoRoot, type TestServers } from './servers';
 export { freePort } from './free-port';
 export { withCpuTime } from './cpu-time';
+export { openTcpGate, type TcpGate } from './tcp-gate';
 export { startPrivateInfra, type InfraServer, type PrivateInfra } from './private-infra';
 export { ManagementClient } from './management';
 export { createTestContext, waitFor, type TestContext } from './test-context';

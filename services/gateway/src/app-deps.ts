@@ -2,6 +2,7 @@ import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/
 import type { EventBus, Logger, Metrics } from '@docflow/platform';
 import type { TenantRepository } from '@docflow/tenants';
 import type { BatchRepository } from './adapters/batch-repository';
+import type { ConsoleAssets } from './adapters/console-assets';
 import type { DeadLetterStore } from './adapters/dead-letter-store';
 import type { DigestRepository } from './adapters/digest-repository';
 import type { IdempotencyKeys } from './adapters/idempotency-keys';
@@ -38,6 +39,8 @@ export interface AppDeps {
   pipeline: PipelineInspector;
   deadLetters: DeadLetterStore;
   webhooks: WebhookRepository;
+  /** The review console's build, served at /console (null or absent: /console answers 404). */
+  consoleAssets?: ConsoleAssets | null;
   pingDatabase: () => Promise<boolean>;
   /** Readiness checks by name (broker, database, consumers). */
   readiness: () => Promise<Record<string, boolean>>;

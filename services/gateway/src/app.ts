@@ -22,6 +22,7 @@ import {
 import { trackRoutes } from './http/route-list';
 import { refuseUndeclaredQueries, strictValidatorCompiler } from './http/strict-validation';
 import { batchRoutes } from './http/routes/batches';
+import { consoleRoutes } from './http/routes/console';
 import { documentActionRoutes } from './http/routes/document-actions';
 import { documentRoutes } from './http/routes/documents';
 import { eventRoutes } from './http/routes/events';
@@ -145,5 +146,6 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(reportRoutes(deps));
   await app.register(tenantRoutes(deps));
   await app.register(webhookRoutes(deps));
+  await app.register(consoleRoutes(deps.consoleAssets ?? null));
   return app;
 }

@@ -91,6 +91,13 @@ export const gatewayConfigSchema = runtimeConfigSchema.extend({
     15_000,
     0,
   ),
+  CONSOLE_DIR: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'Folder of the built review console served at /console; unset: the @docflow/console build of this install (`npm run build` writes packages/console/dist).',
+    ),
   RABBITMQ_MANAGEMENT_URL: env
     .serverUrl(
       'RabbitMQ management API (queue depths); unset: passive declares. A placeholder password is refused; a well-known one (guest) is accepted on a loopback host only.',

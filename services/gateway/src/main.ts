@@ -18,6 +18,7 @@ import {
 } from '@docflow/platform';
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
 import { createBatchRepository } from './adapters/batch-repository';
+import { defaultConsoleDir, loadConsoleAssets } from './adapters/console-assets';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
 import { createDigestRepository } from './adapters/digest-repository';
 import { createDocumentMetrics } from './adapters/document-metrics';
@@ -127,6 +128,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       }),
       deadLetters,
       webhooks: createWebhookRepository(mongo.db),
+      consoleAssets: await consoleAssetsOf(config, logger),
       pingDatabase: () => mongo.ping(),
       readiness: async () => ({
         broker: bus.connection.isConnected,
@@ -168,3 +170,13 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
 }
 
 if (require.main === module) runMain(() => startGateway(parseConfig(gatewayConfigSchema)));
+
+/** The console's build, or null (with a warning) when this install has none. */
+async function consoleAssetsOf(config: GatewayConfig, logger: Logger) {
+  const dir = config.CONSOLE_DIR ?? defaultConsoleDir();
+  if (!dir) {
+    logger.warn('no review console build found; /console answers 404 (run `npm run build`)');
+    return null;
+  }
+  return loadConsoleAssets(dir);
+}

@@ -58,8 +58,14 @@ export const ocrConfigSchema = runtimeConfigSchema
       16,
       0,
     ),
+    OCR_TEXT_HEIGHT_PX: env.int(
+      'Character height in pixels that page images are scaled to before OCR (measured as the median height of character-shaped ink blobs; skewed pages are levelled in the same pass); 0 turns the measurement, the scaling and the levelling off.',
+      32,
+      0,
+      200,
+    ),
     OCR_UPSCALE_BELOW_PX: env.int(
-      'Images without a real resolution whose longer side is below this are upscaled ×2 before OCR (images declaring < 150 dpi always are).',
+      'Images whose text height is not measured (none found, or OCR_TEXT_HEIGHT_PX=0), without a real resolution and whose longer side is below this are upscaled ×2 before OCR (images declaring < 150 dpi always are).',
       1000,
       0,
     ),

@@ -3,21 +3,23 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processDocument } from '@docflow/classifier/domain/process-document';
 import { BASE_MODEL_PATH, fromModelFile } from '@docflow/model';
-import type { TextSource } from '../evaluation/dataset';
+import type { DocumentSubset, TextSource } from '../evaluation/dataset';
 import { evaluateDataset, reportName } from '../evaluation/evaluate-dataset';
 import { evaluateSynthetic } from '../evaluation/evaluate-synthetic';
 import type { LabelledDoc } from '../evaluation/labelled-doc';
 import { corpusDir, reportsDir } from './paths';
 import { writeJson } from './write-json';
 
-const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--model <file>] [--out <file>] [--sanity <dir>]`;
+const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>]`;
 
 /**
  * `npm run eval`: the generator's held-out split and the hand-written sanity set; writes
  * reports/eval.json. `--dataset <folder>` scores a folder of real labelled documents instead (SROIE
  * or the ZUGFeRD corpus, told by its shape; a corpus folder with test.jsonl is the synthetic eval
  * again) and writes reports/eval-<folder name>.json; `--text gold` reads SROIE's own transcripts
- * instead of our OCR (`ocr`, the default), `--fresh` ignores the OCR cache (reports/.cache/).
+ * instead of our OCR (`ocr`, the default), `--fresh` ignores the OCR cache (reports/.cache/);
+ * `--only 030,033` scores only those documents (file names without extension), `--sample <k>`
+ * every k-th one in name order (from the first), to try an OCR change quickly.
  * `--model <file>` evaluates another model file and then writes a report only when `--out <file>`
  * is given; `--sanity <dir>` reads the sanity documents from another directory.
  */
@@ -30,11 +32,15 @@ async function main(): Promise<void> {
       dataset: { type: 'string' },
       text: { type: 'string', default: 'ocr' },
       fresh: { type: 'boolean', default: false },
+      only: { type: 'string' },
+      sample: { type: 'string' },
     },
   });
   if (values.text !== 'gold' && values.text !== 'ocr')
     throw new Error(`--text must be gold or ocr, not "${values.text}"\n${USAGE}`);
+  const subset = subsetOf(values.only, values.sample);
   const dataset = values.dataset && resolve(values.dataset);
+  if (subset && !dataset) throw new Error(`--only and --sample need --dataset\n${USAGE}`);
   if (dataset && !existsSync(dataset)) throw new Error(`--dataset ${dataset}: no such folder`);
   const evaluated = values.model ? resolve(values.model) : BASE_MODEL_PATH;
   const loadStarted = process.hrtime.bigint();
@@ -77,6 +83,7 @@ async function main(): Promise<void> {
       {
         text: values.text as TextSource,
         fresh: values.fresh,
+        ...(subset ? { subset } : {}),
         cacheDir: join(reportsDir, '.cache'),
         progress: (line) => process.stderr.write(`${line}\n`),
       },
@@ -84,7 +91,7 @@ async function main(): Promise<void> {
     );
     out = values.out
       ? resolve(values.out)
-      : values.model
+      : values.model || subset
         ? undefined
         : join(reportsDir, reportName(dataset, result.text, result.kind));
     report = { dataset: basename(dataset), modelVersion: classifier.version, ...result };
@@ -97,6 +104,30 @@ async function main(): Promise<void> {
     await writeJson(out, report);
     process.stdout.write(`wrote ${out}\n`);
   }
+}
+
+/** The documents `--only` (comma-separated ids) or `--sample` (every k-th) pick, if either. */
+function subsetOf(
+  only: string | undefined,
+  sample: string | undefined,
+): DocumentSubset | undefined {
+  if (only !== undefined && sample !== undefined)
+    throw new Error(`--only and --sample do not go together\n${USAGE}`);
+  if (only !== undefined) {
+    const ids = only
+      .split(',')
+      .map((id) => id.trim())
+      .filter((id) => id !== '');
+    if (ids.length === 0) throw new Error(`--only needs document ids, e.g. 030,033\n${USAGE}`);
+    return { only: ids };
+  }
+  if (sample !== undefined) {
+    const every = Number(sample);
+    if (!Number.isInteger(every) || every < 1)
+      throw new Error(`--sample must be a whole number ≥ 1, not "${sample}"\n${USAGE}`);
+    return { every };
+  }
+  return undefined;
 }
 
 main().catch((err: unknown) => {

@@ -1,7 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
 import type { ProcessResult } from '@docflow/classifier/domain/process-document';
-import type { LoadedDataset, TextSource } from './dataset';
+import type { DocumentSubset, LoadedDataset, TextSource } from './dataset';
 import { valuesEqual } from './field-match';
 import type { LabelledDoc } from './labelled-doc';
 import { mean, median, round } from './metrics';
@@ -15,6 +15,8 @@ export interface DatasetOptions {
   text: TextSource;
   /** Read every file again instead of the cached OCR texts. */
   fresh: boolean;
+  /** Only some of the documents (`--only`, `--sample`). */
+  subset?: DocumentSubset;
   cacheDir: string;
   progress: (line: string) => void;
 }
@@ -45,6 +47,7 @@ export async function evaluateDataset(
     : undefined;
   const load = {
     text: options.text,
+    ...(options.subset ? { subset: options.subset } : {}),
     concurrency: availableParallelism(),
     progress: options.progress,
   };
@@ -63,11 +66,19 @@ export async function evaluateDataset(
     documents: loaded.cer.length,
     median: round(median(loaded.cer.map((c) => c.cer))),
     mean: round(mean(loaded.cer.map((c) => c.cer))),
-    perDocument: loaded.cer.map((c) => ({ ...c, cer: round(c.cer) })),
+    caseFolded: {
+      median: round(median(loaded.cer.map((c) => c.caseFolded))),
+      mean: round(mean(loaded.cer.map((c) => c.caseFolded))),
+    },
+    perDocument: loaded.cer.map((c) => ({
+      ...c,
+      cer: round(c.cer),
+      caseFolded: round(c.caseFolded),
+    })),
   };
   if (cer)
     process.stdout.write(
-      `\nOCR character error rate against the gold lines (${cer.documents} documents): median ${(cer.median * 100).toFixed(2)}%, mean ${(cer.mean * 100).toFixed(2)}%\n`,
+      `\nOCR character error rate against the gold lines (${cer.documents} documents): median ${(cer.median * 100).toFixed(2)}%, mean ${(cer.mean * 100).toFixed(2)}%; case folded (the gold lines are in capitals): median ${(cer.caseFolded.median * 100).toFixed(2)}%, mean ${(cer.caseFolded.mean * 100).toFixed(2)}%\n`,
     );
   if (loaded.skipped.length > 0) {
     process.stdout.write(`\nskipped ${loaded.skipped.length}\n`);

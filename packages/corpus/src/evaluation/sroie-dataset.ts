@@ -2,7 +2,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { characterErrorRate } from '@docflow/ocr/extract';
 import type { LabelledDoc } from './labelled-doc';
-import type { LoadedDataset, LoadOptions } from './dataset';
+import { pickSubset, type LoadedDataset, type LoadOptions } from './dataset';
 import { layoutText, parseBoxCsv } from './gold-layout';
 import type { OcrReader } from './ocr-reader';
 import { runPool } from './run-pool';
@@ -23,10 +23,14 @@ export async function loadSroie(
   ocr?: OcrReader,
 ): Promise<LoadedDataset> {
   const skipped: LoadedDataset['skipped'] = [];
-  const images = readdirSync(join(dir, 'img'))
-    .filter((f) => /\.(jpe?g|png)$/i.test(f))
-    .sort();
-  const cer: { id: string; cer: number }[] = [];
+  const images = pickSubset(
+    readdirSync(join(dir, 'img'))
+      .filter((f) => /\.(jpe?g|png)$/i.test(f))
+      .sort(),
+    (f) => f.replace(/\.[^.]+$/, ''),
+    options.subset,
+  );
+  const cer: NonNullable<LoadedDataset['cer']> = [];
   let fresh = 0;
   const docs = await runPool(
     images,
@@ -60,7 +64,12 @@ export async function loadSroie(
           skipped.push({ id, reason: `OCR failed: ${(err as Error).message.slice(0, 200)}` });
           return undefined;
         }
-        if (gold !== undefined) cer.push({ id, cer: characterErrorRate(gold, text) });
+        if (gold !== undefined)
+          cer.push({
+            id,
+            cer: characterErrorRate(gold, text),
+            caseFolded: characterErrorRate(gold.toUpperCase(), text.toUpperCase()),
+          });
       }
       return { id, lang: 'en', text, ...truth };
     },

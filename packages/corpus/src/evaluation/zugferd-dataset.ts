@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { readCii } from './cii-truth';
 import type { LabelledDoc } from './labelled-doc';
-import type { LoadedDataset, LoadOptions } from './dataset';
+import { pickSubset, type LoadedDataset, type LoadOptions } from './dataset';
 import { embeddedInvoiceXml } from './embedded-xml';
 import type { OcrReader } from './ocr-reader';
 import { runPool } from './run-pool';
@@ -38,7 +38,12 @@ export async function loadZugferd(
   ocr: OcrReader,
 ): Promise<LoadedDataset> {
   const skipped: LoadedDataset['skipped'] = [];
-  const pdfs = pdfsUnder(dir);
+  // ids are paths under the folder without `.pdf`, as `--only` names them
+  const pdfs = pickSubset(
+    pdfsUnder(dir),
+    (path) => relative(dir, path).replace(/\.pdf$/i, ''),
+    options.subset,
+  );
   const docs = await runPool(
     pdfs,
     options.concurrency,

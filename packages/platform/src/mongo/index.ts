@@ -1,6 +1,7 @@
 import { setTimeout as delay } from 'node:timers/promises';
 import { GridFSBucket, MongoClient, MongoServerSelectionError, type Db } from 'mongodb';
 import { safeUrl, type Logger } from '../logging';
+import { watchServerMonitor } from './monitor-watchdog';
 
 export interface MongoHandle {
   client: MongoClient;
@@ -14,7 +15,8 @@ export interface MongoHandle {
  * One client per process. Connects at once so a wrong URL fails at start, not on first use. With a
  * `logger` (the services), a server that cannot be reached is waited for, with backoff up to 10 s
  * between tries, as the broker is: a service started before its database comes up starts when it
- * does. Other errors (a malformed URL, refused credentials) fail at once.
+ * does. Other errors (a malformed URL, refused credentials) fail at once. With a logger, a client
+ * whose server monitor goes silent is also reopened (see watchServerMonitor).
  */
 export async function connectMongo(options: {
   url: string;
@@ -46,6 +48,9 @@ export async function connectMongo(options: {
     }
   }
   const db = client.db(options.database);
+  const watchdog = options.logger
+    ? watchServerMonitor(client, { logger: options.logger })
+    : undefined;
   return {
     client,
     db,
@@ -57,12 +62,16 @@ export async function connectMongo(options: {
         return false;
       }
     },
-    close: () => client.close(),
+    close: () => {
+      watchdog?.stop();
+      return client.close();
+    },
   };
 }
 
 export { SCHEMA_LOCKS, ensureIndexes, type EnsureIndexesOptions } from './ensure-indexes';
 export { NOT_IMPLEMENTED, isDuplicateKey } from './server-errors';
+export { MONITOR_SILENT_MS, watchServerMonitor, type MonitorWatchdog } from './monitor-watchdog';
 
 /** The GridFS bucket that holds file blobs (`blobs` by default; `quarantine` for infected files). */
 export function gridFsBucket(db: Db, bucketName = 'blobs'): GridFSBucket {

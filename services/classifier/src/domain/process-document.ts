@@ -1,9 +1,11 @@
 import type { DocType, Finding } from '@docflow/contracts';
 import { classifyText, type Classifier } from '@docflow/model';
+import { decideType } from './classify/decide-type';
 import { prepareText } from './extract/document-text';
-import { extractFields } from './extract/extract-fields';
+import { extractFromDocument } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
+import type { Language } from './language/language';
 import { weighReceipt } from './receipt/receipt-type';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 
@@ -20,16 +22,17 @@ export interface ProcessResult {
   docType: DocType;
   confidence: number;
   modelVersion: string;
-  language: 'en' | 'es';
+  language: Language;
   candidates: { docType: DocType; probability: number }[];
   extraction: Extraction;
   findings: Finding[];
 }
 
 /**
- * The classifier's whole decision for one text: type (trained model), fields, findings, and whether
- * it can be published. Low confidence or a blocking arithmetic finding means review: a wrong total
- * is never passed on silently.
+ * The classifier's whole decision for one text: type (trained model, or the page's structure where
+ * the model says `other` or is unsure), fields, findings, and whether it can be published. Low
+ * confidence or a blocking arithmetic finding means review: a wrong total is never passed on
+ * silently.
  */
 export function processDocument(
   classifier: Classifier,
@@ -38,14 +41,18 @@ export function processDocument(
 ): ProcessResult {
   const prediction = classifyText(classifier, text);
   const language = detectLanguage(text);
+  const doc = prepareText(text, language);
+  const typed = decideType(prediction, doc, options.confidenceThreshold);
+  // a till receipt titled `TAX INVOICE`: the till's structure weighs against the invoice reading
   const decision = weighReceipt(
-    prediction,
+    typed,
     prediction.candidates.find((c) => c.docType === 'receipt')?.probability ?? 0,
-    prepareText(text, language),
+    doc,
   );
-  const extraction = extractFields(decision.docType, text, language);
+  const extraction = extractFromDocument(decision.docType, doc);
   const findings = [
-    ...(decision.finding ? [decision.finding] : []),
+    ...(typed.finding ? [typed.finding] : []),
+    ...(decision.finding && decision.finding !== typed.finding ? [decision.finding] : []),
     ...validateExtraction(decision.docType, extraction, options),
   ];
   const base = {

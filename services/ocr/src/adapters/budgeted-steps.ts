@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import type { BudgetRunner } from '@docflow/platform';
+import type { GreyPage } from '../domain/grey-page';
 import type { OcrSteps } from '../steps/ocr-steps';
 
 // resolved in the worker: ocr-step-tasks.js when built, .ts under jest
@@ -29,13 +30,12 @@ export function createBudgetedSteps(runner: BudgetRunner): OcrSteps {
     });
   return {
     parseFile: (type, bytes, limits, signal) =>
-      // a view into a larger buffer would send that whole buffer: send its own copy instead
       run(
         'parseFileTask',
         activityOf[type],
         {
           type,
-          bytes: bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes),
+          bytes: ownBytes(bytes),
           limits,
         },
         signal,
@@ -44,6 +44,19 @@ export function createBudgetedSteps(runner: BudgetRunner): OcrSteps {
       run('textLayerTask', 'PDF text-layer reading', { texts, count, minTextChars }, signal),
     tesseractTsv: (tsv, pages, signal) =>
       run('tesseractTsvTask', 'Tesseract output parsing', { tsv, pages }, signal),
+    pageGeometry: (samples, signal) =>
+      run(
+        'pageGeometryTask',
+        'page image analysis',
+        { text: ownCopy(samples.text), skew: ownCopy(samples.skew) },
+        signal,
+      ),
     language: (texts, signal) => run('languageTask', 'language detection', { texts }, signal),
   };
 }
+
+/** A view into a larger buffer would send that whole buffer: such a view is sent as its own copy. */
+const ownBytes = (bytes: Uint8Array): Uint8Array =>
+  bytes.byteLength === bytes.buffer.byteLength ? bytes : new Uint8Array(bytes);
+
+const ownCopy = (page: GreyPage): GreyPage => ({ ...page, pixels: ownBytes(page.pixels) });

@@ -19,6 +19,7 @@ export function extractDepsFromConfig(
     archive: archiveLimitsFromConfig(config),
     minTextChars: config.OCR_MIN_TEXT_CHARS,
     upscaleBelowPx: config.OCR_UPSCALE_BELOW_PX,
+    textHeightPx: config.OCR_TEXT_HEIGHT_PX,
     // enough to keep every worker busy while the next pages render
     pagesAtOnce: config.OCR_WORKERS * 2,
   };

@@ -1,6 +1,6 @@
 import { imagePages, prepareImage } from '../adapters/prepare-image';
 import type { ExtractDeps, Extraction } from './extracted';
-import { recognizePages, withLanguage } from './ocr-pages';
+import { preparation, recognizePages, withLanguage } from './ocr-pages';
 
 /** Every page of an image (a multi-page TIFF page by page), prepared and OCR'd. */
 export async function extractImage(
@@ -13,8 +13,8 @@ export async function extractImage(
     Array.from({ length: count }, (_, page) => page),
     (page) =>
       prepareImage(bytes, {
+        ...preparation(deps, signal),
         page,
-        upscaleBelowPx: deps.upscaleBelowPx,
         maxPixels: deps.maxImagePixels,
       }),
     deps,

@@ -2,7 +2,7 @@ import { PdfError, renderDpiFor, renderedPixels, type PageSize } from '@docflow/
 import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
-import { recognizePages, withLanguage } from './ocr-pages';
+import { preparation, recognizePages, withLanguage } from './ocr-pages';
 
 /**
  * Page by page: the text layer where it is usable, OCR of the page rendered at `renderDpi`
@@ -49,7 +49,7 @@ export async function extractPdf(
         toOcr,
         async (page) =>
           prepareImage(await pdf.renderPage(page, dpis.get(page)!), {
-            upscaleBelowPx: deps.upscaleBelowPx,
+            ...preparation(deps, signal),
             // rendered under the page cap already; this guards the decoder
             maxPixels: Math.max(deps.maxPagePixels, deps.maxImagePixels),
           }),

@@ -41,6 +41,8 @@ export interface ExtractDeps {
   archive: ArchiveLimits;
   minTextChars: number;
   upscaleBelowPx: number;
+  /** Character height page images are scaled to before OCR; 0: no measuring, scaling or levelling. */
+  textHeightPx: number;
   /** Pages rendered and held in memory at once for OCR (see `recognizePages`). */
   pagesAtOnce: number;
 }

@@ -1,4 +1,5 @@
 import type { OcrPageResult } from '../adapters/ocr-engine';
+import type { PrepareOptions } from '../adapters/prepare-image';
 import type { ExtractDeps, Extraction } from './extracted';
 
 /**
@@ -35,3 +36,14 @@ export async function withLanguage(
   );
   return language ? { ...extraction, language } : extraction;
 }
+
+/** How pages are prepared for Tesseract, from the extraction's settings (all but the pixel cap). */
+export const preparation = (
+  deps: Pick<ExtractDeps, 'steps' | 'upscaleBelowPx' | 'textHeightPx' | 'maxPagePixels'>,
+  signal?: AbortSignal,
+): Omit<PrepareOptions, 'maxPixels' | 'page'> => ({
+  upscaleBelowPx: deps.upscaleBelowPx,
+  textHeightPx: deps.textHeightPx,
+  maxScaledPixels: deps.maxPagePixels,
+  measure: (samples) => deps.steps.pageGeometry(samples, signal),
+});

@@ -1,6 +1,7 @@
 import type { ArchiveLimits } from '@docflow/archive';
 import { parseTesseractTsv } from '../adapters/tesseract-tsv';
 import { guessLanguage } from '../domain/guess-language';
+import { measurePage } from '../domain/measure-page';
 import { isUsableText } from '../domain/usable-text';
 import { extractDocx } from '../extract/extract-docx';
 import { extractPlain, extractSpreadsheet } from '../extract/extract-tabular';
@@ -43,5 +44,6 @@ export const inProcessSteps: OcrSteps = {
   parseFile: (type, bytes, limits) => parseFile(type, bytes, limits),
   textLayer: async (texts, count, minTextChars) => textLayer(texts, count, minTextChars),
   tesseractTsv: async (tsv, pages) => parseTesseractTsv(tsv, pages),
+  pageGeometry: async (samples) => measurePage(samples),
   language: async (texts) => languageOf(texts),
 };

@@ -2,6 +2,8 @@
 // a worker thread of the runner, under OCR_BUDGET_MS and OCR_BUDGET_MEMORY_MB.
 import type { ArchiveLimits } from '@docflow/archive';
 import { parseTesseractTsv } from '../adapters/tesseract-tsv';
+import type { GreyPage } from '../domain/grey-page';
+import { measurePage, type PageGeometry } from '../domain/measure-page';
 import type { Extraction } from '../extract/extracted';
 import { languageOf, parseFile, textLayer } from './in-process-steps';
 import type { Language, ParsedType, TsvPage } from './ocr-steps';
@@ -36,4 +38,8 @@ export function tesseractTsvTask(input: { tsv: string; pages: number }): TsvPage
 
 export function languageTask(input: { texts: string[] }): Language | undefined {
   return languageOf(input.texts);
+}
+
+export function pageGeometryTask(input: { text: GreyPage; skew: GreyPage }): PageGeometry {
+  return measurePage(input);
 }

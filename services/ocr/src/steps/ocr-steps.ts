@@ -1,4 +1,6 @@
 import type { ArchiveLimits } from '@docflow/archive';
+import type { GreyPage } from '../domain/grey-page';
+import type { PageGeometry } from '../domain/measure-page';
 import type { Extraction } from '../extract/extracted';
 
 /** The files OCR reads without rendering or Tesseract: parsed whole, in one step. */
@@ -39,6 +41,14 @@ export interface OcrSteps {
   ): Promise<(string | null)[]>;
   /** Tesseract's TSV output covering `pages` pages, as page texts. */
   tesseractTsv(tsv: string, pages: number, signal?: AbortSignal): Promise<TsvPage[]>;
+  /**
+   * A page image's character height and skew, from a grey copy of at most a few megapixels
+   * (`text`) and one of a few hundred pixels a side (`skew`), for preparing it for Tesseract.
+   */
+  pageGeometry(
+    samples: { text: GreyPage; skew: GreyPage },
+    signal?: AbortSignal,
+  ): Promise<PageGeometry>;
   /** The language of a document's page texts, or undefined when they say too little. */
   language(texts: readonly string[], signal?: AbortSignal): Promise<Language | undefined>;
 }

@@ -6,7 +6,13 @@ import { createTableStore } from '../../src/adapters/table-store';
 import { ocrConfigSchema, type OcrConfig } from '../../src/config';
 import { characterErrorRate } from '../../src/domain/character-error-rate';
 import { startOcr } from '../../src/main';
-import { LEDGER_ROWS, NOTES_TEXT, loadFixtures, type Fixture } from '@docflow/fixtures';
+import {
+  LEDGER_ROWS,
+  NOTES_TEXT,
+  FIXTURES_TIMEOUT_MS,
+  loadFixtures,
+  type Fixture,
+} from '@docflow/fixtures';
 import { openStageHarness, type StageHarness } from '@docflow/testing';
 
 const CER_LIMIT = { clean: 0.02, noisy: 0.05 } as const;
@@ -32,7 +38,7 @@ describe.each(['native', 'tesseractjs'] as const)(
         }),
         { logger: createLogger({ service: 'ocr', level: process.env.TEST_LOG_LEVEL ?? 'silent' }) },
       );
-    }, 120_000);
+    }, FIXTURES_TIMEOUT_MS + 60_000);
     afterAll(async () => {
       await ocr?.stop();
       await harness?.close();

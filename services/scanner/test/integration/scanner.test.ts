@@ -1,20 +1,12 @@
-import { repoRoot, waitFor, openStageHarness, type StageHarness } from '@docflow/testing';
-import { execFile } from 'node:child_process';
-import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { openStageHarness, openTcpGate, waitFor, type StageHarness } from '@docflow/testing';
 import type { AnyEvent } from '@docflow/contracts';
 import { BUCKETS } from '@docflow/documents';
 import { createLogger, parseConfig, type Worker } from '@docflow/platform';
 import { scannerConfigSchema, type ScannerConfig } from '../../src/config';
 import { startScanner } from '../../src/main';
-import { loadFixtures, type Fixture } from '@docflow/fixtures';
+import { FIXTURES_TIMEOUT_MS, loadFixtures, type Fixture } from '@docflow/fixtures';
 
-const run = promisify(execFile);
-/** infra.sh manages clamd only when CLAMD_URL is not given from outside. */
-const infra = (command: string) =>
-  run('bash', [join(repoRoot, 'scripts/infra.sh'), command], {
-    env: Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== 'CLAMD_URL')),
-  });
+const CLAMD_URL = process.env.CLAMD_URL ?? 'tcp://127.0.0.1:3310';
 
 const payloadOf = (e: AnyEvent) => e.payload as Record<string, unknown>;
 
@@ -29,7 +21,7 @@ describe('scanner service (real broker, database and clamd)', () => {
         ...harness.ctx.env,
         HTTP_PORT: '0',
         LOG_LEVEL: 'silent',
-        CLAMD_URL: process.env.CLAMD_URL ?? 'tcp://127.0.0.1:3310',
+        CLAMD_URL,
         RETRY_DELAYS_MS: '500,1000,2000,4000,8000',
         RETRY_JITTER: '0',
         CLAMD_BREAKER_RESET_MS: '1000',
@@ -44,7 +36,7 @@ describe('scanner service (real broker, database and clamd)', () => {
 
   beforeAll(async () => {
     fixtures = await loadFixtures();
-  }, 60_000);
+  }, FIXTURES_TIMEOUT_MS);
   beforeEach(async () => {
     harness = await openStageHarness('scanner');
   });
@@ -165,11 +157,14 @@ describe('scanner service (real broker, database and clamd)', () => {
   }, 60_000);
 
   test('when clamd is down, then documents wait and retry, and complete once clamd is back', async () => {
-    // Arrange
-    await start();
+    // Arrange: this scanner reaches clamd through a gate, so the outage is its own (the suites
+    // running beside this one keep the shared clamd)
+    const clamd = new URL(CLAMD_URL);
+    const gate = await openTcpGate({ host: clamd.hostname, port: Number(clamd.port) });
+    await start({ CLAMD_URL: gate.url });
     const csv = fixtures.find((f) => f.filename === 'ledger.csv')!;
     try {
-      await infra('stop-clamd');
+      await gate.close();
 
       // Act: the document arrives during the outage
       const event = await harness.receive(csv);
@@ -179,7 +174,7 @@ describe('scanner service (real broker, database and clamd)', () => {
       const duringOutage = harness.events.filter(
         (e) => e.documentId === event.documentId && e.type !== 'document.received',
       );
-      await infra('start-clamd');
+      await gate.open();
       const out = await harness.outcome(
         event.documentId!,
         ['document.scanned', 'document.rejected', 'document.failed'],
@@ -191,7 +186,7 @@ describe('scanner service (real broker, database and clamd)', () => {
       expect(out.type).toBe('document.scanned');
       expect(payloadOf(out)).toMatchObject({ antivirus: { status: 'clean' } });
     } finally {
-      await infra('start-clamd');
+      await gate.dispose();
     }
   }, 90_000);
 });

@@ -50,7 +50,18 @@ export function findTaxLines(doc: DocumentText): TaxLine[] {
       withholding,
     });
   }
-  return [...lines.values()];
+  return withoutTaxSum([...lines.values()]);
+}
+
+/**
+ * `TVA 20 % … 16,38`, `TVA 5,5 % … 29,87`, `Total taxes 46,25`: a line that is the sum of the other
+ * tax lines (two or more) is their total, not one more tax.
+ */
+function withoutTaxSum(lines: TaxLine[]): TaxLine[] {
+  if (lines.length < 3) return lines;
+  const total = lines.reduce((sum, t) => sum + t.amount.value, 0);
+  const sum = lines.find((t) => amountsAgree(total - t.amount.value, t.amount.value));
+  return sum ? lines.filter((t) => t !== sum) : lines;
 }
 
 export interface Totals {

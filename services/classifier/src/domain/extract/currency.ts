@@ -1,10 +1,25 @@
 import { detectCurrency } from '../normalise/amount';
+import { CODE_ALTERNATIVES } from '../normalise/currency-signs';
 import { checkTaxId } from '../validate/tax-id';
 import { field, type DocumentText } from './document-text';
 import type { Fields } from './field-set';
 
+/** The currency of the country a document's tax ids point to (EU VAT ids by their prefix). */
 const BY_TAX_SCHEME: Record<string, string> = {
   es: 'EUR',
+  de: 'EUR',
+  at: 'EUR',
+  fr: 'EUR',
+  be: 'EUR',
+  nl: 'EUR',
+  lu: 'EUR',
+  it: 'EUR',
+  pt: 'EUR',
+  ie: 'EUR',
+  fi: 'EUR',
+  el: 'EUR',
+  gb: 'GBP',
+  ch: 'CHF',
   co: 'COP',
   pe: 'PEN',
   ec: 'USD',
@@ -22,7 +37,10 @@ const PESO: Record<string, string> = { co: 'COP', mx: 'MXN', cl: 'CLP', ar: 'ARS
  */
 export function extractCurrency(doc: DocumentText, fields: Fields, taxCountry?: string): void {
   const counts = new Map<string, { n: number; start: number; end: number }>();
-  const re = /\b(EUR|USD|GBP|COP|PEN|MXN|CLP|ARS|CHF)\b|US\$|S\/\.?(?=\s?\d)|[€£$]/g;
+  const re = new RegExp(
+    String.raw`\b(?:${CODE_ALTERNATIVES})\b|US\$|MX\$|R\$|S\/\.?(?=\s?\d)|\bRM(?=\s?\d)|\bRs\.?(?=\s?\d)|[€£$₹]`,
+    'g',
+  );
   for (const m of doc.text.matchAll(re)) {
     let code = detectCurrency(m[0]) ?? (m[0] === '$' ? 'USD' : undefined);
     if (!code) continue;
@@ -46,9 +64,13 @@ export function extractCurrency(doc: DocumentText, fields: Fields, taxCountry?: 
   if (inferred) fields.currency = { value: inferred, confidence: 0.6 };
 }
 
-/** The country a document's tax ids point to (`es`, `co`, `cl`, `ar`…; `mx` when an RFC shows). */
+/**
+ * The country a document's tax ids point to (`es`, `co`, `cl`, `ar`…; `mx` when an RFC shows; an
+ * EU VAT id's prefix, `de`, `fr`, `gb`, `ch` for `CHE`…).
+ */
 export function taxCountryOf(doc: DocumentText, taxIds: string[]): string | undefined {
-  const scheme = taxIds.map((id) => checkTaxId(id).scheme).find(Boolean);
+  const found = taxIds.map((id) => ({ id, scheme: checkTaxId(id).scheme })).find((t) => t.scheme);
   if (/\bR\.?F\.?C\.?\b/.test(doc.text)) return 'mx';
-  return scheme?.startsWith('es_') ? 'es' : scheme?.slice(0, 2);
+  if (found?.scheme === 'eu_vat') return found.id.slice(0, 2).toLowerCase();
+  return found?.scheme?.startsWith('es_') ? 'es' : found?.scheme?.slice(0, 2);
 }

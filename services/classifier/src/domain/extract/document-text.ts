@@ -1,3 +1,4 @@
+import type { Language } from '../language/language';
 import type { ExtractedField } from '@docflow/contracts';
 import type { DecimalHint } from '../normalise/amount';
 import type { DateOrder } from '../normalise/date';
@@ -20,7 +21,7 @@ export interface DocumentText {
   pageStarts: number[];
   decimalHint: DecimalHint;
   dateOrder: DateOrder;
-  language: 'en' | 'es';
+  language: Language;
 }
 
 const FOLD: Record<string, string> = {
@@ -84,7 +85,7 @@ function guessDecimal(raw: string): DecimalHint {
   return comma > dot ? 'comma' : 'dot';
 }
 
-function guessDateOrder(text: string, language: 'en' | 'es'): DateOrder {
+function guessDateOrder(text: string, language: Language): DateOrder {
   let dmy = 0;
   let mdy = 0;
   for (const m of text.matchAll(/\b(\d{1,2})[/.-](\d{1,2})[/.-](\d{2,4})\b/g)) {
@@ -97,7 +98,7 @@ function guessDateOrder(text: string, language: 'en' | 'es'): DateOrder {
   return 'dmy';
 }
 
-export function prepareText(text: string, language: 'en' | 'es'): DocumentText {
+export function prepareText(text: string, language: Language): DocumentText {
   const lines: Line[] = [];
   const pageStarts = [0];
   let offset = 0;

@@ -134,7 +134,10 @@ export function nextLabelStart(doc: DocumentText, line: Line, after: number): nu
   let end = line.text.length;
   for (const g of NAME_STOPPERS) {
     const hits = labelsOnLine(doc, g, line);
-    const next = hits[firstAfter(hits, after)];
+    // a label word inside a hyphenated name (`MUSTER-KUNDE GMBH`) starts no label
+    const next = hits
+      .slice(firstAfter(hits, after))
+      .find((h) => !/[a-z]-$/.test(line.folded.slice(Math.max(0, h.from - 2), h.from)));
     if (next && next.from < end) end = next.from;
   }
   return end;
@@ -227,16 +230,27 @@ export const readName: Reader<string> = (doc, r) =>
       )
     );
   });
-export const readId: Reader<string> = (_doc, r) =>
+/** A document series printed before its number (`FT 2024/315`, Portugal's invoice series). */
+const SERIES = /^(\s*)[A-Z]{2,4} (?=\d[A-Z0-9\-/.]*\d)/;
+
+export const readId: Reader<string> = (_doc, r) => {
+  const text = r.line.text.slice(r.from, r.to);
+  const series = SERIES.exec(text);
+  const skip = series ? series[0].length : 0;
   // bounded runs: an unbounded `[…]*\d` rescans a long digitless run from each of its characters
-  [
-    ...r.line.text.slice(r.from, r.to).matchAll(/[A-Z0-9][A-Z0-9\-/.]{0,40}\d[A-Z0-9\-/]{0,40}/gi),
-  ].map((m) => ({
-    value: m[0].replace(/[.\-/]$/, ''),
-    from: r.from + m.index,
-    to: r.from + m.index + m[0].length,
-    confidence: 1,
-  }));
+  const ids = text.slice(skip).matchAll(/[A-Z0-9][A-Z0-9\-/.]{0,40}\d[A-Z0-9\-/]{0,40}/gi);
+  return [...ids].map((m) => {
+    // the series joins the id right after it
+    const start = series && m.index === 0 ? series[1]!.length : skip + m.index;
+    const end = skip + m.index + m[0].length;
+    return {
+      value: text.slice(start, end).replace(/[.\-/]$/, ''),
+      from: r.from + start,
+      to: r.from + end,
+      confidence: 1,
+    };
+  });
+};
 
 /** How far into its region a value may start: a label's value is never a page width away. */
 const VALUE_REACH = 200;

@@ -12,6 +12,7 @@ import {
 import { labelsOf } from './labels';
 import { isSpace, startsCell, trimEndWhere } from './text-scan';
 import { cellsOf, type Cell } from './tokens';
+import { isSplitLabel, nameInBlock, returnAddress, type BlockName } from './party-block';
 
 interface TaxIdFound {
   line: Line;
@@ -39,7 +40,7 @@ export function findTaxIds(doc: DocumentText): TaxIdFound[] {
       );
     if (!m) continue;
     let raw = `${m[1] ?? ''}${m[2]!}`.replace(/\s{2,}.*$/, '');
-    raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '');
+    raw = raw.replace(/\s+[A-Za-z]{3,}.*$/, '').replace(/[\s.-]+$/, '');
     if (!/\d{5}/.test(raw.replace(/[\s.-]/g, ''))) continue;
     const start = hit.to + m.index + m[0].length - m[2]!.length - (m[1]?.length ?? 0);
     const hint = /nit/.test(hit.label)
@@ -115,7 +116,7 @@ function isNameLike(text: string): boolean {
 function nameAfterLabel(
   doc: DocumentText,
   hit: LabelHit,
-): { line: Line; from: number; to: number } | undefined {
+): { line: Line; from: number; to: number; name?: BlockName } | undefined {
   const rest = hit.line.text.slice(hit.to);
   const skip = /^[\s:.-]*/.exec(rest)![0].length;
   const own = cellAt(hit.line, hit.from);
@@ -128,6 +129,8 @@ function nameAfterLabel(
         ...cleanName(doc, hit.line, hit.to + skip, hit.to + skip + text.length),
       };
   }
+  const block = blockUnderLabel(doc, hit);
+  if (block) return block;
   for (const line of doc.lines.slice(hit.line.index + 1, hit.line.index + 3)) {
     const cell = cellAt(line, hit.from);
     if (cell && isNameLike(cell.text)) return { line, ...cleanName(doc, line, cell.from, cell.to) };
@@ -138,6 +141,58 @@ function nameAfterLabel(
       return { line, ...cleanName(doc, line, cell.from, cell.from + head.length) };
   }
   return undefined;
+}
+
+/** Any party label's line: an address block ends where the next party's label starts. */
+function isPartyLabelLine(doc: DocumentText, line: Line): boolean {
+  if (labelsOnLine(doc, 'buyer', line).length + labelsOnLine(doc, 'seller', line).length === 0)
+    return false;
+  return cellsOf(line).some((c) => c.text.split('/').every((part) => isLabelOnly(part)));
+}
+
+/**
+ * The name in the address block under a party label that ends its cell (`Verkäufer:`,
+ * `Käufer/Leistungsempfänger:`, `Rechnungsempfänger`): `key : value` and id lines skipped.
+ */
+function blockUnderLabel(
+  doc: DocumentText,
+  hit: LabelHit,
+): { line: Line; from: number; to: number; name?: BlockName } | undefined {
+  const own = cellAt(hit.line, hit.from);
+  if (
+    !own ||
+    own.to > hit.to + 2 + (/^[\s:/\p{L}-]*$/u.test(hit.line.text.slice(hit.to, own.to)) ? 40 : 0)
+  )
+    return undefined;
+  const alone = cellsOf(hit.line).length === 1;
+  const name = nameInBlock(doc, hit.line, own.from, own.to, {
+    alone,
+    stop: (line) => isPartyLabelLine(doc, line),
+  });
+  return name && { line: name.line, from: name.from, to: name.to, name };
+}
+
+/** A block name as a field (one line, or two joined: the span covers both). */
+function nameField(
+  doc: DocumentText,
+  name: { line: Line; from: number; to: number; name?: BlockName },
+  conf: number,
+) {
+  if (name.name && name.name.last !== name.line)
+    return field(
+      doc,
+      name.name.value,
+      name.line.start + name.from,
+      name.name.last.start + name.name.to,
+      conf,
+    );
+  return field(
+    doc,
+    name.line.text.slice(name.from, name.to).trim(),
+    name.line.start + name.from,
+    name.line.start + name.to,
+    conf,
+  );
 }
 
 function inBlock(hit: LabelHit, line: Line, column: number): boolean {
@@ -159,10 +214,14 @@ export function extractParties(
   const taxIds = findTaxIds(doc);
   // the strongest party label that introduces a name (`Customer ID: C-00481` does not)
   const buyerHit = withoutOverlaps(doc, findLabels(doc, buyerGroup), ['taxId'])
-    .filter((h) => !NOT_A_NAME.test(h.line.folded.slice(h.to)))
+    .filter((h) => !NOT_A_NAME.test(h.line.folded.slice(h.to)) && !isSplitLabel(h, 'seller'))
     .sort((a, b) => b.weight - a.weight || a.line.index - b.line.index)[0];
   // a weak label (`from`) only counts where it starts its cell (`From:`), not mid-sentence
-  const sellerHit = findLabels(doc, 'seller').find(
+  const sellerHits = [
+    ...findLabels(doc, 'seller'),
+    ...findLabels(doc, buyerGroup).filter((h) => isSplitLabel(h, 'seller')),
+  ].sort((a, b) => a.line.index - b.line.index || a.from - b.from);
+  const sellerHit = sellerHits.find(
     (h) =>
       h.line.index < (buyerHit?.line.index ?? Infinity) + 8 &&
       h.from <= 60 &&
@@ -171,14 +230,7 @@ export function extractParties(
   let buyerTax: TaxIdFound | undefined;
   if (buyerHit) {
     const name = nameAfterLabel(doc, buyerHit);
-    if (name)
-      fields.buyerName = field(
-        doc,
-        name.line.text.slice(name.from, name.to).trim(),
-        name.line.start + name.from,
-        name.line.start + name.to,
-        0.85,
-      );
+    if (name) fields.buyerName = nameField(doc, name, 0.85);
     buyerTax = taxIds.find((t) => inBlock(buyerHit, t.line, t.labelFrom));
     if (buyerTax)
       fields.buyerTaxId = field(
@@ -200,11 +252,21 @@ export function extractParties(
       sellerTax.line.start + sellerTax.to,
       sellerTax.valid ? 0.95 : 0.7,
     );
-  let seller: { line: Line; from: number; to: number; conf: number } | undefined;
+  let seller: { line: Line; from: number; to: number; conf: number; name?: BlockName } | undefined;
   if (sellerHit) {
     const name = nameAfterLabel(doc, sellerHit);
     if (name) seller = { ...name, conf: 0.85 };
   }
+  // a window envelope: the sender's return-address line and the addressee under it
+  const envelope = returnAddress(doc);
+  if (envelope?.buyer && (!fields.buyerName || (buyerHit?.weight ?? 0) < 0.9))
+    fields.buyerName = nameField(
+      doc,
+      { ...envelope.buyer, to: envelope.buyer.to, name: envelope.buyer },
+      0.8,
+    );
+  if (envelope?.seller && !seller)
+    seller = { ...envelope.seller, name: envelope.seller, conf: 0.8 };
   if (!seller) {
     const blocked = (line: Line, column: number) =>
       buyerHit ? inBlock(buyerHit, line, column) : false;
@@ -242,12 +304,5 @@ export function extractParties(
     });
     seller = scored.sort((a, b) => b.score - a.score)[0];
   }
-  if (seller)
-    fields.sellerName = field(
-      doc,
-      seller.line.text.slice(seller.from, seller.to).trim(),
-      seller.line.start + seller.from,
-      seller.line.start + seller.to,
-      seller.conf,
-    );
+  if (seller) fields.sellerName = nameField(doc, seller, seller.conf);
 }

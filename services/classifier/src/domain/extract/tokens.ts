@@ -1,4 +1,5 @@
 import { parseAmount } from '../normalise/amount';
+import { CODE_ALTERNATIVES, PREFIX_SIGN } from '../normalise/currency-signs';
 import { DATE_IN_TEXT, parseDate } from '../normalise/date';
 import type { DocumentText, Line } from './document-text';
 
@@ -11,8 +12,15 @@ export interface Token<T> {
   currency?: string;
 }
 
-const AMOUNT =
-  /(?<![\w.,/:-])(?:[-−–]|\(\s?)?(?:(?:US\$|S\/\.?|[$€£]|EUR|USD|GBP|COP|PEN|MXN)\s?)?[-−]?(?:\d{1,3}(?:[,.'\u00a0 ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?:€|\$|£|EUR|USD|GBP|COP|PEN|MXN)\b|\s?€)?(?:\)|-(?![\d\w]))?(?![\w%/]|[.,]\d|\s?%|:\d)/g;
+/**
+ * An amount with its sign, currency before or after (`€ 1.234,56`, `1 234,56 €`, `CHF 1'234.50`,
+ * `RM 12.50`, `R$ 1.234,56`, `12,50 EUR`) and thousands separators `,` `.` `'` `’` and spaces
+ * (also the no-break and narrow no-break spaces French typography uses).
+ */
+const AMOUNT = new RegExp(
+  String.raw`(?<![\w.,/:-])(?:[-−–]|\(\s?)?(?:(?:${PREFIX_SIGN}|${CODE_ALTERNATIVES})\s?)?[-−]?(?:\d{1,3}(?:[,.'’\u00a0\u202f ]\d{3})+(?:[.,]\d{1,2})?|\d+(?:[.,]\d{1,2})?)(?:\s?(?:€|\$|£|${CODE_ALTERNATIVES})\b|\s?[€₹])?(?:\)|-(?![\d\w]))?(?![\w%/]|[.,]\d|\s?%|:\d)`,
+  'g',
+);
 
 /** Amounts in columns [from, to) of a line (dates, percentages and times are not amounts). */
 export function amountsIn(

@@ -1,4 +1,9 @@
-/** A money amount as found in text, normalised to a number (two conventions: 1,234.56 and 1.234,56). */
+import { CODE_ALTERNATIVES, CURRENCY_SIGNS, PREFIX_SIGN } from './currency-signs';
+
+/**
+ * A money amount as found in text, normalised to a number (`1,234.56`, `1.234,56`, `1 234,56`,
+ * `1'234.56`; currency before or after).
+ */
 export interface ParsedAmount {
   value: number;
   /** ISO 4217 code when the text carried a symbol or code. */
@@ -25,7 +30,8 @@ function fixOcrDigits(s: string): string {
     .replace(/(?<=[\d.,])B(?=[\d.,]|$)/g, '8');
 }
 
-const CURRENCY_CODES = /\b(EUR|USD|GBP|COP|PEN|MXN|CLP|ARS|CHF|BRL|CAD|AUD|JPY)\b/i;
+const CURRENCY_CODES = new RegExp(`\\b(${CODE_ALTERNATIVES})\\b`, 'i');
+const SIGNS = new RegExp(PREFIX_SIGN, 'g');
 
 /**
  * Parses an amount: currency symbols/codes, signs (`-12.50`, `(12.50)`, `12.50-`, `12.50 CR`),
@@ -37,10 +43,7 @@ export function parseAmount(raw: string, hint?: DecimalHint): ParsedAmount | nul
   let text = raw.trim();
   if (text.length === 0 || text.length > 40) return null;
   const currency = detectCurrency(text);
-  text = text
-    .replace(CURRENCY_CODES, ' ')
-    .replace(/US\$|MX\$|R\$|S\/\.?|[€$£¥]/g, ' ')
-    .trim();
+  text = text.replace(CURRENCY_CODES, ' ').replace(SIGNS, ' ').trim();
   let negative = false;
   if (/^\(.*\)$/.test(text)) {
     negative = true;
@@ -90,19 +93,11 @@ export function parseAmount(raw: string, hint?: DecimalHint): ParsedAmount | nul
   return { value: rounded === 0 ? 0 : rounded, ...(currency ? { currency } : {}), confidence };
 }
 
-/** The currency a piece of text names by symbol or ISO code (`$` alone is read as USD). */
+/** The currency a piece of text names by ISO code or sign (`$` alone is read as USD). */
 export function detectCurrency(text: string): string | undefined {
   const code = CURRENCY_CODES.exec(text);
   if (code) return code[1]!.toUpperCase();
-  if (/US\$/.test(text)) return 'USD';
-  if (/MX\$/.test(text)) return 'MXN';
-  if (/R\$/.test(text)) return 'BRL';
-  if (/S\/\.?\s?\d/.test(text)) return 'PEN';
-  if (text.includes('€')) return 'EUR';
-  if (text.includes('£')) return 'GBP';
-  if (text.includes('¥')) return 'JPY';
-  if (text.includes('$')) return 'USD';
-  return undefined;
+  return CURRENCY_SIGNS.find(([sign]) => sign.test(text))?.[1];
 }
 
 /** Whether two amounts agree to the cent (the arithmetic checks' tolerance). */

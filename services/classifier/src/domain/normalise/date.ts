@@ -1,54 +1,31 @@
-/** Date normalisation for English and Spanish forms, to ISO `YYYY-MM-DD`. */
+/** Date normalisation to ISO `YYYY-MM-DD`: numeric forms and month names of every vocabulary. */
+import { VOCABULARIES } from '../language/vocabulary';
 
 export type DateOrder = 'dmy' | 'mdy';
 
-const MONTHS: Record<string, number> = {
-  jan: 1,
-  january: 1,
-  ene: 1,
-  enero: 1,
-  feb: 2,
-  february: 2,
-  febrero: 2,
-  mar: 3,
-  march: 3,
-  marzo: 3,
-  apr: 4,
-  april: 4,
-  abr: 4,
-  abril: 4,
-  may: 5,
-  mayo: 5,
-  jun: 6,
-  june: 6,
-  junio: 6,
-  jul: 7,
-  july: 7,
-  julio: 7,
-  aug: 8,
-  august: 8,
-  ago: 8,
-  agosto: 8,
-  sep: 9,
-  sept: 9,
-  september: 9,
-  set: 9,
-  septiembre: 9,
-  setiembre: 9,
-  oct: 10,
-  october: 10,
-  octubre: 10,
-  nov: 11,
-  november: 11,
-  noviembre: 11,
-  dec: 12,
-  december: 12,
-  dic: 12,
-  diciembre: 12,
-};
+/** Lower case without accents or dots: how month names are looked up (`Févr.` → `fevr`). */
+function monthKey(name: string): string {
+  return name
+    .toLowerCase()
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f.]/g, '');
+}
 
-export const MONTH_NAME_PATTERN = Object.keys(MONTHS)
-  .sort((a, b) => b.length - a.length)
+/** Month names of every language's vocabulary, by their key. */
+const MONTHS: Record<string, number> = {};
+for (const vocabulary of Object.values(VOCABULARIES)) {
+  for (const [name, number] of Object.entries(vocabulary.months)) MONTHS[monthKey(name)] = number;
+}
+
+/** Month names as printed (`märz`) and without accents (`marz`, as OCR and ASCII text write them). */
+export const MONTH_NAME_PATTERN = [
+  ...new Set(
+    Object.values(VOCABULARIES).flatMap((v) =>
+      Object.keys(v.months).flatMap((name) => [name.toLowerCase(), monthKey(name)]),
+    ),
+  ),
+]
+  .sort((a, b) => b.length - a.length || a.localeCompare(b))
   .join('|');
 
 function iso(y: number, m: number, d: number): string | null {
@@ -65,11 +42,7 @@ function year(text: string): number {
 }
 
 function month(name: string): number | undefined {
-  const key = name
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f.]/g, '');
-  return MONTHS[key];
+  return MONTHS[monthKey(name)];
 }
 
 export interface ParsedDate {
@@ -79,14 +52,16 @@ export interface ParsedDate {
 }
 
 const NUMERIC = /^(\d{1,4})[/.\-\s](\d{1,2})[/.\-\s](\d{2,4})$/;
+// month names are letters of Latin-1 (`março`, `März`, `févr.`, `août`)
 const DAY_MONTH_NAME =
-  /^(\d{1,2})(?:º|o|st|nd|rd|th)?(?:\s+de(?=\s)|\s*[-/.\s])\s*([a-záéíóúñ.]+)\.?(?:\s+de(?:l)?|\s*[-/.,\s])\s*(\d{2,4})$/i;
-const MONTH_NAME_DAY = /^([a-záéíóúñ.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:de\s+)?(\d{4})$/i;
+  /^(\d{1,2})(?:º|o|st|nd|rd|th|er)?(?:\s+de(?=\s)|\s*[-/.\s])\s*([a-zà-öø-ÿ.]+)\.?(?:\s+de(?:l)?|\s*[-/.,\s])\s*(\d{2,4})$/i;
+const MONTH_NAME_DAY = /^([a-zà-öø-ÿ.]+)\.?\s+(\d{1,2})(?:st|nd|rd|th)?,?\s+(?:de\s+)?(\d{4})$/i;
 
 /**
  * Parses `15/03/2024`, `15.03.24`, `2024-03-15`, `03/15/2024` (month first when unambiguous or
  * preferred), `March 15, 2024`, `15 Mar 2024`, `15-mar-2024`, `15 de marzo de 2024`,
- * `1º de enero del 2024`. OCR's `O` for `0` inside numbers is tolerated.
+ * `1º de enero del 2024`, `1er mars 2024`, `3. März 2024`, `12 maart 2024`, `12 de março de 2024`
+ * (month names of every vocabulary). OCR's `O` for `0` inside numbers is tolerated.
  */
 export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | null {
   const trimmed = raw.trim();
@@ -133,7 +108,7 @@ export function parseDate(raw: string, order: DateOrder = 'dmy'): ParsedDate | n
 }
 
 /**
- * Finds date-looking substrings in a line (numeric and month-name forms, EN and ES). A separator is
+ * Finds date-looking substrings in a line (numeric and month-name forms of every vocabulary). A separator is
  * `\s*[-/.]\s*` or `\s+`, never `\s*[-/.\s]\s*`: three whitespace matchers side by side would
  * try every split of a long run of spaces (quadratic per digit before it).
  */
@@ -141,7 +116,7 @@ export const DATE_IN_TEXT = new RegExp(
   [
     String.raw`\b\d{4}-\d{1,2}-\d{1,2}\b`,
     String.raw`\b\d{1,2}[/.\-]\d{1,2}[/.\-]\d{2,4}\b`,
-    String.raw`\b\d{1,2}(?:º|o|st|nd|rd|th)?(?:\s+de\s+|\s*[-/.]\s*|\s+)(?:${MONTH_NAME_PATTERN})\.?(?:\s+del?\s+|\s*[-/.,]\s*|\s+)\d{2,4}\b`,
+    String.raw`\b\d{1,2}(?:º|o|st|nd|rd|th|er)?(?:\s+de\s+|\s*[-/.]\s*|\s+)(?:${MONTH_NAME_PATTERN})\.?(?:\s+del?\s+|\s*[-/.,]\s*|\s+)\d{2,4}\b`,
     String.raw`\b(?:${MONTH_NAME_PATTERN})\.?\s+\d{1,2}(?:st|nd|rd|th)?,?\s+\d{4}\b`,
   ].join('|'),
   'gi',
@@ -173,7 +148,7 @@ function editDistance(a: string, b: string): number {
 export function parseMonthPeriod(
   text: string,
 ): { start: string; end: string; index: number; length: number } | null {
-  const re = /([A-Za-zÁÉÍÓÚáéíóú]{3,10})\.?(?:\s+(?:de|del)\s+|\s*[-/ ]\s*)((?:19|20)\d{2})\b/g;
+  const re = /([A-Za-zÀ-ÖØ-öø-ÿ]{3,10})\.?(?:\s+(?:de|del)\s+|\s*[-/ ]\s*)((?:19|20)\d{2})\b/g;
   for (const m of text.matchAll(re)) {
     const word = m[1]!
       .toLowerCase()

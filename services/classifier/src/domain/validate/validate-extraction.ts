@@ -4,6 +4,7 @@ import { amountsAgree } from '../normalise/amount';
 import { daysBetween } from '../normalise/date';
 import { receiptFindings } from '../receipt/receipt-gate';
 import { checkIban } from './iban';
+import { invoiceGate } from './invoice-gate';
 import { checkTaxId } from './tax-id';
 
 export interface ValidationOptions {
@@ -31,6 +32,7 @@ export const BLOCKING_CODES = new Set([
   'line_items.mismatch',
   'balance.mismatch',
   'payslip.net_mismatch',
+  'fields.uncertain',
 ]);
 
 /**
@@ -131,6 +133,7 @@ export function validateExtraction(
       add('payslip.net_mismatch', 'error', `net pay ${net} exceeds gross pay ${gross}`, 'netPay');
     }
   }
+  findings.push(...invoiceGate(docType, e));
   const issue = str(e, 'issueDate');
   const due = str(e, 'dueDate');
   if (issue && due && daysBetween(issue, due) < 0)

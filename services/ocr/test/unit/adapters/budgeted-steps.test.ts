@@ -149,4 +149,28 @@ describe('OCR parsing steps under the budget runner', () => {
     // Assert
     await expect(running).rejects.toThrow('handler timed out');
   });
+
+  test('when a page image is measured, then the runner finds the text height and skew the event loop finds', async () => {
+    // Arrange: 10 px blocks in lines falling 2° to the right, on a view into a larger buffer
+    const width = 300;
+    const height = 240;
+    const backing = new Uint8Array(width * height + 64).fill(235);
+    const pixels = backing.subarray(64);
+    const slope = Math.tan((2 * Math.PI) / 180);
+    for (let line = 20; line < height - 30; line += 20)
+      for (let left = 10; left < width - 20; left += 9)
+        for (let y = 0; y < 10; y++)
+          for (let x = 0; x < 6; x++)
+            pixels[(Math.round(line + left * slope) + y) * width + left + x] = 20;
+    const page = { pixels, width, height };
+    const steps = budgeted({ timeMs: 10_000, memoryMb: 128 });
+
+    // Act
+    const geometry = await steps.pageGeometry({ text: page, skew: page });
+
+    // Assert
+    expect(geometry).toEqual(await inProcessSteps.pageGeometry({ text: page, skew: page }));
+    expect(geometry.textHeightPx).toBeGreaterThanOrEqual(10);
+    expect(Math.abs(geometry.skewDegrees - 2)).toBeLessThanOrEqual(0.3);
+  });
 });

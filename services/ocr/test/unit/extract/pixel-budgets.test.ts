@@ -50,6 +50,7 @@ const depsWith = (engine: OcrEngine, overrides: Partial<ExtractDeps> = {}): Extr
   renderDpi: 300,
   minTextChars: 16,
   upscaleBelowPx: 1000,
+  textHeightPx: 32,
   pagesAtOnce: 2,
   maxPagePixels: 4_000_000,
   maxDocumentPixels: 5_000_000_000,

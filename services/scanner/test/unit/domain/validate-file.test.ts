@@ -3,7 +3,7 @@ import JSZip from 'jszip';
 import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { validateFile } from '../../../src/domain/scan-file';
 import type { Limits } from '../../../src/domain/rejection';
-import { loadFixtures, pixelBombPng, type Fixture } from '@docflow/fixtures';
+import { FIXTURES_TIMEOUT_MS, loadFixtures, pixelBombPng, type Fixture } from '@docflow/fixtures';
 
 const pdf = createPdfEngine(DEFAULT_PDF_BUDGET);
 const limits: Limits = {
@@ -18,7 +18,7 @@ describe('validateFile on the generated fixtures', () => {
   let fixtures: Fixture[];
   beforeAll(async () => {
     fixtures = await loadFixtures();
-  }, 60_000);
+  }, FIXTURES_TIMEOUT_MS);
 
   test('when each fixture is validated, then it is accepted or refused as the issue requires (antivirus aside)', async () => {
     for (const fixture of fixtures) {

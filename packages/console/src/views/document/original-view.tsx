@@ -1,0 +1,125 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { fetchBlob } from '../../api/client';
+import type { DocumentView } from '../../api/types';
+import { useConsole } from '../../context';
+import type { PageBox } from '../../domain/highlight';
+import { boxesForText, wordAt } from '../../domain/page-text';
+import { t } from '../../i18n';
+import { renderPdf, type RenderedPage } from './pdf-pages';
+
+type Preview =
+  | { kind: 'loading' }
+  | { kind: 'pdf'; pages: RenderedPage[] }
+  | { kind: 'image'; url: string }
+  | { kind: 'none' }
+  | { kind: 'error'; message: string };
+
+const IMAGE_TYPES = ['png', 'jpeg', 'webp'];
+
+/**
+ * The original on the left: PDF pages through pdf.js, images as they are. The focused field's
+ * boxes are drawn over the page: the API's boxes when it has them, otherwise (PDFs with a text
+ * layer) where the field's text is found on the page. Clicking a word of a PDF page picks it.
+ */
+export function OriginalView(props: {
+  doc: DocumentView;
+  boxes: PageBox[];
+  needle: string | null;
+  onPick: (text: string) => void;
+}) {
+  const { session } = useConsole();
+  const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
+  const frame = useRef<HTMLDivElement>(null);
+  const type = props.doc.scan?.detectedType ?? null;
+
+  useEffect(() => {
+    let url: string | null = null;
+    let live = true;
+    const load = async () => {
+      if (props.doc.purgedAt || (type !== 'pdf' && !IMAGE_TYPES.includes(type ?? '')))
+        return setPreview({ kind: 'none' });
+      const blob = await fetchBlob(session.key, props.doc.links.file);
+      if (!live) return;
+      if (type === 'pdf') {
+        const width = Math.max(320, Math.min(900, frame.current?.clientWidth ?? 600));
+        const pages = await renderPdf(await blob.arrayBuffer(), width);
+        if (live) setPreview({ kind: 'pdf', pages });
+      } else {
+        url = URL.createObjectURL(blob);
+        setPreview({ kind: 'image', url });
+      }
+    };
+    load().catch((err: Error) => live && setPreview({ kind: 'error', message: err.message }));
+    return () => {
+      live = false;
+      if (url) URL.revokeObjectURL(url);
+    };
+  }, [props.doc.id]);
+
+  const boxesOn = (page: number, items: RenderedPage['items']): PageBox[] => {
+    if (props.boxes.length > 0) return props.boxes.filter((b) => b.page === page);
+    return props.needle ? boxesForText(items, props.needle) : [];
+  };
+
+  return (
+    <div class="original" ref={frame}>
+      {preview.kind === 'loading' && <p>{t('common.loading')}</p>}
+      {preview.kind === 'none' && <p class="hint">{t('doc.noPreview')}</p>}
+      {preview.kind === 'error' && (
+        <p class="error" role="alert">
+          {t('doc.fileGone', { message: preview.message })}
+        </p>
+      )}
+      {preview.kind === 'image' && (
+        <div class="page page-frame">
+          <img src={preview.url} alt={props.doc.filename} />
+          <Boxes boxes={props.boxes.filter((b) => b.page === 1)} />
+        </div>
+      )}
+      {preview.kind === 'pdf' &&
+        preview.pages.map((p) => (
+          <figure class="page" key={p.page} data-page={p.page}>
+            <div class="page-frame">
+              <div
+                class="page-canvas"
+                ref={(el) => {
+                  if (el && el.firstChild !== p.canvas) el.replaceChildren(p.canvas);
+                }}
+                onClick={(e) => {
+                  const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
+                  const word = wordAt(
+                    p.items,
+                    (e.clientX - rect.left) / rect.width,
+                    (e.clientY - rect.top) / rect.height,
+                  );
+                  if (word) props.onPick(word);
+                }}
+              />
+              <Boxes boxes={boxesOn(p.page, p.items)} />
+            </div>
+            <figcaption>{t('doc.page', { page: p.page })}</figcaption>
+          </figure>
+        ))}
+    </div>
+  );
+}
+
+function Boxes({ boxes }: { boxes: PageBox[] }) {
+  return (
+    <>
+      {boxes.map((b, i) => (
+        <span
+          key={i}
+          class="box"
+          data-testid="page-highlight"
+          style={{
+            left: `${b.x * 100}%`,
+            top: `${b.y * 100}%`,
+            width: `${b.width * 100}%`,
+            height: `${b.height * 100}%`,
+          }}
+        />
+      ))}
+    </>
+  );
+}

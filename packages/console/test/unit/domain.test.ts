@@ -1,0 +1,139 @@
+import { parseAmount } from '../../src/domain/amount';
+import { confidenceLevel } from '../../src/domain/confidence';
+import { toCsv } from '../../src/domain/csv';
+import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
+import { boxesForText, wordAt } from '../../src/domain/page-text';
+import { draftFrom, reviewBody } from '../../src/domain/review-draft';
+import { createSseParser, type SseEvent } from '../../src/domain/sse-parser';
+
+describe('amounts as written on documents', () => {
+  it.each([
+    ['1,234.56', 1234.56],
+    ['1.234,56', 1234.56],
+    ['GBP 1,440.00', 1440],
+    ['€ 12,50', 12.5],
+    ['(3.00)', -3],
+    ['1.234', 1234],
+    ['no number', null],
+  ])('when %s is read, then it is %s', (text, expected) => {
+    expect(parseAmount(text)).toBe(expected);
+  });
+});
+
+describe('field locations', () => {
+  const pages = layoutPages([
+    { page: 1, text: 'TOTAL: 1,540.00' },
+    { page: 2, text: 'Paid 1,440.00' },
+  ]);
+
+  it('when pages are laid out, then word offsets count one form feed between pages', () => {
+    expect(pages[1]!.offset).toBe('TOTAL: 1,540.00'.length + 1);
+    expect(pages[1]!.words.map((w) => w.text)).toEqual(['Paid', '1,440.00']);
+    const joined = 'TOTAL: 1,540.00\fPaid 1,440.00';
+    for (const w of pages.flatMap((p) => p.words))
+      expect(joined.slice(w.start, w.end)).toBe(w.text);
+  });
+
+  it('when a field has a span, then its range and page come from it and boxes stay empty', () => {
+    expect(locateField({ span: { start: 7, end: 15, page: 1 } })).toEqual({
+      range: { start: 7, end: 15 },
+      page: 1,
+      boxes: [],
+    });
+    expect(locateField(undefined)).toEqual({ range: null, page: null, boxes: [] });
+  });
+
+  it('when the API gives boxes, then they are passed to the page viewer', () => {
+    const box = { page: 2, x: 0.1, y: 0.2, width: 0.3, height: 0.05 };
+    expect(locateField({ boxes: [box] })).toEqual({ range: null, page: 2, boxes: [box] });
+  });
+
+  it('when a range is picked across words, then its text is returned with whitespace collapsed', () => {
+    const words = pages.flatMap((p) => p.words);
+    const range = { start: words[2]!.start, end: words[3]!.end };
+    expect(pickedText(pages, range)).toBe('Paid 1,440.00');
+    expect(overlaps(words[1]!, { start: 7, end: 15 })).toBe(true);
+    expect(overlaps(words[0]!, { start: 7, end: 15 })).toBe(false);
+  });
+});
+
+describe('text on a PDF page', () => {
+  const items = [
+    {
+      text: 'TOTAL DUE: GBP 1,540.00',
+      box: { page: 1, x: 0.1, y: 0.5, width: 0.46, height: 0.04 },
+    },
+  ];
+
+  it('when a field text is inside a run, then its box is the run cut to the match', () => {
+    const [box] = boxesForText(items, 'GBP 1,540.00');
+    expect(box!.x).toBeCloseTo(0.1 + (11 / 23) * 0.46);
+    expect(box!.width).toBeCloseTo((12 / 23) * 0.46);
+    expect(boxesForText(items, '9,999.00')).toEqual([]);
+  });
+
+  it('when a point of the page is clicked, then the word under it is found', () => {
+    expect(wordAt(items, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
+    expect(wordAt(items, 0.9, 0.52)).toBeNull();
+  });
+});
+
+describe('the review body', () => {
+  const result = {
+    docType: 'invoice',
+    fields: {
+      total: { value: 1540, raw: 'GBP 1,540.00', confidence: 0.75, span: { start: 0, end: 12 } },
+      buyerName: { value: 'Northwind', confidence: 0.85 },
+    },
+    tables: { taxLines: [{ rate: { value: 20, confidence: 0.9 } }] },
+  };
+
+  it('when one field is corrected, then it goes back typed with confidence 1 and the others unchanged', () => {
+    const draft = draftFrom(result);
+    draft.fields.total = {
+      ...draft.fields.total!,
+      text: '1,440.00',
+      changed: true,
+      span: { start: 5, end: 13 },
+    };
+    const body = reviewBody(draft);
+    expect(body.fields.total).toEqual({
+      value: 1440,
+      raw: '1,440.00',
+      confidence: 1,
+      span: { start: 5, end: 13 },
+    });
+    expect(body.fields.buyerName).toBe(result.fields.buyerName);
+    expect(body.tables).toEqual(result.tables);
+    expect(body.docType).toBe('invoice');
+  });
+});
+
+describe('the event stream parser', () => {
+  it('when frames arrive split anywhere, then each event is delivered once and comments are skipped', () => {
+    const events: SseEvent[] = [];
+    const feed = createSseParser((e) => events.push(e));
+    const stream =
+      'retry: 3000\n\nevent: snapshot\ndata: {"a":1}\n\n: heartbeat\n\nid: e1\nevent: document.published\ndata: {"b":2}\n\n';
+    for (let i = 0; i < stream.length; i += 7) feed(stream.slice(i, i + 7));
+    expect(events).toEqual([
+      { event: 'snapshot', id: null, data: '{"a":1}' },
+      { event: 'document.published', id: 'e1', data: '{"b":2}' },
+    ]);
+  });
+});
+
+describe('confidence and CSV', () => {
+  it('when confidences are banded, then the bands are high, medium and low', () => {
+    expect([0.9, 0.7, 0.3].map(confidenceLevel)).toEqual(['high', 'medium', 'low']);
+  });
+
+  it('when rows are exported, then cells are quoted as needed and formulas are defused', () => {
+    expect(
+      toCsv([
+        { a: 'x,y', b: 1 },
+        { a: '=SUM(A1)', c: null },
+      ]),
+    ).toBe('a,b,c\r\n"x,y",1,\r\n\'=SUM(A1),,\r\n');
+  });
+});

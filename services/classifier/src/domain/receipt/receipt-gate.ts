@@ -3,9 +3,9 @@ import type { Extraction } from '../extract/field-set';
 
 /**
  * A receipt's total is published without review only at or above this scorer probability. Chosen
- * on SROIE's gold transcripts, cross-validated by merchant (`npm run train:receipt-total`): at 0.8
- * no held-out total above it was wrong while three quarters of the receipts pass (see
- * docs/classifier.md for the curve).
+ * on SROIE's gold transcripts, cross-validated by merchant (`npm run train:receipt-total`): about
+ * three quarters of held-out receipts pass, with 0–2 wrong totals among ~90 depending on the fit
+ * (docs/classifier.md, Receipts, has the curve).
  */
 export const RECEIPT_TOTAL_PUBLISH = 0.8;
 

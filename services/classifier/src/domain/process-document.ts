@@ -6,6 +6,7 @@ import { extractFromDocument } from './extract/extract-fields';
 import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
 import type { Language } from './language/language';
+import { weighReceipt } from './receipt/receipt-type';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 
 export interface ProcessOptions {
@@ -41,10 +42,17 @@ export function processDocument(
   const prediction = classifyText(classifier, text);
   const language = detectLanguage(text);
   const doc = prepareText(text, language);
-  const decision = decideType(prediction, doc, options.confidenceThreshold);
+  const typed = decideType(prediction, doc, options.confidenceThreshold);
+  // a till receipt titled `TAX INVOICE`: the till's structure weighs against the invoice reading
+  const decision = weighReceipt(
+    typed,
+    prediction.candidates.find((c) => c.docType === 'receipt')?.probability ?? 0,
+    doc,
+  );
   const extraction = extractFromDocument(decision.docType, doc);
   const findings = [
-    ...(decision.finding ? [decision.finding] : []),
+    ...(typed.finding ? [typed.finding] : []),
+    ...(decision.finding && decision.finding !== typed.finding ? [decision.finding] : []),
     ...validateExtraction(decision.docType, extraction, options),
   ];
   const base = {

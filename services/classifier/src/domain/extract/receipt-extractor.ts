@@ -1,11 +1,15 @@
 import { amountsAgree } from '../normalise/amount';
+import { amountCandidates, type AmountCandidate } from '../receipt/amount-candidates';
+import { chooseMerchant } from '../receipt/merchant-name';
+import { chooseSaleDate } from '../receipt/sale-date';
+import { rankTotals } from '../receipt/total-scorer';
 import { field, foldPattern, type DocumentText, type Line } from './document-text';
 import { findTaxLines, type TaxLine } from './amounts-extractor';
 import { extractCurrency, taxCountryOf } from './currency';
 import { findTaxIds } from './parties';
 import { fromToken, type Extraction, type Fields } from './field-set';
 import { findLabels, labelledValues, labelsOnLine, readAmount, type Found } from './label-values';
-import { amountsIn, cellsOf, datesIn } from './tokens';
+import { amountsIn, type Token } from './tokens';
 
 const RAW_PAYMENT: [RegExp, string][] = [
   [
@@ -18,31 +22,17 @@ const RAW_PAYMENT: [RegExp, string][] = [
 ];
 /** Matched on folded lines, so `EFECTIV0` or `VlSA` from a faint till roll still count. */
 const PAYMENT = RAW_PAYMENT.map(([re, method]) => [foldPattern(re), method] as const);
-/** Dates that are not the sale's: when the business started, a deadline, an authorisation. */
-const OTHER_DATES =
-  /inicio|actividad|ingreso|venc|vto|valid|hasta|cae|nacimiento|expir|caduc|best before|use by/;
-const HEADINGS =
-  /^(ticket|tique|receipt|recibo|factura simplificada|f\. simplificada|sales receipt|till receipt|customer copy|merchant copy|comprobante|copia|boleta|nota de venta|vat receipt|sale\b|documento equivalente|tiquete)/i;
-
 /** Receipts: merchant, date, total, tax, payment method. */
 export function extractReceipt(doc: DocumentText): Extraction {
   const fields: Fields = {};
-  const merchantLine = doc.lines.slice(0, 6).find((l) => {
-    const text = l.text.trim();
-    return /[A-Za-z]{3}/.test(text) && !HEADINGS.test(text) && !/\d{4,}/.test(text);
-  });
-  if (merchantLine) {
-    const cell = cellsOf(merchantLine)[0]!;
-    fields.merchantName = field(
-      doc,
-      cell.text,
-      merchantLine.start + cell.from,
-      merchantLine.start + cell.to,
-      0.8,
-    );
+  const merchant = chooseMerchant(doc);
+  if (merchant) {
+    const start = merchant.first.start + merchant.first.text.indexOf(merchant.text.split(' ')[0]!);
+    const end = merchant.last.start + merchant.last.text.trimEnd().length;
+    fields.merchantName = field(doc, merchant.text, start, end, merchant.confidence);
   }
-  const date = saleDate(doc);
-  if (date) fields.date = fromToken(doc, date.line, date.token, 0.9 * date.token.confidence);
+  const date = chooseSaleDate(doc);
+  if (date) fields.date = fromToken(doc, date.line, date.token, date.confidence);
   const totalLabels = findLabels(doc, 'receiptTotal');
   // `TOTAL (IVA INCL.) 139,10` names the tax but carries the total
   const taxes = findTaxLines(doc).filter(
@@ -50,30 +40,25 @@ export function extractReceipt(doc: DocumentText): Extraction {
       !t.withholding &&
       !totalLabels.some((h) => h.line === t.amount.line && h.from < t.amount.hit.from),
   );
-  const totals = labelledValues(doc, 'receiptTotal', readAmount, ['subtotal', 'tax', 'payment']);
   const table = taxes.length === 0 ? taxFromTable(doc) : undefined;
-  const subtotal = labelledValues(doc, 'subtotal', readAmount, ['total', 'tax'])[0] ?? table?.net;
-  const tax = taxes[0] ?? table?.tax;
-  let total = totals[0];
-  if (subtotal && tax) {
-    const consistent = totals.find((t) => amountsAgree(subtotal.value + tax.amount.value, t.value));
-    if (consistent) total = consistent;
-  }
+  let tax: (Token<number> & { line: Line }) | undefined = (taxes[0] ?? table?.tax)?.amount;
+  const ranked = rankTotals(doc);
+  const total = ranked[0];
   if (total) {
-    const verified = !!(
-      subtotal &&
-      tax &&
-      amountsAgree(subtotal.value + tax.amount.value, total.value)
-    );
-    fields.total = fromToken(
-      doc,
-      total.line,
-      total,
-      verified ? 0.97 : Math.min(0.85, total.score * 0.9),
-    );
+    fields.total = fromToken(doc, total.best.at, total.best.token, total.probability);
+    fields.total.value = total.value;
+    const pair = subtotalAndTax(total.value, doc);
+    // the lexicon's subtotal (`OP. GRAVADA`, a `NET` column) when it adds up with the tax line
+    const labelled = labelledValues(doc, 'subtotal', readAmount, ['total', 'tax'])[0] ?? table?.net;
+    if (pair) {
+      fields.subtotal = fromToken(doc, pair.subtotal.at, pair.subtotal.token, 0.9);
+      fields.subtotal.value = pair.subtotal.value;
+      tax = { ...pair.tax.token, value: pair.tax.value, line: pair.tax.at };
+    } else if (labelled && tax && amountsAgree(labelled.value + tax.value, total.value)) {
+      fields.subtotal = fromToken(doc, labelled.line, labelled, 0.9);
+    }
   }
-  if (tax) fields.taxAmount = fromToken(doc, tax.amount.line, tax.amount, 0.85);
-  if (subtotal) fields.subtotal = fromToken(doc, subtotal.line, subtotal, 0.8);
+  if (tax) fields.taxAmount = fromToken(doc, tax.line, tax, 0.85);
   for (const line of doc.lines) {
     const hit = PAYMENT.find(([re]) => re.test(line.folded));
     if (hit) {
@@ -90,27 +75,6 @@ export function extractReceipt(doc: DocumentText): Extraction {
     ),
   );
   return { fields, tables: {} };
-}
-
-/**
- * The sale's date: the first date, preferring one printed with a time or under a date label, and
- * passing over dates that belong to something else (start of activities, CAE expiry, validity).
- */
-function saleDate(
-  doc: DocumentText,
-): { line: Line; token: ReturnType<typeof datesIn>[number] } | undefined {
-  let best: { line: Line; token: ReturnType<typeof datesIn>[number]; score: number } | undefined;
-  for (const line of doc.lines) {
-    const tokens = datesIn(doc, line);
-    if (tokens.length === 0) continue;
-    // one score per line (read once, however many dates the line holds)
-    let score = 1 - line.index * 0.005;
-    if (/\d{1,2}:\d{2}/.test(line.text)) score += 0.5;
-    if (/\b(f[e3]cha|date|f\.\s?emisi)/i.test(line.text)) score += 0.3;
-    if (OTHER_DATES.test(line.folded.replace(/[l1]/g, 'i'))) score -= 1;
-    if (!best || score > best.score) best = { line, token: tokens[0]!, score };
-  }
-  return best;
 }
 
 /**
@@ -133,5 +97,25 @@ function taxFromTable(doc: DocumentText): { tax: TaxLine; net?: Found<number> } 
         : {}),
     };
   }
+  return undefined;
+}
+
+/**
+ * Subtotal and tax decided with the total: an amount labelled as a subtotal and one labelled as a
+ * tax that add up to it. Receipts print discounts, service charges and roundings between them, so
+ * when no pair adds up neither is taken as the subtotal (the tax line alone may still be).
+ */
+function subtotalAndTax(
+  total: number,
+  doc: DocumentText,
+): { subtotal: AmountCandidate; tax: AmountCandidate } | undefined {
+  const candidates = amountCandidates(doc);
+  const has = (c: AmountCandidate, role: 'subtotal' | 'tax') =>
+    c.left.has(role) || c.line.has(role);
+  const subtotals = candidates.filter((c) => has(c, 'subtotal') && c.value > 0).slice(0, 20);
+  const taxes = candidates.filter((c) => has(c, 'tax') && !has(c, 'subtotal')).slice(0, 20);
+  for (const s of subtotals)
+    for (const t of taxes)
+      if (s !== t && amountsAgree(s.value + t.value, total)) return { subtotal: s, tax: t };
   return undefined;
 }

@@ -2,6 +2,7 @@ import type { DocType, Finding } from '@docflow/contracts';
 import type { Extraction } from '../extract/field-set';
 import { amountsAgree } from '../normalise/amount';
 import { daysBetween } from '../normalise/date';
+import { receiptFindings } from '../receipt/receipt-gate';
 import { checkIban } from './iban';
 import { invoiceGate } from './invoice-gate';
 import { checkTaxId } from './tax-id';
@@ -27,6 +28,7 @@ const round = (v: number) => Math.round(v * 100) / 100;
 export const BLOCKING_CODES = new Set([
   'total.mismatch',
   'total.missing',
+  'total.uncertain',
   'line_items.mismatch',
   'balance.mismatch',
   'payslip.net_mismatch',
@@ -86,6 +88,7 @@ export function validateExtraction(
         'total',
       );
     }
+    if (docType === 'receipt') findings.push(...receiptFindings(e));
     const lines = e.tables.lineItems
       ?.map((l) => l.amount?.value)
       .filter((v): v is number => typeof v === 'number');

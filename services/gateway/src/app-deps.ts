@@ -4,6 +4,7 @@ import type { TenantRepository } from '@docflow/tenants';
 import type { BatchRepository } from './adapters/batch-repository';
 import type { ConsoleAssets } from './adapters/console-assets';
 import type { DeadLetterStore } from './adapters/dead-letter-store';
+import type { DocumentCounter } from './adapters/document-counts';
 import type { DigestRepository } from './adapters/digest-repository';
 import type { IdempotencyKeys } from './adapters/idempotency-keys';
 import type { JobRunRepository } from './adapters/job-run-repository';
@@ -23,6 +24,7 @@ export interface AppDeps {
   metrics: Metrics;
   bus: EventBus;
   documents: DocumentStore;
+  documentCounts: DocumentCounter;
   blobs: BlobStore;
   texts: TextStore;
   tenants: TenantRepository;

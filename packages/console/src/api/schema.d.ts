@@ -359,6 +359,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller's documents are in each status
+         * @description The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    batchId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Documents matching the filters, whatever their status. */
+                            total: number;
+                            /** @description Documents per status; every status is present, 0 when none. */
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}": {
         parameters: {
             query?: never;

@@ -146,6 +146,27 @@ export const en = {
   'ops.created': 'Created',
   'ops.rateLimit': 'Rate limit',
   'ops.retention': 'Retention (days)',
+  'docType.invoice': 'invoice',
+  'docType.receipt': 'receipt',
+  'docType.credit_note': 'credit note',
+  'docType.bank_statement': 'bank statement',
+  'docType.contract': 'contract',
+  'docType.payslip': 'payslip',
+  'docType.other': 'other',
+  'inbox.counts': 'Documents by status',
+  'inbox.createdDays': 'Created (days in UTC)',
+  'doc.actions': 'Review actions',
+  'doc.pageHint':
+    'On the page: click a word, or drag a box around several, to fill the focused field.',
+  'ops.breakers': 'Circuit breakers',
+  'ops.breaker': 'Breaker',
+  'ops.state': 'State',
+  'ops.since': 'Since',
+  'ops.replica': 'Replica',
+  'ops.noBreakers': 'No service reported a breaker.',
+  'breaker.closed': 'closed',
+  'breaker.open': 'open',
+  'breaker.halfOpen': 'half-open',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -4,6 +4,7 @@ import { DOC_TYPES, RECORD_KINDS, type RecordKind, type RecordQuery } from '../a
 import { useConsole } from '../context';
 import { csvColumns, toCsv } from '../domain/csv';
 import { t } from '../i18n';
+import { ListTable } from './list-table';
 import { ErrorNote } from './status';
 
 type Row = Record<string, unknown>;
@@ -84,7 +85,7 @@ export function Records() {
           <select value={filters.docType ?? ''} onChange={set('docType')}>
             <option value="">{t('common.all')}</option>
             {DOC_TYPES.map((d) => (
-              <option value={d}>{d}</option>
+              <option value={d}>{t(`docType.${d}`)}</option>
             ))}
           </select>
         </label>
@@ -110,26 +111,15 @@ export function Records() {
       ) : flat.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="list">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {flat.map((row) => (
-                <tr>
-                  {columns.map((c) => (
-                    <td>{row[c] === undefined || row[c] === null ? '' : String(row[c])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={t(`records.kind.${kind}`)}
+          columns={columns.map((c) => ({
+            header: c,
+            cell: (row: Row) => (row[c] === undefined || row[c] === null ? '' : String(row[c])),
+          }))}
+          rows={flat}
+          rowKey={(row, i) => String(row.id ?? i)}
+        />
       )}
       {rows?.next && (
         <button type="button" class="secondary" onClick={() => more().catch(setError)}>

@@ -148,7 +148,7 @@ describe('the review console in a real browser, against the six services', () =>
     await page.keyboard.press('Enter');
     await page.waitForURL(`**/console/documents/${id}`);
 
-    const total = page.getByLabel('total', { exact: true });
+    const total = page.getByLabel('Total', { exact: true });
     await total.focus();
     // its words are marked in the text and boxed on the rendered PDF page
     await page.getByTestId('text-highlight').last().waitFor();

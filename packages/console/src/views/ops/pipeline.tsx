@@ -2,6 +2,7 @@ import { ok } from '../../api/client';
 import { useConsole } from '../../context';
 import { t } from '../../i18n';
 import { ErrorNote } from '../status';
+import { ListTable } from '../list-table';
 import { useAsync } from '../use-async';
 
 const n = (v: number | null) => (v === null ? '—' : String(v));
@@ -21,38 +22,28 @@ export function Pipeline() {
       {pipeline.data && (
         <>
           <p class="hint">{t('ops.source', { source: pipeline.data.source })}</p>
-          <div class="table-scroll" tabIndex={0}>
-            <table class="list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ops.stage')}</th>
-                  <th scope="col">{t('ops.service')}</th>
-                  <th scope="col">{t('ops.ready')}</th>
-                  <th scope="col">{t('ops.unacked')}</th>
-                  <th scope="col">{t('ops.consumers')}</th>
-                  <th scope="col">{t('ops.retrying')}</th>
-                  <th scope="col">{t('ops.dlq')}</th>
-                  <th scope="col">{t('ops.stored')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pipeline.data.stages.map((s) => (
-                  <tr>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.service}</td>
-                    <td>{n(s.queue.ready)}</td>
-                    <td>{n(s.queue.unacked)}</td>
-                    <td class={s.queue.consumers === 0 ? 'warn' : undefined}>
-                      {n(s.queue.consumers)}
-                    </td>
-                    <td>{n(s.retrying)}</td>
-                    <td>{n(s.deadLetterQueue.ready)}</td>
-                    <td>{s.deadLettersStored}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            label={t('ops.pipeline')}
+            columns={[
+              { header: t('ops.stage'), rowHeader: true, cell: (s) => s.name },
+              { header: t('ops.service'), cell: (s) => s.service },
+              { header: t('ops.ready'), cell: (s) => n(s.queue.ready) },
+              { header: t('ops.unacked'), cell: (s) => n(s.queue.unacked) },
+              {
+                header: t('ops.consumers'),
+                cell: (s) => (
+                  <span class={s.queue.consumers === 0 ? 'warn' : undefined}>
+                    {n(s.queue.consumers)}
+                  </span>
+                ),
+              },
+              { header: t('ops.retrying'), cell: (s) => n(s.retrying) },
+              { header: t('ops.dlq'), cell: (s) => n(s.deadLetterQueue.ready) },
+              { header: t('ops.stored'), cell: (s) => s.deadLettersStored },
+            ]}
+            rows={pipeline.data.stages}
+            rowKey={(s) => s.name}
+          />
         </>
       )}
       <h2>{t('ops.health')}</h2>

@@ -1,0 +1,89 @@
+import { useState } from 'preact/hooks';
+import { DOC_TYPES, DOCUMENT_STATUSES, type DocumentQuery } from '../../api/types';
+import { t } from '../../i18n';
+
+export type Filters = Pick<
+  DocumentQuery,
+  'status' | 'docType' | 'batchId' | 'createdFrom' | 'createdTo'
+>;
+
+/** A day of the date inputs (YYYY-MM-DD, UTC) as the API's bounds: from its start, to its end. */
+export function dayBounds(from: string | undefined, to: string | undefined) {
+  return {
+    createdFrom: from ? new Date(`${from.slice(0, 10)}T00:00:00Z`).toISOString() : undefined,
+    createdTo: to ? new Date(`${to.slice(0, 10)}T23:59:59.999Z`).toISOString() : undefined,
+  };
+}
+
+/** Status, type, batch and creation days; applied together (the list and the counts follow). */
+export function FilterForm({
+  filters,
+  onApply,
+}: {
+  filters: Filters;
+  onApply: (f: Filters) => void;
+}) {
+  const [draft, setDraft] = useState(filters);
+  const set = (name: keyof Filters) => (e: Event) => {
+    const value = (e.target as HTMLInputElement).value;
+    setDraft((d) => ({ ...d, [name]: value || undefined }));
+  };
+  const day = (iso: string | undefined) => iso?.slice(0, 10) ?? '';
+  const submit = (e: Event) => {
+    e.preventDefault();
+    onApply({ ...draft, ...dayBounds(draft.createdFrom, draft.createdTo) });
+  };
+  return (
+    <form class="filters" onSubmit={submit} aria-label={t('inbox.filters')}>
+      <label>
+        {t('inbox.status')}
+        <select value={draft.status ?? ''} onChange={set('status')}>
+          <option value="">{t('common.all')}</option>
+          {DOCUMENT_STATUSES.map((s) => (
+            <option value={s}>{t(`status.${s}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('inbox.type')}
+        <select value={draft.docType ?? ''} onChange={set('docType')}>
+          <option value="">{t('common.all')}</option>
+          {DOC_TYPES.map((d) => (
+            <option value={d}>{t(`docType.${d}`)}</option>
+          ))}
+        </select>
+      </label>
+      <label>
+        {t('inbox.batch')}
+        <input
+          value={draft.batchId ?? ''}
+          onInput={set('batchId')}
+          pattern="[0-9a-fA-F-]{36}"
+          size={20}
+        />
+      </label>
+      <fieldset class="days">
+        <legend>{t('inbox.createdDays')}</legend>
+        <label>
+          {t('inbox.from')}
+          <input type="date" value={day(draft.createdFrom)} onInput={set('createdFrom')} />
+        </label>
+        <label>
+          {t('inbox.to')}
+          <input type="date" value={day(draft.createdTo)} onInput={set('createdTo')} />
+        </label>
+      </fieldset>
+      <button type="submit">{t('common.apply')}</button>
+      <button
+        type="button"
+        class="secondary"
+        onClick={() => {
+          setDraft({});
+          onApply({});
+        }}
+      >
+        {t('common.clear')}
+      </button>
+    </form>
+  );
+}

@@ -4,7 +4,6 @@ import { toCsv } from '../../src/domain/csv';
 import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
 import { boxesForText, wordAt } from '../../src/domain/page-text';
 import { draftFrom, reviewBody } from '../../src/domain/review-draft';
-import { createSseParser, type SseEvent } from '../../src/domain/sse-parser';
 
 describe('amounts as written on documents', () => {
   it.each([
@@ -106,20 +105,6 @@ describe('the review body', () => {
     expect(body.fields.buyerName).toBe(result.fields.buyerName);
     expect(body.tables).toEqual(result.tables);
     expect(body.docType).toBe('invoice');
-  });
-});
-
-describe('the event stream parser', () => {
-  it('when frames arrive split anywhere, then each event is delivered once and comments are skipped', () => {
-    const events: SseEvent[] = [];
-    const feed = createSseParser((e) => events.push(e));
-    const stream =
-      'retry: 3000\n\nevent: snapshot\ndata: {"a":1}\n\n: heartbeat\n\nid: e1\nevent: document.published\ndata: {"b":2}\n\n';
-    for (let i = 0; i < stream.length; i += 7) feed(stream.slice(i, i + 7));
-    expect(events).toEqual([
-      { event: 'snapshot', id: null, data: '{"a":1}' },
-      { event: 'document.published', id: 'e1', data: '{"b":2}' },
-    ]);
   });
 });
 

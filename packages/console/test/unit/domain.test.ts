@@ -2,7 +2,7 @@ import { parseAmount } from '../../src/domain/amount';
 import { confidenceLevel } from '../../src/domain/confidence';
 import { toCsv } from '../../src/domain/csv';
 import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
-import { boxesForText, wordAt } from '../../src/domain/page-text';
+import { boxBetween, boxesForText, textInBox, wordAt, wordsOf } from '../../src/domain/page-text';
 import { draftFrom, reviewBody } from '../../src/domain/review-draft';
 
 describe('amounts as written on documents', () => {
@@ -72,8 +72,23 @@ describe('text on a PDF page', () => {
   });
 
   it('when a point of the page is clicked, then the word under it is found', () => {
-    expect(wordAt(items, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
-    expect(wordAt(items, 0.9, 0.52)).toBeNull();
+    const words = wordsOf(items);
+    expect(words.map((w) => w.text)).toEqual(['TOTAL', 'DUE:', 'GBP', '1,540.00']);
+    expect(wordAt(words, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
+    expect(wordAt(words, 0.1 + 0.46 * (13 / 23), 0.52)).toBe('GBP');
+    expect(wordAt(words, 0.9, 0.52)).toBeNull();
+  });
+
+  it('when a box is dragged over words on two lines, then their text comes in reading order', () => {
+    const words = wordsOf([
+      ...items,
+      { text: 'Paid 1,440.00', box: { page: 1, x: 0.1, y: 0.56, width: 0.26, height: 0.04 } },
+      { text: 'elsewhere', box: { page: 2, x: 0.1, y: 0.5, width: 0.2, height: 0.04 } },
+    ]);
+    // dragged from the bottom right to the top left, around "GBP 1,540.00" and "1,440.00"
+    const drawn = boxBetween(1, [0.6, 0.61], [0.27, 0.49]);
+    expect(textInBox(words, drawn)).toBe('GBP 1,540.00 1,440.00');
+    expect(textInBox(words, boxBetween(1, [0, 0], [0.05, 0.05]))).toBe('');
   });
 });
 

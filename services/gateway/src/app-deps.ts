@@ -1,5 +1,5 @@
 import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
-import type { EventBus, Logger, Metrics } from '@docflow/platform';
+import type { BreakerReport, EventBus, Logger, Metrics } from '@docflow/platform';
 import type { TenantRepository } from '@docflow/tenants';
 import type { BatchRepository } from './adapters/batch-repository';
 import type { ConsoleAssets } from './adapters/console-assets';
@@ -39,6 +39,8 @@ export interface AppDeps {
   outbox: OutboxRelay;
   liveFeed: LiveFeed;
   pipeline: PipelineInspector;
+  /** The circuit breakers every live process reports (platform's breaker board). */
+  breakers: () => Promise<BreakerReport[]>;
   deadLetters: DeadLetterStore;
   webhooks: WebhookRepository;
   /** The review console's build, served at /console (null or absent: /console answers 404). */

@@ -13,6 +13,7 @@ import {
   createMetrics,
   ensureIndexes,
   parseConfig,
+  readBreakerBoard,
   runMain,
   type Logger,
 } from '@docflow/platform';
@@ -128,6 +129,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
           ? { managementUrl: config.RABBITMQ_MANAGEMENT_URL }
           : {}),
       }),
+      breakers: () => readBreakerBoard(mongo.db),
       deadLetters,
       webhooks: createWebhookRepository(mongo.db),
       consoleAssets: await consoleAssetsOf(config, logger),

@@ -2661,7 +2661,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stages with the events they consume and produce, queue depths and consumers
+         * Stages with the events they consume and produce, queue depths and consumers; circuit breakers
          * @description Derived from the contracts topology and the broker, never a hand-kept list.
          */
         get: {
@@ -2705,6 +2705,20 @@ export interface paths {
                                     consumers: number | null;
                                 };
                                 deadLettersStored: number;
+                            }[];
+                            /** @description Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all. */
+                            breakers: {
+                                service: string;
+                                /** @description What it guards: `clamd`, `webhook:<endpoint id>`. */
+                                name: string;
+                                /** @description The process (host:pid); each replica has its own. */
+                                replica: string;
+                                /** @enum {string} */
+                                state: "closed" | "halfOpen" | "open";
+                                /** @description ISO 8601 date-time: when it entered this state. */
+                                since: string;
+                                /** @description ISO 8601 date-time: its process last reported. */
+                                reportedAt: string;
                             }[];
                         };
                     };

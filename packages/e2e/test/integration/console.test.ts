@@ -216,7 +216,7 @@ describe('the review console in a real browser, against the six services', () =>
     await context.close();
   }, 120_000);
 
-  it('when the admin replays a dead letter, then it goes back through its stage', async () => {
+  it('when the admin opens the pipeline and replays a dead letter, then the breakers show and the letter goes back through its stage', async () => {
     const connection = await connect(pipeline.ctx.amqpUrl);
     const channel = await connection.createConfirmChannel();
     channel.sendToQueue(queuesOf('scanner').work, Buffer.from('{not json'), { persistent: true });
@@ -233,6 +233,12 @@ describe('the review console in a real browser, against the six services', () =>
 
     const { context, page, problems } = await signedIn(pipeline.adminKey);
     await expect(page.getByRole('link', { name: 'Inbox' }).count()).resolves.toBe(0);
+    // the pipeline page shows the scanner's clamd breaker, as the scanner reported it
+    const clamd = page.getByRole('row').filter({ has: page.getByText('clamd', { exact: true }) });
+    await clamd.waitFor();
+    await expect(clamd.textContent()).resolves.toContain('closed');
+    await settled(page);
+    await shoot(page, 'pipeline');
     await page.getByRole('link', { name: 'Dead letters' }).click();
     const row = page.locator(`tr[data-dead-letter="${letter!.id}"]`);
     await row.getByRole('button', { name: 'Replay' }).click();

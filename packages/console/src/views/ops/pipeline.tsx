@@ -1,13 +1,14 @@
 import { ok } from '../../api/client';
 import { useConsole } from '../../context';
-import { t } from '../../i18n';
+import type { PipelineView } from '../../api/types';
+import { formatDate, t } from '../../i18n';
 import { ErrorNote } from '../status';
 import { ListTable } from '../list-table';
 import { useAsync } from '../use-async';
 
 const n = (v: number | null) => (v === null ? '—' : String(v));
 
-/** Stages with their queues, retries and dead letters; the health of each dependency. */
+/** Stages with their queues, retries and dead letters; circuit breakers; the health of each dependency. */
 export function Pipeline() {
   const { api } = useConsole();
   const pipeline = useAsync(() => ok(api.GET('/v1/pipeline')), []);
@@ -46,6 +47,7 @@ export function Pipeline() {
           />
         </>
       )}
+      {pipeline.data && <Breakers breakers={pipeline.data.breakers} />}
       <h2>{t('ops.health')}</h2>
       {health.data !== null && (
         <pre class="json" tabIndex={0}>
@@ -56,5 +58,41 @@ export function Pipeline() {
         ↻
       </button>
     </section>
+  );
+}
+
+const BREAKER_BADGE = {
+  closed: 'status-published',
+  halfOpen: 'status-needs_review',
+  open: 'status-failed',
+};
+
+/** Each live process's circuit breakers: state as word and colour, since when. */
+function Breakers({ breakers }: { breakers: PipelineView['breakers'] }) {
+  return (
+    <>
+      <h2>{t('ops.breakers')}</h2>
+      {breakers.length === 0 ? (
+        <p>{t('ops.noBreakers')}</p>
+      ) : (
+        <ListTable
+          label={t('ops.breakers')}
+          columns={[
+            { header: t('ops.breaker'), rowHeader: true, cell: (b) => <code>{b.name}</code> },
+            { header: t('ops.service'), cell: (b) => b.service },
+            {
+              header: t('ops.state'),
+              cell: (b) => (
+                <span class={`badge ${BREAKER_BADGE[b.state]}`}>{t(`breaker.${b.state}`)}</span>
+              ),
+            },
+            { header: t('ops.since'), cell: (b) => formatDate(b.since) },
+            { header: t('ops.replica'), cell: (b) => b.replica },
+          ]}
+          rows={breakers}
+          rowKey={(b) => `${b.replica}/${b.name}`}
+        />
+      )}
+    </>
   );
 }

@@ -4,5784 +4,5563 @@
  */
 
 export interface paths {
-  '/v1/documents': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** List documents, newest first, with filters and cursor pagination */
-    get: {
-      parameters: {
-        query?: {
-          status?:
-            | 'received'
-            | 'scanned'
-            | 'text_extracted'
-            | 'classified'
-            | 'needs_review'
-            | 'published'
-            | 'rejected'
-            | 'failed'
-            | 'cancelled';
-          docType?:
-            | 'invoice'
-            | 'receipt'
-            | 'credit_note'
-            | 'bank_statement'
-            | 'contract'
-            | 'payslip'
-            | 'other';
-          batchId?: string;
-          createdFrom?: string;
-          createdTo?: string;
-          limit?: number;
-          cursor?: string;
+    "/v1/documents": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                /** Format: uuid */
-                batchId: string | null;
-                filename: string;
-                sizeBytes: number;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
-                stage: string | null;
-                attempt: number;
-                /** @description ISO 8601 date-time */
-                createdAt: string;
-                /** @description ISO 8601 date-time */
-                updatedAt: string;
-                /** @description ISO 8601 date-time */
-                finishedAt: string | null;
-                /** @enum {string|null} */
-                docType:
-                  | 'invoice'
-                  | 'receipt'
-                  | 'credit_note'
-                  | 'bank_statement'
-                  | 'contract'
-                  | 'payslip'
-                  | 'other'
-                  | null;
-                confidence: number | null;
-              }[];
-              /** @description Pass as `cursor` for the next page; null at the end. */
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    /**
-     * Upload one or more files; each becomes a document
-     * @description multipart/form-data with files in the field `file` and an optional `metadata` JSON object. Files are streamed into storage; size limits are enforced while streaming (413). Send `Idempotency-Key` to make retries safe: the same key answers the first response, and 422 when it comes with a different upload.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'multipart/form-data': {
-            /** @description One or more files (PDF, images, text, CSV, XLSX, DOCX). */
-            file: string[];
-            /** @description Optional JSON object kept with each document. */
-            metadata?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              batchId?: string;
-              documents: {
-                /** Format: uuid */
-                id: string;
-                filename: string;
-                sizeBytes: number;
-                sha256: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                statusUrl: string;
-              }[];
-              batchUrl?: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/counts': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * How many of the caller's documents are in each status
-     * @description The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.
-     */
-    get: {
-      parameters: {
-        query?: {
-          docType?:
-            | 'invoice'
-            | 'receipt'
-            | 'credit_note'
-            | 'bank_statement'
-            | 'contract'
-            | 'payslip'
-            | 'other';
-          batchId?: string;
-          createdFrom?: string;
-          createdTo?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Documents matching the filters, whatever their status. */
-              total: number;
-              /** @description Documents per status; every status is present, 0 when none. */
-              byStatus: {
-                [key: string]: number;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A document: status, stage, timeline, errors, result and destination records */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              batchId: string | null;
-              filename: string;
-              declaredContentType: string | null;
-              sizeBytes: number;
-              sha256: string;
-              metadata: {
-                [key: string]: unknown;
-              } | null;
-              /** @enum {string} */
-              status:
-                | 'received'
-                | 'scanned'
-                | 'text_extracted'
-                | 'classified'
-                | 'needs_review'
-                | 'published'
-                | 'rejected'
-                | 'failed'
-                | 'cancelled';
-              /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
-              stage: string | null;
-              attempt: number;
-              /** @description ISO 8601 date-time */
-              createdAt: string;
-              /** @description ISO 8601 date-time */
-              updatedAt: string;
-              /** @description ISO 8601 date-time */
-              finishedAt: string | null;
-              timeline: {
-                event: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                /** @description False when the event arrived late and did not move the status. */
-                applied: boolean;
-                stage: string;
-                /** @description ISO 8601 date-time */
-                at: string;
-                durationMs: number;
-                attempt: number;
-              }[];
-              errors: {
-                /** @enum {string} */
-                stage: 'gateway' | 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'scheduler';
-                code: string;
-                message: string;
-                transient?: boolean;
-                /** @description ISO 8601 date-time */
-                at: string;
-                attempt: number;
-              }[];
-              scan: {
-                detectedType: string;
-                mimeType: string;
-                pages?: number;
-                duplicateOf?: string;
-                antivirus: {
-                  status: string;
-                  engine?: string;
+        /** List documents, newest first, with filters and cursor pagination */
+        get: {
+            parameters: {
+                query?: {
+                    status?: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    batchId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                    limit?: number;
+                    cursor?: string;
                 };
-              } | null;
-              text: {
-                totalChars: number;
-                pages: number;
-                language?: string;
-              } | null;
-              result: {
-                /** @enum {string} */
-                docType?:
-                  | 'invoice'
-                  | 'receipt'
-                  | 'credit_note'
-                  | 'bank_statement'
-                  | 'contract'
-                  | 'payslip'
-                  | 'other';
-                confidence: number;
-                modelVersion: string;
-                language?: string;
-                candidates: {
-                  /** @enum {string} */
-                  docType:
-                    | 'invoice'
-                    | 'receipt'
-                    | 'credit_note'
-                    | 'bank_statement'
-                    | 'contract'
-                    | 'payslip'
-                    | 'other';
-                  probability: number;
-                }[];
-                fields: {
-                  [key: string]: {
-                    value: (string | number | boolean) | null;
-                    /** @description The text as found, before normalisation. */
-                    raw?: string;
-                    confidence: number;
-                    span?: {
-                      start: number;
-                      end: number;
-                      page?: number;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
                     };
-                  };
-                };
-                tables: {
-                  [key: string]: {
-                    [key: string]: {
-                      value: (string | number | boolean) | null;
-                      /** @description The text as found, before normalisation. */
-                      raw?: string;
-                      confidence: number;
-                      span?: {
-                        start: number;
-                        end: number;
-                        page?: number;
-                      };
-                    };
-                  }[];
-                };
-                findings: {
-                  code: string;
-                  /** @enum {string} */
-                  severity: 'error' | 'warning' | 'info';
-                  message: string;
-                  field?: string;
-                }[];
-                reviewed?: {
-                  /** @description ISO 8601 date-time */
-                  at: string;
-                  by: string;
-                };
-              } | null;
-              rejection: {
-                stage: string;
-                reason: string;
-                message: string;
-                details?: unknown;
-              } | null;
-              records: {
-                /** @enum {string} */
-                collection: 'invoices' | 'expenses' | 'bank_transactions' | 'archive';
-                id: string;
-              }[];
-              revision: number | null;
-              cancellation: {
-                /** @description ISO 8601 date-time */
-                at: string;
-                reason?: string;
-              } | null;
-              /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
-              purgedAt: string | null;
-              links: {
-                self: string;
-                file: string;
-                text: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}/file': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The original file, streamed */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description The file bytes */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': unknown;
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}/text': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The text extracted from the document, page by page */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              documentId: string;
-              totalChars: number;
-              pages: {
-                page: number;
-                text: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        410: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel a document: every later stage drops it and it is never published */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            reason?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              batchId: string | null;
-              filename: string;
-              declaredContentType: string | null;
-              sizeBytes: number;
-              sha256: string;
-              metadata: {
-                [key: string]: unknown;
-              } | null;
-              /** @enum {string} */
-              status:
-                | 'received'
-                | 'scanned'
-                | 'text_extracted'
-                | 'classified'
-                | 'needs_review'
-                | 'published'
-                | 'rejected'
-                | 'failed'
-                | 'cancelled';
-              /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
-              stage: string | null;
-              attempt: number;
-              /** @description ISO 8601 date-time */
-              createdAt: string;
-              /** @description ISO 8601 date-time */
-              updatedAt: string;
-              /** @description ISO 8601 date-time */
-              finishedAt: string | null;
-              timeline: {
-                event: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                /** @description False when the event arrived late and did not move the status. */
-                applied: boolean;
-                stage: string;
-                /** @description ISO 8601 date-time */
-                at: string;
-                durationMs: number;
-                attempt: number;
-              }[];
-              errors: {
-                /** @enum {string} */
-                stage: 'gateway' | 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'scheduler';
-                code: string;
-                message: string;
-                transient?: boolean;
-                /** @description ISO 8601 date-time */
-                at: string;
-                attempt: number;
-              }[];
-              scan: {
-                detectedType: string;
-                mimeType: string;
-                pages?: number;
-                duplicateOf?: string;
-                antivirus: {
-                  status: string;
-                  engine?: string;
-                };
-              } | null;
-              text: {
-                totalChars: number;
-                pages: number;
-                language?: string;
-              } | null;
-              result: {
-                /** @enum {string} */
-                docType?:
-                  | 'invoice'
-                  | 'receipt'
-                  | 'credit_note'
-                  | 'bank_statement'
-                  | 'contract'
-                  | 'payslip'
-                  | 'other';
-                confidence: number;
-                modelVersion: string;
-                language?: string;
-                candidates: {
-                  /** @enum {string} */
-                  docType:
-                    | 'invoice'
-                    | 'receipt'
-                    | 'credit_note'
-                    | 'bank_statement'
-                    | 'contract'
-                    | 'payslip'
-                    | 'other';
-                  probability: number;
-                }[];
-                fields: {
-                  [key: string]: {
-                    value: (string | number | boolean) | null;
-                    /** @description The text as found, before normalisation. */
-                    raw?: string;
-                    confidence: number;
-                    span?: {
-                      start: number;
-                      end: number;
-                      page?: number;
-                    };
-                  };
-                };
-                tables: {
-                  [key: string]: {
-                    [key: string]: {
-                      value: (string | number | boolean) | null;
-                      /** @description The text as found, before normalisation. */
-                      raw?: string;
-                      confidence: number;
-                      span?: {
-                        start: number;
-                        end: number;
-                        page?: number;
-                      };
-                    };
-                  }[];
-                };
-                findings: {
-                  code: string;
-                  /** @enum {string} */
-                  severity: 'error' | 'warning' | 'info';
-                  message: string;
-                  field?: string;
-                }[];
-                reviewed?: {
-                  /** @description ISO 8601 date-time */
-                  at: string;
-                  by: string;
-                };
-              } | null;
-              rejection: {
-                stage: string;
-                reason: string;
-                message: string;
-                details?: unknown;
-              } | null;
-              records: {
-                /** @enum {string} */
-                collection: 'invoices' | 'expenses' | 'bank_transactions' | 'archive';
-                id: string;
-              }[];
-              revision: number | null;
-              cancellation: {
-                /** @description ISO 8601 date-time */
-                at: string;
-                reason?: string;
-              } | null;
-              /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
-              purgedAt: string | null;
-              links: {
-                self: string;
-                file: string;
-                text: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Retry a failed document from the stage that failed */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              batchId: string | null;
-              filename: string;
-              declaredContentType: string | null;
-              sizeBytes: number;
-              sha256: string;
-              metadata: {
-                [key: string]: unknown;
-              } | null;
-              /** @enum {string} */
-              status:
-                | 'received'
-                | 'scanned'
-                | 'text_extracted'
-                | 'classified'
-                | 'needs_review'
-                | 'published'
-                | 'rejected'
-                | 'failed'
-                | 'cancelled';
-              /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
-              stage: string | null;
-              attempt: number;
-              /** @description ISO 8601 date-time */
-              createdAt: string;
-              /** @description ISO 8601 date-time */
-              updatedAt: string;
-              /** @description ISO 8601 date-time */
-              finishedAt: string | null;
-              timeline: {
-                event: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                /** @description False when the event arrived late and did not move the status. */
-                applied: boolean;
-                stage: string;
-                /** @description ISO 8601 date-time */
-                at: string;
-                durationMs: number;
-                attempt: number;
-              }[];
-              errors: {
-                /** @enum {string} */
-                stage: 'gateway' | 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'scheduler';
-                code: string;
-                message: string;
-                transient?: boolean;
-                /** @description ISO 8601 date-time */
-                at: string;
-                attempt: number;
-              }[];
-              scan: {
-                detectedType: string;
-                mimeType: string;
-                pages?: number;
-                duplicateOf?: string;
-                antivirus: {
-                  status: string;
-                  engine?: string;
-                };
-              } | null;
-              text: {
-                totalChars: number;
-                pages: number;
-                language?: string;
-              } | null;
-              result: {
-                /** @enum {string} */
-                docType?:
-                  | 'invoice'
-                  | 'receipt'
-                  | 'credit_note'
-                  | 'bank_statement'
-                  | 'contract'
-                  | 'payslip'
-                  | 'other';
-                confidence: number;
-                modelVersion: string;
-                language?: string;
-                candidates: {
-                  /** @enum {string} */
-                  docType:
-                    | 'invoice'
-                    | 'receipt'
-                    | 'credit_note'
-                    | 'bank_statement'
-                    | 'contract'
-                    | 'payslip'
-                    | 'other';
-                  probability: number;
-                }[];
-                fields: {
-                  [key: string]: {
-                    value: (string | number | boolean) | null;
-                    /** @description The text as found, before normalisation. */
-                    raw?: string;
-                    confidence: number;
-                    span?: {
-                      start: number;
-                      end: number;
-                      page?: number;
-                    };
-                  };
-                };
-                tables: {
-                  [key: string]: {
-                    [key: string]: {
-                      value: (string | number | boolean) | null;
-                      /** @description The text as found, before normalisation. */
-                      raw?: string;
-                      confidence: number;
-                      span?: {
-                        start: number;
-                        end: number;
-                        page?: number;
-                      };
-                    };
-                  }[];
-                };
-                findings: {
-                  code: string;
-                  /** @enum {string} */
-                  severity: 'error' | 'warning' | 'info';
-                  message: string;
-                  field?: string;
-                }[];
-                reviewed?: {
-                  /** @description ISO 8601 date-time */
-                  at: string;
-                  by: string;
-                };
-              } | null;
-              rejection: {
-                stage: string;
-                reason: string;
-                message: string;
-                details?: unknown;
-              } | null;
-              records: {
-                /** @enum {string} */
-                collection: 'invoices' | 'expenses' | 'bank_transactions' | 'archive';
-                id: string;
-              }[];
-              revision: number | null;
-              cancellation: {
-                /** @description ISO 8601 date-time */
-                at: string;
-                reason?: string;
-              } | null;
-              /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
-              purgedAt: string | null;
-              links: {
-                self: string;
-                file: string;
-                text: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/documents/{id}/review': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Correct the type and fields; publishes the correction and keeps it for training */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            /** @enum {string} */
-            docType:
-              | 'invoice'
-              | 'receipt'
-              | 'credit_note'
-              | 'bank_statement'
-              | 'contract'
-              | 'payslip'
-              | 'other';
-            /**
-             * @description Corrected fields: plain values or full field objects.
-             * @default {}
-             */
-            fields?: {
-              [key: string]:
-                | (
-                    | string
-                    | number
-                    | boolean
-                    | {
-                        value: (string | number | boolean) | null;
-                        /** @description The text as found, before normalisation. */
-                        raw?: string;
-                        confidence: number;
-                        span?: {
-                          start: number;
-                          end: number;
-                          page?: number;
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                /** Format: uuid */
+                                batchId: string | null;
+                                filename: string;
+                                sizeBytes: number;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
+                                stage: string | null;
+                                attempt: number;
+                                /** @description ISO 8601 date-time */
+                                createdAt: string;
+                                /** @description ISO 8601 date-time */
+                                updatedAt: string;
+                                /** @description ISO 8601 date-time */
+                                finishedAt: string | null;
+                                /** @enum {string|null} */
+                                docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other" | null;
+                                confidence: number | null;
+                            }[];
+                            /** @description Pass as `cursor` for the next page; null at the end. */
+                            nextCursor: string | null;
                         };
-                      }
-                  )
-                | null;
-            };
-            tables?: {
-              [key: string]: {
-                [key: string]: {
-                  value: (string | number | boolean) | null;
-                  /** @description The text as found, before normalisation. */
-                  raw?: string;
-                  confidence: number;
-                  span?: {
-                    start: number;
-                    end: number;
-                    page?: number;
-                  };
-                };
-              }[];
-            };
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              /** Format: uuid */
-              batchId: string | null;
-              filename: string;
-              declaredContentType: string | null;
-              sizeBytes: number;
-              sha256: string;
-              metadata: {
-                [key: string]: unknown;
-              } | null;
-              /** @enum {string} */
-              status:
-                | 'received'
-                | 'scanned'
-                | 'text_extracted'
-                | 'classified'
-                | 'needs_review'
-                | 'published'
-                | 'rejected'
-                | 'failed'
-                | 'cancelled';
-              /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
-              stage: string | null;
-              attempt: number;
-              /** @description ISO 8601 date-time */
-              createdAt: string;
-              /** @description ISO 8601 date-time */
-              updatedAt: string;
-              /** @description ISO 8601 date-time */
-              finishedAt: string | null;
-              timeline: {
-                event: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                /** @description False when the event arrived late and did not move the status. */
-                applied: boolean;
-                stage: string;
-                /** @description ISO 8601 date-time */
-                at: string;
-                durationMs: number;
-                attempt: number;
-              }[];
-              errors: {
-                /** @enum {string} */
-                stage: 'gateway' | 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'scheduler';
-                code: string;
-                message: string;
-                transient?: boolean;
-                /** @description ISO 8601 date-time */
-                at: string;
-                attempt: number;
-              }[];
-              scan: {
-                detectedType: string;
-                mimeType: string;
-                pages?: number;
-                duplicateOf?: string;
-                antivirus: {
-                  status: string;
-                  engine?: string;
-                };
-              } | null;
-              text: {
-                totalChars: number;
-                pages: number;
-                language?: string;
-              } | null;
-              result: {
-                /** @enum {string} */
-                docType?:
-                  | 'invoice'
-                  | 'receipt'
-                  | 'credit_note'
-                  | 'bank_statement'
-                  | 'contract'
-                  | 'payslip'
-                  | 'other';
-                confidence: number;
-                modelVersion: string;
-                language?: string;
-                candidates: {
-                  /** @enum {string} */
-                  docType:
-                    | 'invoice'
-                    | 'receipt'
-                    | 'credit_note'
-                    | 'bank_statement'
-                    | 'contract'
-                    | 'payslip'
-                    | 'other';
-                  probability: number;
-                }[];
-                fields: {
-                  [key: string]: {
-                    value: (string | number | boolean) | null;
-                    /** @description The text as found, before normalisation. */
-                    raw?: string;
-                    confidence: number;
-                    span?: {
-                      start: number;
-                      end: number;
-                      page?: number;
                     };
-                  };
                 };
-                tables: {
-                  [key: string]: {
-                    [key: string]: {
-                      value: (string | number | boolean) | null;
-                      /** @description The text as found, before normalisation. */
-                      raw?: string;
-                      confidence: number;
-                      span?: {
-                        start: number;
-                        end: number;
-                        page?: number;
-                      };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
                     };
-                  }[];
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-                findings: {
-                  code: string;
-                  /** @enum {string} */
-                  severity: 'error' | 'warning' | 'info';
-                  message: string;
-                  field?: string;
-                }[];
-                reviewed?: {
-                  /** @description ISO 8601 date-time */
-                  at: string;
-                  by: string;
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-              } | null;
-              rejection: {
-                stage: string;
-                reason: string;
-                message: string;
-                details?: unknown;
-              } | null;
-              records: {
-                /** @enum {string} */
-                collection: 'invoices' | 'expenses' | 'bank_transactions' | 'archive';
-                id: string;
-              }[];
-              revision: number | null;
-              cancellation: {
-                /** @description ISO 8601 date-time */
-                at: string;
-                reason?: string;
-              } | null;
-              /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
-              purgedAt: string | null;
-              links: {
-                self: string;
-                file: string;
-                text: string;
-              };
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/batches': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /**
-     * Upload many files as one batch
-     * @description Like POST /v1/documents, with more files allowed; answers the batch id and its documents.
-     */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'multipart/form-data': {
-            /** @description One or more files (PDF, images, text, CSV, XLSX, DOCX). */
-            file: string[];
-            /** @description Optional JSON object kept with each document. */
-            metadata?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              batchId?: string;
-              documents: {
-                /** Format: uuid */
-                id: string;
-                filename: string;
-                sizeBytes: number;
-                sha256: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                statusUrl: string;
-              }[];
-              batchUrl?: string;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        413: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        415: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        422: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/batches/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Batch progress: counts by status and stage, percent done, latency percentiles */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              total: number;
-              /** @description Documents in a final or waiting state. */
-              settled: number;
-              percentDone: number;
-              byStatus: {
-                [key: string]: number;
-              };
-              byStage: {
-                [key: string]: number;
-              };
-              /** @description ISO 8601 date-time */
-              startedAt: string;
-              /** @description ISO 8601 date-time */
-              finishedAt: string | null;
-              latencyMs: {
-                p50: number | null;
-                p95: number | null;
-                max: number | null;
-              };
-              documents: {
-                /** Format: uuid */
-                id: string;
-                filename: string;
-                /** @enum {string} */
-                status:
-                  | 'received'
-                  | 'scanned'
-                  | 'text_extracted'
-                  | 'classified'
-                  | 'needs_review'
-                  | 'published'
-                  | 'rejected'
-                  | 'failed'
-                  | 'cancelled';
-                stage: string | null;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/batches/{id}/retry': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Retry the failed documents of a batch */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              batchId: string;
-              affected: string[];
-              skipped: {
-                /** Format: uuid */
-                id: string;
-                reason: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/batches/{id}/cancel': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Cancel every document of a batch that is not finished */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              batchId: string;
-              affected: string[];
-              skipped: {
-                /** Format: uuid */
-                id: string;
-                reason: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/events': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Live progress as Server-Sent Events (filter by documentId or batchId)
-     * @description text/event-stream. First a `snapshot` event with the current state, then one event per pipeline event (`id` = event id), and `: heartbeat` comments.
-     */
-    get: {
-      parameters: {
-        query?: {
-          documentId?: string;
-          batchId?: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description text/event-stream */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': string;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/pipeline': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Stages with the events they consume and produce, queue depths and consumers; circuit breakers
-     * @description Derived from the contracts topology and the broker, never a hand-kept list.
-     */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              source: 'management' | 'passive';
-              stages: {
-                name: string;
-                service: string;
-                description: string;
-                pipelineStage: boolean;
-                consumes: string[];
-                produces: string[];
-                queue: {
-                  name: string;
-                  ready: number | null;
-                  /** @description null when read by passive declare */
-                  unacked: number | null;
-                  consumers: number | null;
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-                retrying: number | null;
-                deadLetterQueue: {
-                  name: string;
-                  ready: number | null;
-                  /** @description null when read by passive declare */
-                  unacked: number | null;
-                  consumers: number | null;
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-                deadLettersStored: number;
-              }[];
-              /** @description Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all. */
-              breakers: {
-                service: string;
-                /** @description What it guards: `clamd`, `webhook:<endpoint id>`. */
-                name: string;
-                /** @description The process (host:pid); each replica has its own. */
-                replica: string;
-                /** @enum {string} */
-                state: 'closed' | 'halfOpen' | 'open';
-                /** @description ISO 8601 date-time: when it entered this state. */
-                since: string;
-                /** @description ISO 8601 date-time: its process last reported. */
-                reportedAt: string;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/health': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Broker, database and every service (by its consumers); 503 when any is down */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok' | 'degraded';
-              checks: {
-                broker: {
-                  ok: boolean;
-                  detail?: string;
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-                database: {
-                  ok: boolean;
-                  detail?: string;
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-              };
-              services: {
-                [key: string]: {
-                  ok: boolean;
-                  detail?: string;
-                  consumers: number | null;
+            };
+        };
+        put?: never;
+        /**
+         * Upload one or more files; each becomes a document
+         * @description multipart/form-data with files in the field `file` and an optional `metadata` JSON object. Files are streamed into storage; size limits are enforced while streaming (413). Send `Idempotency-Key` to make retries safe: the same key answers the first response, and 422 when it comes with a different upload.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (PDF, images, text, CSV, XLSX, DOCX). */
+                        file: string[];
+                        /** @description Optional JSON object kept with each document. */
+                        metadata?: string;
+                    };
                 };
-              };
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @enum {string} */
-              status: 'ok' | 'degraded';
-              checks: {
-                broker: {
-                  ok: boolean;
-                  detail?: string;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            batchId?: string;
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                statusUrl: string;
+                            }[];
+                            batchUrl?: string;
+                        };
+                    };
                 };
-                database: {
-                  ok: boolean;
-                  detail?: string;
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-              };
-              services: {
-                [key: string]: {
-                  ok: boolean;
-                  detail?: string;
-                  consumers: number | null;
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-              };
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/dead-letters': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** Dead-lettered messages (admin): reason, attempts, last error, original event */
-    get: {
-      parameters: {
-        query?: {
-          /** @description Consumer name, e.g. ocr */
-          stage?: 'scanner' | 'ocr' | 'classifier' | 'publisher' | 'tracker' | 'jobs';
-          limit?: number;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                consumer: string;
-                reason: string;
-                errorCode: string | null;
-                lastError: string | null;
-                retries: number;
-                replays: number;
-                deadLetteredAt: string;
-                eventType: string | null;
-                eventId: string | null;
-                documentId: string | null;
-                tenantId: string | null;
-                /** @description The original message (parsed when it is JSON). */
-                event: unknown;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/dead-letters/{id}/replay': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Put a dead letter back on its stage's queue with attempts reset (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              consumer: string;
-              reason: string;
-              errorCode: string | null;
-              lastError: string | null;
-              retries: number;
-              replays: number;
-              deadLetteredAt: string;
-              eventType: string | null;
-              eventId: string | null;
-              documentId: string | null;
-              tenantId: string | null;
-              /** @description The original message (parsed when it is JSON). */
-              event: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/dead-letters/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Forget a dead letter (admin) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': null;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/records/{kind}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * Canonical records (invoices, expenses, bank transactions, archive)
-     * @description What the publisher wrote, latest revision only. Fields per kind are described in services/publisher/README.md.
-     */
-    get: {
-      parameters: {
-        query?: {
-          documentId?: string;
-          docType?:
-            | 'invoice'
-            | 'receipt'
-            | 'credit_note'
-            | 'bank_statement'
-            | 'contract'
-            | 'payslip'
-            | 'other';
-          currency?: string;
-          /** @description Document date (issue date, receipt or transaction date) from. */
-          dateFrom?: string;
-          /** @description Document date up to and including. */
-          dateTo?: string;
-          limit?: number;
-          cursor?: string;
-        };
-        header?: never;
-        path: {
-          kind: 'invoices' | 'expenses' | 'bank-transactions' | 'archive';
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                [key: string]: unknown;
-              }[];
-              nextCursor: string | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/jobs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** The job catalogue with each schedule, last run and next run (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                name: string;
-                description: string;
-                schedule: string;
-                /** @description JSON Schema of the on-demand parameters. */
-                parameters: unknown;
-                nextRunAt: string | null;
-                lastRun: {
-                  id: string;
-                  job: string;
-                  /** @enum {string} */
-                  trigger: 'schedule' | 'on_demand';
-                  /** @enum {string} */
-                  status: 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
-                  params: {
-                    [key: string]: unknown;
-                  };
-                  requestedAt: string;
-                  scheduledFor: string | null;
-                  startedAt: string | null;
-                  finishedAt: string | null;
-                  durationMs: number | null;
-                  output: {
-                    [key: string]: unknown;
-                  } | null;
-                  error: {
-                    code: string;
-                    message: string;
-                  } | null;
-                } | null;
-              }[];
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/jobs/{name}/runs': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    get?: never;
-    put?: never;
-    /** Run a job now with parameters checked by its schema (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          name:
-            | 'stuck-document-sweeper'
-            | 'retention'
-            | 'daily-digest'
-            | 'classifier-retraining'
-            | 'queue-depth-sampler';
-        };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            [key: string]: unknown;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        202: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              job: string;
-              /** @enum {string} */
-              trigger: 'schedule' | 'on_demand';
-              /** @enum {string} */
-              status: 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
-              params: {
-                [key: string]: unknown;
-              };
-              requestedAt: string;
-              scheduledFor: string | null;
-              startedAt: string | null;
-              finishedAt: string | null;
-              durationMs: number | null;
-              output: {
-                [key: string]: unknown;
-              } | null;
-              error: {
-                code: string;
-                message: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/jobs/runs/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /** A job run: status, timings, output summary, error (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
-        };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              id: string;
-              job: string;
-              /** @enum {string} */
-              trigger: 'schedule' | 'on_demand';
-              /** @enum {string} */
-              status: 'queued' | 'running' | 'succeeded' | 'failed' | 'skipped';
-              params: {
-                [key: string]: unknown;
-              };
-              requestedAt: string;
-              scheduledFor: string | null;
-              startedAt: string | null;
-              finishedAt: string | null;
-              durationMs: number | null;
-              output: {
-                [key: string]: unknown;
-              } | null;
-              error: {
-                code: string;
-                message: string;
-              } | null;
-            };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
-    };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/reports/digest': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
-    };
-    /**
-     * The tenant's daily digest of one UTC day
-     * @description Documents uploaded on the day by type and outcome, failure rate and p50/p95 end-to-end latency, as the daily-digest job computed them (each night for the day before; on demand through /v1/jobs).
-     */
-    get: {
-      parameters: {
-        query: {
-          /** @description The UTC day, YYYY-MM-DD. */
-          date: string;
-        };
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description The UTC day, YYYY-MM-DD. */
-              date: string;
-              /** @description Documents uploaded that day. */
-              documents: number;
-              /** @description Their status when the digest ran. */
-              byOutcome: {
-                published: number;
-                needs_review: number;
-                rejected: number;
-                failed: number;
-                cancelled: number;
-                in_progress: number;
-              };
-              /** @description Per document type (`unclassified` when none), documents by outcome. */
-              byType: {
-                [key: string]: {
-                  published: number;
-                  needs_review: number;
-                  rejected: number;
-                  failed: number;
-                  cancelled: number;
-                  in_progress: number;
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
                 };
-              };
-              /** @description failed / documents; null without documents. */
-              failureRate: number | null;
-              /** @description Upload to settled status (published, needs review, rejected, failed). */
-              latencyMs: {
-                p50: number | null;
-                p95: number | null;
-                /** @description Documents the percentiles are taken over. */
-                settled: number;
-              };
-              /** @description ISO 8601 date-time the digest was computed. */
-              generatedAt: string;
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/tenants': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/documents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller's documents are in each status
+         * @description The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    batchId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Documents matching the filters, whatever their status. */
+                            total: number;
+                            /** @description Documents per status; every status is present, 0 when none. */
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** List tenants (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                id: string;
-                name: string;
-                createdAt: string;
-                rateLimit: number | null;
-                retentionDays: number | null;
-              }[];
-            };
-          };
+    "/v1/documents/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+        /** A document: status, stage, timeline, errors, result and destination records */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            batchId: string | null;
+                            filename: string;
+                            declaredContentType: string | null;
+                            sizeBytes: number;
+                            sha256: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                            /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
+                            stage: string | null;
+                            attempt: number;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                            /** @description ISO 8601 date-time */
+                            finishedAt: string | null;
+                            timeline: {
+                                event: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                /** @description False when the event arrived late and did not move the status. */
+                                applied: boolean;
+                                stage: string;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                durationMs: number;
+                                attempt: number;
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                stage: "gateway" | "scanner" | "ocr" | "classifier" | "publisher" | "scheduler";
+                                code: string;
+                                message: string;
+                                transient?: boolean;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                attempt: number;
+                            }[];
+                            scan: {
+                                detectedType: string;
+                                mimeType: string;
+                                pages?: number;
+                                duplicateOf?: string;
+                                antivirus: {
+                                    status: string;
+                                    engine?: string;
+                                };
+                            } | null;
+                            text: {
+                                totalChars: number;
+                                pages: number;
+                                language?: string;
+                            } | null;
+                            result: {
+                                /** @enum {string} */
+                                docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                confidence: number;
+                                modelVersion: string;
+                                language?: string;
+                                candidates: {
+                                    /** @enum {string} */
+                                    docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                    probability: number;
+                                }[];
+                                fields: {
+                                    [key: string]: {
+                                        value: (string | number | boolean) | null;
+                                        /** @description The text as found, before normalisation. */
+                                        raw?: string;
+                                        confidence: number;
+                                        span?: {
+                                            start: number;
+                                            end: number;
+                                            page?: number;
+                                        };
+                                    };
+                                };
+                                tables: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            value: (string | number | boolean) | null;
+                                            /** @description The text as found, before normalisation. */
+                                            raw?: string;
+                                            confidence: number;
+                                            span?: {
+                                                start: number;
+                                                end: number;
+                                                page?: number;
+                                            };
+                                        };
+                                    }[];
+                                };
+                                findings: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    message: string;
+                                    field?: string;
+                                }[];
+                                reviewed?: {
+                                    /** @description ISO 8601 date-time */
+                                    at: string;
+                                    by: string;
+                                };
+                            } | null;
+                            rejection: {
+                                stage: string;
+                                reason: string;
+                                message: string;
+                                details?: unknown;
+                            } | null;
+                            records: {
+                                /** @enum {string} */
+                                collection: "invoices" | "expenses" | "bank_transactions" | "archive";
+                                id: string;
+                            }[];
+                            revision: number | null;
+                            cancellation: {
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                reason?: string;
+                            } | null;
+                            /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
+                            purgedAt: string | null;
+                            links: {
+                                self: string;
+                                file: string;
+                                text: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Create a tenant with a first API key (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            name: string;
-            rateLimit?: number;
-            retentionDays?: number;
-          };
+    "/v1/documents/{id}/file": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              tenant: {
-                id: string;
-                name: string;
-                createdAt: string;
-                rateLimit: number | null;
-                retentionDays: number | null;
-              };
-              apiKey: {
-                keyId: string;
-                tenantId: string;
-                label: string | null;
-                createdAt: string;
-                revokedAt: string | null;
-                /** @description The API key. Shown once: only its hash is stored. */
-                key: string;
-              };
+        /** The original file, streamed */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description The file bytes */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": unknown;
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/tenants/{id}/keys': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/documents/{id}/text": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The text extracted from the document, page by page */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            documentId: string;
+                            totalChars: number;
+                            pages: {
+                                page: number;
+                                text: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                410: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** A tenant's API keys, without the secrets (admin) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/documents/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                keyId: string;
-                tenantId: string;
-                label: string | null;
-                createdAt: string;
-                revokedAt: string | null;
-              }[];
+        get?: never;
+        put?: never;
+        /** Cancel a document: every later stage drops it and it is never published */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody: {
+                content: {
+                    "application/json": {
+                        reason?: string;
+                    };
+                };
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            batchId: string | null;
+                            filename: string;
+                            declaredContentType: string | null;
+                            sizeBytes: number;
+                            sha256: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                            /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
+                            stage: string | null;
+                            attempt: number;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                            /** @description ISO 8601 date-time */
+                            finishedAt: string | null;
+                            timeline: {
+                                event: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                /** @description False when the event arrived late and did not move the status. */
+                                applied: boolean;
+                                stage: string;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                durationMs: number;
+                                attempt: number;
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                stage: "gateway" | "scanner" | "ocr" | "classifier" | "publisher" | "scheduler";
+                                code: string;
+                                message: string;
+                                transient?: boolean;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                attempt: number;
+                            }[];
+                            scan: {
+                                detectedType: string;
+                                mimeType: string;
+                                pages?: number;
+                                duplicateOf?: string;
+                                antivirus: {
+                                    status: string;
+                                    engine?: string;
+                                };
+                            } | null;
+                            text: {
+                                totalChars: number;
+                                pages: number;
+                                language?: string;
+                            } | null;
+                            result: {
+                                /** @enum {string} */
+                                docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                confidence: number;
+                                modelVersion: string;
+                                language?: string;
+                                candidates: {
+                                    /** @enum {string} */
+                                    docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                    probability: number;
+                                }[];
+                                fields: {
+                                    [key: string]: {
+                                        value: (string | number | boolean) | null;
+                                        /** @description The text as found, before normalisation. */
+                                        raw?: string;
+                                        confidence: number;
+                                        span?: {
+                                            start: number;
+                                            end: number;
+                                            page?: number;
+                                        };
+                                    };
+                                };
+                                tables: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            value: (string | number | boolean) | null;
+                                            /** @description The text as found, before normalisation. */
+                                            raw?: string;
+                                            confidence: number;
+                                            span?: {
+                                                start: number;
+                                                end: number;
+                                                page?: number;
+                                            };
+                                        };
+                                    }[];
+                                };
+                                findings: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    message: string;
+                                    field?: string;
+                                }[];
+                                reviewed?: {
+                                    /** @description ISO 8601 date-time */
+                                    at: string;
+                                    by: string;
+                                };
+                            } | null;
+                            rejection: {
+                                stage: string;
+                                reason: string;
+                                message: string;
+                                details?: unknown;
+                            } | null;
+                            records: {
+                                /** @enum {string} */
+                                collection: "invoices" | "expenses" | "bank_transactions" | "archive";
+                                id: string;
+                            }[];
+                            revision: number | null;
+                            cancellation: {
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                reason?: string;
+                            } | null;
+                            /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
+                            purgedAt: string | null;
+                            links: {
+                                self: string;
+                                file: string;
+                                text: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Issue another API key for a tenant (admin) */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/documents/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            label?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keyId: string;
-              tenantId: string;
-              label: string | null;
-              createdAt: string;
-              revokedAt: string | null;
-              /** @description The API key. Shown once: only its hash is stored. */
-              key: string;
+        get?: never;
+        put?: never;
+        /** Retry a failed document from the stage that failed */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            batchId: string | null;
+                            filename: string;
+                            declaredContentType: string | null;
+                            sizeBytes: number;
+                            sha256: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                            /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
+                            stage: string | null;
+                            attempt: number;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                            /** @description ISO 8601 date-time */
+                            finishedAt: string | null;
+                            timeline: {
+                                event: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                /** @description False when the event arrived late and did not move the status. */
+                                applied: boolean;
+                                stage: string;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                durationMs: number;
+                                attempt: number;
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                stage: "gateway" | "scanner" | "ocr" | "classifier" | "publisher" | "scheduler";
+                                code: string;
+                                message: string;
+                                transient?: boolean;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                attempt: number;
+                            }[];
+                            scan: {
+                                detectedType: string;
+                                mimeType: string;
+                                pages?: number;
+                                duplicateOf?: string;
+                                antivirus: {
+                                    status: string;
+                                    engine?: string;
+                                };
+                            } | null;
+                            text: {
+                                totalChars: number;
+                                pages: number;
+                                language?: string;
+                            } | null;
+                            result: {
+                                /** @enum {string} */
+                                docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                confidence: number;
+                                modelVersion: string;
+                                language?: string;
+                                candidates: {
+                                    /** @enum {string} */
+                                    docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                    probability: number;
+                                }[];
+                                fields: {
+                                    [key: string]: {
+                                        value: (string | number | boolean) | null;
+                                        /** @description The text as found, before normalisation. */
+                                        raw?: string;
+                                        confidence: number;
+                                        span?: {
+                                            start: number;
+                                            end: number;
+                                            page?: number;
+                                        };
+                                    };
+                                };
+                                tables: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            value: (string | number | boolean) | null;
+                                            /** @description The text as found, before normalisation. */
+                                            raw?: string;
+                                            confidence: number;
+                                            span?: {
+                                                start: number;
+                                                end: number;
+                                                page?: number;
+                                            };
+                                        };
+                                    }[];
+                                };
+                                findings: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    message: string;
+                                    field?: string;
+                                }[];
+                                reviewed?: {
+                                    /** @description ISO 8601 date-time */
+                                    at: string;
+                                    by: string;
+                                };
+                            } | null;
+                            rejection: {
+                                stage: string;
+                                reason: string;
+                                message: string;
+                                details?: unknown;
+                            } | null;
+                            records: {
+                                /** @enum {string} */
+                                collection: "invoices" | "expenses" | "bank_transactions" | "archive";
+                                id: string;
+                            }[];
+                            revision: number | null;
+                            cancellation: {
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                reason?: string;
+                            } | null;
+                            /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
+                            purgedAt: string | null;
+                            links: {
+                                self: string;
+                                file: string;
+                                text: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/keys/{keyId}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/documents/{id}/review": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Correct the type and fields; publishes the correction and keeps it for training */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        /** @enum {string} */
+                        docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                        /**
+                         * @description Corrected fields: plain values or full field objects.
+                         * @default {}
+                         */
+                        fields?: {
+                            [key: string]: (string | number | boolean | {
+                                value: (string | number | boolean) | null;
+                                /** @description The text as found, before normalisation. */
+                                raw?: string;
+                                confidence: number;
+                                span?: {
+                                    start: number;
+                                    end: number;
+                                    page?: number;
+                                };
+                            }) | null;
+                        };
+                        tables?: {
+                            [key: string]: {
+                                [key: string]: {
+                                    value: (string | number | boolean) | null;
+                                    /** @description The text as found, before normalisation. */
+                                    raw?: string;
+                                    confidence: number;
+                                    span?: {
+                                        start: number;
+                                        end: number;
+                                        page?: number;
+                                    };
+                                };
+                            }[];
+                        };
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            /** Format: uuid */
+                            batchId: string | null;
+                            filename: string;
+                            declaredContentType: string | null;
+                            sizeBytes: number;
+                            sha256: string;
+                            metadata: {
+                                [key: string]: unknown;
+                            } | null;
+                            /** @enum {string} */
+                            status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                            /** @description Who works on it next: scanner, ocr, classifier, publisher, review. */
+                            stage: string | null;
+                            attempt: number;
+                            /** @description ISO 8601 date-time */
+                            createdAt: string;
+                            /** @description ISO 8601 date-time */
+                            updatedAt: string;
+                            /** @description ISO 8601 date-time */
+                            finishedAt: string | null;
+                            timeline: {
+                                event: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                /** @description False when the event arrived late and did not move the status. */
+                                applied: boolean;
+                                stage: string;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                durationMs: number;
+                                attempt: number;
+                            }[];
+                            errors: {
+                                /** @enum {string} */
+                                stage: "gateway" | "scanner" | "ocr" | "classifier" | "publisher" | "scheduler";
+                                code: string;
+                                message: string;
+                                transient?: boolean;
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                attempt: number;
+                            }[];
+                            scan: {
+                                detectedType: string;
+                                mimeType: string;
+                                pages?: number;
+                                duplicateOf?: string;
+                                antivirus: {
+                                    status: string;
+                                    engine?: string;
+                                };
+                            } | null;
+                            text: {
+                                totalChars: number;
+                                pages: number;
+                                language?: string;
+                            } | null;
+                            result: {
+                                /** @enum {string} */
+                                docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                confidence: number;
+                                modelVersion: string;
+                                language?: string;
+                                candidates: {
+                                    /** @enum {string} */
+                                    docType: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                                    probability: number;
+                                }[];
+                                fields: {
+                                    [key: string]: {
+                                        value: (string | number | boolean) | null;
+                                        /** @description The text as found, before normalisation. */
+                                        raw?: string;
+                                        confidence: number;
+                                        span?: {
+                                            start: number;
+                                            end: number;
+                                            page?: number;
+                                        };
+                                    };
+                                };
+                                tables: {
+                                    [key: string]: {
+                                        [key: string]: {
+                                            value: (string | number | boolean) | null;
+                                            /** @description The text as found, before normalisation. */
+                                            raw?: string;
+                                            confidence: number;
+                                            span?: {
+                                                start: number;
+                                                end: number;
+                                                page?: number;
+                                            };
+                                        };
+                                    }[];
+                                };
+                                findings: {
+                                    code: string;
+                                    /** @enum {string} */
+                                    severity: "error" | "warning" | "info";
+                                    message: string;
+                                    field?: string;
+                                }[];
+                                reviewed?: {
+                                    /** @description ISO 8601 date-time */
+                                    at: string;
+                                    by: string;
+                                };
+                            } | null;
+                            rejection: {
+                                stage: string;
+                                reason: string;
+                                message: string;
+                                details?: unknown;
+                            } | null;
+                            records: {
+                                /** @enum {string} */
+                                collection: "invoices" | "expenses" | "bank_transactions" | "archive";
+                                id: string;
+                            }[];
+                            revision: number | null;
+                            cancellation: {
+                                /** @description ISO 8601 date-time */
+                                at: string;
+                                reason?: string;
+                            } | null;
+                            /** @description When the retention policy deleted the file and the extracted text (they answer 410 since); the record stays. */
+                            purgedAt: string | null;
+                            links: {
+                                self: string;
+                                file: string;
+                                text: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    get?: never;
-    put?: never;
-    post?: never;
-    /** Revoke an API key (admin) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          keyId: string;
+    "/v1/batches": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              keyId: string;
-              tenantId: string;
-              label: string | null;
-              createdAt: string;
-              revokedAt: string | null;
+        get?: never;
+        put?: never;
+        /**
+         * Upload many files as one batch
+         * @description Like POST /v1/documents, with more files allowed; answers the batch id and its documents.
+         */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody: {
+                content: {
+                    "multipart/form-data": {
+                        /** @description One or more files (PDF, images, text, CSV, XLSX, DOCX). */
+                        file: string[];
+                        /** @description Optional JSON object kept with each document. */
+                        metadata?: string;
+                    };
+                };
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            batchId?: string;
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                filename: string;
+                                sizeBytes: number;
+                                sha256: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                statusUrl: string;
+                            }[];
+                            batchUrl?: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                413: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                415: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                422: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/webhooks': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/batches/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Batch progress: counts by status and stage, percent done, latency percentiles */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            total: number;
+                            /** @description Documents in a final or waiting state. */
+                            settled: number;
+                            percentDone: number;
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                            byStage: {
+                                [key: string]: number;
+                            };
+                            /** @description ISO 8601 date-time */
+                            startedAt: string;
+                            /** @description ISO 8601 date-time */
+                            finishedAt: string | null;
+                            latencyMs: {
+                                p50: number | null;
+                                p95: number | null;
+                                max: number | null;
+                            };
+                            documents: {
+                                /** Format: uuid */
+                                id: string;
+                                filename: string;
+                                /** @enum {string} */
+                                status: "received" | "scanned" | "text_extracted" | "classified" | "needs_review" | "published" | "rejected" | "failed" | "cancelled";
+                                stage: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** The tenant's webhook endpoints (without secrets) */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              items: {
-                /** Format: uuid */
-                id: string;
-                url: string;
-                events: ('published' | 'needs_review')[];
-                active: boolean;
-                description: string | null;
-                createdAt: string;
-                updatedAt: string;
-              }[];
-            };
-          };
+    "/v1/batches/{id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+        get?: never;
+        put?: never;
+        /** Retry the failed documents of a batch */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            batchId: string;
+                            affected: string[];
+                            skipped: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    /** Register a webhook endpoint */
-    post: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path?: never;
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            url: string;
-            /**
-             * @default [
-             *       "published",
-             *       "needs_review"
-             *     ]
-             */
-            events?: ('published' | 'needs_review')[];
-            /** @description Your own signing secret; generated (and shown once) when omitted. */
-            secret?: string;
-            description?: string;
-          };
+    "/v1/batches/{id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-      };
-      responses: {
-        /** @description Default Response */
-        201: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              url: string;
-              events: ('published' | 'needs_review')[];
-              active: boolean;
-              description: string | null;
-              createdAt: string;
-              updatedAt: string;
-              /** @description The signing secret. Shown once: keep it to verify the Docflow-Signature header. */
-              secret: string;
+        get?: never;
+        put?: never;
+        /** Cancel every document of a batch that is not finished */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            batchId: string;
+                            affected: string[];
+                            skipped: {
+                                /** Format: uuid */
+                                id: string;
+                                reason: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    delete?: never;
-    options?: never;
-    head?: never;
-    patch?: never;
-    trace?: never;
-  };
-  '/v1/webhooks/{id}': {
-    parameters: {
-      query?: never;
-      header?: never;
-      path?: never;
-      cookie?: never;
+    "/v1/events": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Live progress as Server-Sent Events (filter by documentId or batchId)
+         * @description text/event-stream. First a `snapshot` event with the current state, then one event per pipeline event (`id` = event id), and `: heartbeat` comments.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    documentId?: string;
+                    batchId?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description text/event-stream */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": string;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    /** One webhook endpoint */
-    get: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/pipeline": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              url: string;
-              events: ('published' | 'needs_review')[];
-              active: boolean;
-              description: string | null;
-              createdAt: string;
-              updatedAt: string;
+        /**
+         * Stages with the events they consume and produce, queue depths and consumers; circuit breakers
+         * @description Derived from the contracts topology and the broker, never a hand-kept list.
+         */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            source: "management" | "passive";
+                            stages: {
+                                name: string;
+                                service: string;
+                                description: string;
+                                pipelineStage: boolean;
+                                consumes: string[];
+                                produces: string[];
+                                queue: {
+                                    name: string;
+                                    ready: number | null;
+                                    /** @description null when read by passive declare */
+                                    unacked: number | null;
+                                    consumers: number | null;
+                                };
+                                retrying: number | null;
+                                deadLetterQueue: {
+                                    name: string;
+                                    ready: number | null;
+                                    /** @description null when read by passive declare */
+                                    unacked: number | null;
+                                    consumers: number | null;
+                                };
+                                deadLettersStored: number;
+                            }[];
+                            /** @description Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all. */
+                            breakers: {
+                                service: string;
+                                /** @description What it guards: `clamd`, `webhook:<endpoint id>`. */
+                                name: string;
+                                /** @description The process (host:pid); each replica has its own. */
+                                replica: string;
+                                /** @enum {string} */
+                                state: "closed" | "halfOpen" | "open";
+                                /** @description ISO 8601 date-time: when it entered this state. */
+                                since: string;
+                                /** @description ISO 8601 date-time: its process last reported. */
+                                reportedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    put?: never;
-    post?: never;
-    /** Delete a webhook endpoint (pending deliveries to it are cancelled) */
-    delete: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/health": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody?: never;
-      responses: {
-        /** @description Deleted */
-        204: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': null;
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+        /** Broker, database and every service (by its consumers); 503 when any is down */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded";
+                            checks: {
+                                broker: {
+                                    ok: boolean;
+                                    detail?: string;
+                                };
+                                database: {
+                                    ok: boolean;
+                                    detail?: string;
+                                };
+                            };
+                            services: {
+                                [key: string]: {
+                                    ok: boolean;
+                                    detail?: string;
+                                    consumers: number | null;
+                                };
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @enum {string} */
+                            status: "ok" | "degraded";
+                            checks: {
+                                broker: {
+                                    ok: boolean;
+                                    detail?: string;
+                                };
+                                database: {
+                                    ok: boolean;
+                                    detail?: string;
+                                };
+                            };
+                            services: {
+                                [key: string]: {
+                                    ok: boolean;
+                                    detail?: string;
+                                    consumers: number | null;
+                                };
+                            };
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    options?: never;
-    head?: never;
-    /** Change the URL, events, description, or pause (active: false) */
-    patch: {
-      parameters: {
-        query?: never;
-        header?: never;
-        path: {
-          id: string;
+    "/v1/dead-letters": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
         };
-        cookie?: never;
-      };
-      requestBody: {
-        content: {
-          'application/json': {
-            url?: string;
-            events?: ('published' | 'needs_review')[];
-            active?: boolean;
-            description?: string;
-          };
-        };
-      };
-      responses: {
-        /** @description Default Response */
-        200: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** Format: uuid */
-              id: string;
-              url: string;
-              events: ('published' | 'needs_review')[];
-              active: boolean;
-              description: string | null;
-              createdAt: string;
-              updatedAt: string;
+        /** Dead-lettered messages (admin): reason, attempts, last error, original event */
+        get: {
+            parameters: {
+                query?: {
+                    /** @description Consumer name, e.g. ocr */
+                    stage?: "scanner" | "ocr" | "classifier" | "publisher" | "tracker" | "jobs";
+                    limit?: number;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
             };
-          };
-        };
-        /** @description Default Response */
-        400: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                consumer: string;
+                                reason: string;
+                                errorCode: string | null;
+                                lastError: string | null;
+                                retries: number;
+                                replays: number;
+                                deadLetteredAt: string;
+                                eventType: string | null;
+                                eventId: string | null;
+                                documentId: string | null;
+                                tenantId: string | null;
+                                /** @description The original message (parsed when it is JSON). */
+                                event: unknown;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
             };
-          };
         };
-        /** @description Default Response */
-        401: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        404: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        409: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        429: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-        /** @description Default Response */
-        503: {
-          headers: {
-            [name: string]: unknown;
-          };
-          content: {
-            'application/json': {
-              /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
-              error: string;
-              /** @description What went wrong, for a person. */
-              message: string;
-              /** @description For 400s: the validation issues. */
-              details?: unknown;
-            };
-          };
-        };
-      };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
     };
-    trace?: never;
-  };
+    "/v1/dead-letters/{id}/replay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Put a dead letter back on its stage's queue with attempts reset (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            consumer: string;
+                            reason: string;
+                            errorCode: string | null;
+                            lastError: string | null;
+                            retries: number;
+                            replays: number;
+                            deadLetteredAt: string;
+                            eventType: string | null;
+                            eventId: string | null;
+                            documentId: string | null;
+                            tenantId: string | null;
+                            /** @description The original message (parsed when it is JSON). */
+                            event: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/dead-letters/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Forget a dead letter (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/records/{kind}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Canonical records (invoices, expenses, bank transactions, archive)
+         * @description What the publisher wrote, latest revision only. Fields per kind are described in services/publisher/README.md.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    documentId?: string;
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    currency?: string;
+                    /** @description Document date (issue date, receipt or transaction date) from. */
+                    dateFrom?: string;
+                    /** @description Document date up to and including. */
+                    dateTo?: string;
+                    limit?: number;
+                    cursor?: string;
+                };
+                header?: never;
+                path: {
+                    kind: "invoices" | "expenses" | "bank-transactions" | "archive";
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                [key: string]: unknown;
+                            }[];
+                            nextCursor: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The job catalogue with each schedule, last run and next run (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                name: string;
+                                description: string;
+                                schedule: string;
+                                /** @description JSON Schema of the on-demand parameters. */
+                                parameters: unknown;
+                                nextRunAt: string | null;
+                                lastRun: {
+                                    id: string;
+                                    job: string;
+                                    /** @enum {string} */
+                                    trigger: "schedule" | "on_demand";
+                                    /** @enum {string} */
+                                    status: "queued" | "running" | "succeeded" | "failed" | "skipped";
+                                    params: {
+                                        [key: string]: unknown;
+                                    };
+                                    requestedAt: string;
+                                    scheduledFor: string | null;
+                                    startedAt: string | null;
+                                    finishedAt: string | null;
+                                    durationMs: number | null;
+                                    output: {
+                                        [key: string]: unknown;
+                                    } | null;
+                                    error: {
+                                        code: string;
+                                        message: string;
+                                    } | null;
+                                } | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/{name}/runs": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Run a job now with parameters checked by its schema (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    name: "stuck-document-sweeper" | "retention" | "daily-digest" | "classifier-retraining" | "queue-depth-sampler";
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        [key: string]: unknown;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                202: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            job: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "on_demand";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "skipped";
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            requestedAt: string;
+                            scheduledFor: string | null;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            durationMs: number | null;
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/jobs/runs/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A job run: status, timings, output summary, error (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            id: string;
+                            job: string;
+                            /** @enum {string} */
+                            trigger: "schedule" | "on_demand";
+                            /** @enum {string} */
+                            status: "queued" | "running" | "succeeded" | "failed" | "skipped";
+                            params: {
+                                [key: string]: unknown;
+                            };
+                            requestedAt: string;
+                            scheduledFor: string | null;
+                            startedAt: string | null;
+                            finishedAt: string | null;
+                            durationMs: number | null;
+                            output: {
+                                [key: string]: unknown;
+                            } | null;
+                            error: {
+                                code: string;
+                                message: string;
+                            } | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/reports/digest": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The tenant's daily digest of one UTC day
+         * @description Documents uploaded on the day by type and outcome, failure rate and p50/p95 end-to-end latency, as the daily-digest job computed them (each night for the day before; on demand through /v1/jobs).
+         */
+        get: {
+            parameters: {
+                query: {
+                    /** @description The UTC day, YYYY-MM-DD. */
+                    date: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description The UTC day, YYYY-MM-DD. */
+                            date: string;
+                            /** @description Documents uploaded that day. */
+                            documents: number;
+                            /** @description Their status when the digest ran. */
+                            byOutcome: {
+                                published: number;
+                                needs_review: number;
+                                rejected: number;
+                                failed: number;
+                                cancelled: number;
+                                in_progress: number;
+                            };
+                            /** @description Per document type (`unclassified` when none), documents by outcome. */
+                            byType: {
+                                [key: string]: {
+                                    published: number;
+                                    needs_review: number;
+                                    rejected: number;
+                                    failed: number;
+                                    cancelled: number;
+                                    in_progress: number;
+                                };
+                            };
+                            /** @description failed / documents; null without documents. */
+                            failureRate: number | null;
+                            /** @description Upload to settled status (published, needs review, rejected, failed). */
+                            latencyMs: {
+                                p50: number | null;
+                                p95: number | null;
+                                /** @description Documents the percentiles are taken over. */
+                                settled: number;
+                            };
+                            /** @description ISO 8601 date-time the digest was computed. */
+                            generatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List tenants (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                rateLimit: number | null;
+                                retentionDays: number | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Create a tenant with a first API key (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        name: string;
+                        rateLimit?: number;
+                        retentionDays?: number;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            tenant: {
+                                id: string;
+                                name: string;
+                                createdAt: string;
+                                rateLimit: number | null;
+                                retentionDays: number | null;
+                            };
+                            apiKey: {
+                                keyId: string;
+                                tenantId: string;
+                                label: string | null;
+                                createdAt: string;
+                                revokedAt: string | null;
+                                /** @description The API key. Shown once: only its hash is stored. */
+                                key: string;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/tenants/{id}/keys": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** A tenant's API keys, without the secrets (admin) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                keyId: string;
+                                tenantId: string;
+                                label: string | null;
+                                createdAt: string;
+                                revokedAt: string | null;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Issue another API key for a tenant (admin) */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        label?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            tenantId: string;
+                            label: string | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                            /** @description The API key. Shown once: only its hash is stored. */
+                            key: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/keys/{keyId}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke an API key (admin) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    keyId: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            keyId: string;
+                            tenantId: string;
+                            label: string | null;
+                            createdAt: string;
+                            revokedAt: string | null;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The tenant's webhook endpoints (without secrets) */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            items: {
+                                /** Format: uuid */
+                                id: string;
+                                url: string;
+                                events: ("published" | "needs_review")[];
+                                active: boolean;
+                                description: string | null;
+                                createdAt: string;
+                                updatedAt: string;
+                            }[];
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        /** Register a webhook endpoint */
+        post: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url: string;
+                        /**
+                         * @default [
+                         *       "published",
+                         *       "needs_review"
+                         *     ]
+                         */
+                        events?: ("published" | "needs_review")[];
+                        /** @description Your own signing secret; generated (and shown once) when omitted. */
+                        secret?: string;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                201: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            events: ("published" | "needs_review")[];
+                            active: boolean;
+                            description: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                            /** @description The signing secret. Shown once: keep it to verify the Docflow-Signature header. */
+                            secret: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/v1/webhooks/{id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** One webhook endpoint */
+        get: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            events: ("published" | "needs_review")[];
+                            active: boolean;
+                            description: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        /** Delete a webhook endpoint (pending deliveries to it are cancelled) */
+        delete: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Deleted */
+                204: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": null;
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        options?: never;
+        head?: never;
+        /** Change the URL, events, description, or pause (active: false) */
+        patch: {
+            parameters: {
+                query?: never;
+                header?: never;
+                path: {
+                    id: string;
+                };
+                cookie?: never;
+            };
+            requestBody: {
+                content: {
+                    "application/json": {
+                        url?: string;
+                        events?: ("published" | "needs_review")[];
+                        active?: boolean;
+                        description?: string;
+                    };
+                };
+            };
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** Format: uuid */
+                            id: string;
+                            url: string;
+                            events: ("published" | "needs_review")[];
+                            active: boolean;
+                            description: string | null;
+                            createdAt: string;
+                            updatedAt: string;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
-  schemas: never;
-  responses: never;
-  parameters: never;
-  requestBodies: never;
-  headers: never;
-  pathItems: never;
+    schemas: never;
+    responses: never;
+    parameters: never;
+    requestBodies: never;
+    headers: never;
+    pathItems: never;
 }
 export type $defs = Record<string, never>;
 export type operations = Record<string, never>;

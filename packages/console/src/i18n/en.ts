@@ -46,8 +46,8 @@ export const en = {
   'inbox.status': 'Status',
   'inbox.type': 'Type',
   'inbox.batch': 'Batch id',
-  'inbox.from': 'Created from',
-  'inbox.to': 'Created to',
+  'inbox.from': 'From',
+  'inbox.to': 'To',
   'inbox.keys': 'Keys: j / k move, Enter opens.',
   'inbox.file': 'File',
   'inbox.created': 'Created',
@@ -167,6 +167,11 @@ export const en = {
   'breaker.closed': 'closed',
   'breaker.open': 'open',
   'breaker.halfOpen': 'half-open',
+  'ops.ok': 'ok',
+  'ops.degraded': 'degraded',
+  'ops.down': 'down',
+  'ops.detail': 'Detail',
+  'common.refresh': 'Refresh',
 } as const;
 
 export type MessageKey = keyof typeof en;

@@ -1,9 +1,11 @@
 import { ok } from '../../api/client';
 import { useConsole } from '../../context';
-import type { PipelineView } from '../../api/types';
-import { formatDate, t } from '../../i18n';
+import type { HealthReport } from '../../api/types';
+import { t } from '../../i18n';
 import { ErrorNote } from '../status';
 import { ListTable } from '../list-table';
+import { Breakers } from './breakers';
+import { Health } from './health';
 import { useAsync } from '../use-async';
 
 const n = (v: number | null) => (v === null ? '—' : String(v));
@@ -12,9 +14,11 @@ const n = (v: number | null) => (v === null ? '—' : String(v));
 export function Pipeline() {
   const { api } = useConsole();
   const pipeline = useAsync(() => ok(api.GET('/v1/pipeline')), []);
+  // 503 answers the same report (something is down): shown, not thrown
   const health = useAsync(async () => {
     const { data, error } = await api.GET('/v1/health');
-    return (data ?? error) as unknown;
+    if (data) return data;
+    return error && typeof error === 'object' && 'checks' in error ? (error as HealthReport) : null;
   }, []);
   return (
     <section>
@@ -48,51 +52,10 @@ export function Pipeline() {
         </>
       )}
       {pipeline.data && <Breakers breakers={pipeline.data.breakers} />}
-      <h2>{t('ops.health')}</h2>
-      {health.data !== null && (
-        <pre class="json" tabIndex={0}>
-          {JSON.stringify(health.data, null, 2)}
-        </pre>
-      )}
+      {health.data && <Health report={health.data} />}
       <button type="button" class="secondary" onClick={() => (pipeline.reload(), health.reload())}>
-        ↻
+        {t('common.refresh')}
       </button>
     </section>
-  );
-}
-
-const BREAKER_BADGE = {
-  closed: 'status-published',
-  halfOpen: 'status-needs_review',
-  open: 'status-failed',
-};
-
-/** Each live process's circuit breakers: state as word and colour, since when. */
-function Breakers({ breakers }: { breakers: PipelineView['breakers'] }) {
-  return (
-    <>
-      <h2>{t('ops.breakers')}</h2>
-      {breakers.length === 0 ? (
-        <p>{t('ops.noBreakers')}</p>
-      ) : (
-        <ListTable
-          label={t('ops.breakers')}
-          columns={[
-            { header: t('ops.breaker'), rowHeader: true, cell: (b) => <code>{b.name}</code> },
-            { header: t('ops.service'), cell: (b) => b.service },
-            {
-              header: t('ops.state'),
-              cell: (b) => (
-                <span class={`badge ${BREAKER_BADGE[b.state]}`}>{t(`breaker.${b.state}`)}</span>
-              ),
-            },
-            { header: t('ops.since'), cell: (b) => formatDate(b.since) },
-            { header: t('ops.replica'), cell: (b) => b.replica },
-          ]}
-          rows={breakers}
-          rowKey={(b) => `${b.replica}/${b.name}`}
-        />
-      )}
-    </>
   );
 }

@@ -4,6 +4,7 @@ import { DOC_TYPES, RECORD_KINDS, type RecordKind, type RecordQuery } from '../a
 import { useConsole } from '../context';
 import { csvColumns, toCsv } from '../domain/csv';
 import { t } from '../i18n';
+import { ChoiceFilter } from './choice-filter';
 import { ListTable } from './list-table';
 import { ErrorNote } from './status';
 
@@ -80,15 +81,13 @@ export function Records() {
             ))}
           </select>
         </label>
-        <label>
-          {t('inbox.type')}
-          <select value={filters.docType ?? ''} onChange={set('docType')}>
-            <option value="">{t('common.all')}</option>
-            {DOC_TYPES.map((d) => (
-              <option value={d}>{t(`docType.${d}`)}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter
+          label={t('inbox.type')}
+          value={filters.docType}
+          choices={DOC_TYPES}
+          name={(d) => t(`docType.${d}`)}
+          onChange={(docType) => setFilters((f) => ({ ...f, docType }))}
+        />
         <label>
           {t('records.currency')}
           <input value={filters.currency ?? ''} onChange={set('currency')} size={4} maxLength={3} />

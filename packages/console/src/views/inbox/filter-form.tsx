@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { DOC_TYPES, DOCUMENT_STATUSES, type DocumentQuery } from '../../api/types';
 import { t } from '../../i18n';
+import { ChoiceFilter } from '../choice-filter';
 
 export type Filters = Pick<
   DocumentQuery,
@@ -35,24 +36,20 @@ export function FilterForm({
   };
   return (
     <form class="filters" onSubmit={submit} aria-label={t('inbox.filters')}>
-      <label>
-        {t('inbox.status')}
-        <select value={draft.status ?? ''} onChange={set('status')}>
-          <option value="">{t('common.all')}</option>
-          {DOCUMENT_STATUSES.map((s) => (
-            <option value={s}>{t(`status.${s}`)}</option>
-          ))}
-        </select>
-      </label>
-      <label>
-        {t('inbox.type')}
-        <select value={draft.docType ?? ''} onChange={set('docType')}>
-          <option value="">{t('common.all')}</option>
-          {DOC_TYPES.map((d) => (
-            <option value={d}>{t(`docType.${d}`)}</option>
-          ))}
-        </select>
-      </label>
+      <ChoiceFilter
+        label={t('inbox.status')}
+        value={draft.status}
+        choices={DOCUMENT_STATUSES}
+        name={(s) => t(`status.${s}`)}
+        onChange={(status) => setDraft((d) => ({ ...d, status }))}
+      />
+      <ChoiceFilter
+        label={t('inbox.type')}
+        value={draft.docType}
+        choices={DOC_TYPES}
+        name={(d) => t(`docType.${d}`)}
+        onChange={(docType) => setDraft((d) => ({ ...d, docType }))}
+      />
       <label>
         {t('inbox.batch')}
         <input

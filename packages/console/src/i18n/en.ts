@@ -154,7 +154,7 @@ export const en = {
   'docType.payslip': 'payslip',
   'docType.other': 'other',
   'inbox.counts': 'Documents by status',
-  'inbox.createdDays': 'Created (days in UTC)',
+  'inbox.createdDays': 'Created (days)',
   'doc.actions': 'Review actions',
   'doc.pageHint':
     'On the page: click a word, or drag a box around several, to fill the focused field.',

@@ -156,7 +156,7 @@ export const es: Record<MessageKey, string> = {
   'docType.payslip': 'nómina',
   'docType.other': 'otro',
   'inbox.counts': 'Documentos por estado',
-  'inbox.createdDays': 'Creados (días en UTC)',
+  'inbox.createdDays': 'Creados (días)',
   'doc.actions': 'Acciones de revisión',
   'doc.pageHint':
     'En la página: haz clic en una palabra, o arrastra un recuadro sobre varias, para rellenar el campo activo.',

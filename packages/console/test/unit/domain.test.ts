@@ -1,6 +1,7 @@
 import { parseAmount } from '../../src/domain/amount';
 import { confidenceLevel } from '../../src/domain/confidence';
 import { toCsv } from '../../src/domain/csv';
+import { dayBounds, localDay } from '../../src/domain/days';
 import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
 import { boxBetween, boxesForText, textInBox, wordAt, wordsOf } from '../../src/domain/page-text';
 import { draftFrom, reviewBody } from '../../src/domain/review-draft';
@@ -120,6 +121,16 @@ describe('the review body', () => {
     expect(body.fields.buyerName).toBe(result.fields.buyerName);
     expect(body.tables).toEqual(result.tables);
     expect(body.docType).toBe('invoice');
+  });
+});
+
+describe('days of the date filter', () => {
+  it('when a day is turned into bounds and back, then both bounds fall on that local day and cover all of it', () => {
+    const { createdFrom, createdTo } = dayBounds('2026-03-14', '2026-03-14');
+    expect(localDay(createdFrom)).toBe('2026-03-14');
+    expect(localDay(createdTo)).toBe('2026-03-14');
+    expect(Date.parse(createdTo!) - Date.parse(createdFrom!)).toBe(86_400_000 - 1);
+    expect(dayBounds(undefined, undefined)).toEqual({});
   });
 });
 

@@ -295,6 +295,16 @@ describe('the review console in a real browser, against the six services', () =>
       `[console] document view loaded in ${Math.round(loadedMs as number)} ms\n`,
     );
     expect(loadedMs).toBeGreaterThan(0);
+    // in Spanish, the field names and the document type are Spanish words too
+    await page.getByLabel('Language').selectOption('es');
+    await expect(page.getByLabel('Tipo de documento').inputValue()).resolves.toBe('invoice');
+    await expect(
+      page.getByLabel('Tipo de documento').locator('option:checked').textContent(),
+    ).resolves.toBe('factura');
+    await page.getByLabel('Total', { exact: true }).waitFor();
+    await expect(page.locator('label.field-name').allTextContents()).resolves.not.toContain(
+      'invoiceNumber',
+    );
     await context.close();
   }, 30_000);
 

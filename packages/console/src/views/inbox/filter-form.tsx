@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { DOC_TYPES, DOCUMENT_STATUSES, type DocumentQuery } from '../../api/types';
+import { dayBounds, localDay } from '../../domain/days';
 import { t } from '../../i18n';
 import { ChoiceFilter } from '../choice-filter';
 
@@ -7,14 +8,6 @@ export type Filters = Pick<
   DocumentQuery,
   'status' | 'docType' | 'batchId' | 'createdFrom' | 'createdTo'
 >;
-
-/** A day of the date inputs (YYYY-MM-DD, UTC) as the API's bounds: from its start, to its end. */
-export function dayBounds(from: string | undefined, to: string | undefined) {
-  return {
-    createdFrom: from ? new Date(`${from.slice(0, 10)}T00:00:00Z`).toISOString() : undefined,
-    createdTo: to ? new Date(`${to.slice(0, 10)}T23:59:59.999Z`).toISOString() : undefined,
-  };
-}
 
 /** Status, type, batch and creation days; applied together (the list and the counts follow). */
 export function FilterForm({
@@ -29,10 +22,10 @@ export function FilterForm({
     const value = (e.target as HTMLInputElement).value;
     setDraft((d) => ({ ...d, [name]: value || undefined }));
   };
-  const day = (iso: string | undefined) => iso?.slice(0, 10) ?? '';
   const submit = (e: Event) => {
     e.preventDefault();
-    onApply({ ...draft, ...dayBounds(draft.createdFrom, draft.createdTo) });
+    const { createdFrom: _from, createdTo: _to, ...rest } = draft;
+    onApply({ ...rest, ...dayBounds(draft.createdFrom, draft.createdTo) });
   };
   return (
     <form class="filters" onSubmit={submit} aria-label={t('inbox.filters')}>
@@ -63,11 +56,11 @@ export function FilterForm({
         <legend>{t('inbox.createdDays')}</legend>
         <label>
           {t('inbox.from')}
-          <input type="date" value={day(draft.createdFrom)} onInput={set('createdFrom')} />
+          <input type="date" value={localDay(draft.createdFrom)} onInput={set('createdFrom')} />
         </label>
         <label>
           {t('inbox.to')}
-          <input type="date" value={day(draft.createdTo)} onInput={set('createdTo')} />
+          <input type="date" value={localDay(draft.createdTo)} onInput={set('createdTo')} />
         </label>
       </fieldset>
       <button type="submit">{t('common.apply')}</button>

@@ -73,17 +73,30 @@ export function Inbox() {
 
   useEffect(() => {
     let timer: ReturnType<typeof setTimeout> | undefined;
-    // the lists keep pages the reviewer loaded; the counts are always read again
+    // one read at a time: events during a read ask for one more read after it (a tenant's counts
+    // cost a scan of its documents on FerretDB, so reads must not pile up)
+    let reading = false;
+    let again = false;
+    const read = () => {
+      if (reading) {
+        again = true;
+        return;
+      }
+      reading = true;
+      // the lists keep pages the reviewer loaded; the counts are always read again
+      const { queue: q, list: l } = shown.current;
+      Promise.all([loadCounts(), q?.extended ? null : loadQueue(), l?.extended ? null : loadList()])
+        .then(() => setError(null), setError)
+        .finally(() => {
+          reading = false;
+          if (!again) return;
+          again = false;
+          refresh();
+        });
+    };
     const refresh = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        const { queue: q, list: l } = shown.current;
-        Promise.all([
-          loadCounts(),
-          q?.extended ? null : loadQueue(),
-          l?.extended ? null : loadList(),
-        ]).then(() => setError(null), setError);
-      }, REFRESH_AFTER_MS);
+      timer = setTimeout(read, REFRESH_AFTER_MS);
     };
     const stop = followEvents(
       session.key,

@@ -127,6 +127,9 @@ describe('the review console in a real browser, against the six services', () =>
       events: ['published'],
     });
     expect(hook.status).toBe(201);
+    // the inbox is open before the invoice arrives: its counts follow the event stream
+    const { context, page, problems } = await signedIn(key);
+    await page.getByTestId('review-count').filter({ hasText: '0 waiting for review' }).waitFor();
     const form = new FormData();
     form.append('file', new Blob([await makePdf([{ text: MISMATCHED_INVOICE }])]), 'inv-0917.pdf');
     const id = (await pipeline.api('POST', '/v1/documents', key, form)).body.documents[0].id;
@@ -137,9 +140,10 @@ describe('the review console in a real browser, against the six services', () =>
       'the invoice waiting for review',
     );
 
-    const { context, page, problems } = await signedIn(key);
-    // the inbox puts it first; j selects it, Enter opens it
+    // without a reload, the count and the queue show it; j selects it, Enter opens it
     await page.getByTestId('review-count').filter({ hasText: '1 waiting for review' }).waitFor();
+    await expect(page.locator('[data-status-count=needs_review]').textContent()).resolves.toBe('1');
+    await page.locator('#queue-heading ~ * a.row-link', { hasText: 'inv-0917.pdf' }).waitFor();
     await settled(page);
     await shoot(page, 'inbox');
     await page.keyboard.press('j');

@@ -1,7 +1,10 @@
 import type { ArchiveLimits } from '@docflow/archive';
+import { parseBboxLayout } from '@docflow/pdf';
 import { parseTesseractTsv } from '../adapters/tesseract-tsv';
 import { guessLanguage } from '../domain/guess-language';
 import { measurePage } from '../domain/measure-page';
+import type { PageLayout } from '../domain/page-layout';
+import { textLayerWords } from '../domain/text-layer-words';
 import { isUsableText } from '../domain/usable-text';
 import { extractDocx } from '../extract/extract-docx';
 import { extractPlain, extractSpreadsheet } from '../extract/extract-tabular';
@@ -24,6 +27,24 @@ export async function parseFile(
   return language ? { ...extraction, language } : extraction;
 }
 
+/**
+ * The words of poppler's `-bbox-layout` listing (from `pages[0].page` on) placed in the given
+ * pages' texts; a page the listing lacks gets no words.
+ */
+export function pageLayouts(
+  xhtml: string,
+  pages: readonly { page: number; text: string }[],
+): PageLayout[] {
+  const listed = parseBboxLayout(xhtml);
+  const first = pages[0]?.page ?? 1;
+  return pages.map(({ page, text }) => {
+    const found = listed[page - first];
+    return found
+      ? textLayerWords(text, found)
+      : { size: { width: 0, height: 0, unit: 'pt' }, words: [] };
+  });
+}
+
 /** Each page's trimmed text layer where usable, null where the page needs OCR. */
 export function textLayer(
   texts: readonly string[],
@@ -43,6 +64,7 @@ export const languageOf = (texts: readonly string[]): Language | undefined =>
 export const inProcessSteps: OcrSteps = {
   parseFile: (type, bytes, limits) => parseFile(type, bytes, limits),
   textLayer: async (texts, count, minTextChars) => textLayer(texts, count, minTextChars),
+  textLayerWords: async (xhtml, pages) => pageLayouts(xhtml, pages),
   tesseractTsv: async (tsv, pages) => parseTesseractTsv(tsv, pages),
   pageGeometry: async (samples) => measurePage(samples),
   language: async (texts) => languageOf(texts),

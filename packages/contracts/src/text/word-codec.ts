@@ -86,3 +86,22 @@ export function unpackPageWords(packed: PackedPageWords, pageText: string, offse
   }
   return words;
 }
+
+/**
+ * Every page's words, unpacked with offsets in the document text (the pages' texts joined by form
+ * feeds, in the order given), by page number; pages without packed words get none.
+ */
+export function documentWords(
+  pages: readonly { page: number; text: string }[],
+  packed: readonly PackedPageWords[],
+): Map<number, Word[]> {
+  const byPage = new Map(packed.map((p) => [p.page, p]));
+  const words = new Map<number, Word[]>();
+  let offset = 0;
+  for (const { page, text } of pages) {
+    const found = byPage.get(page);
+    words.set(page, found ? unpackPageWords(found, text, offset) : []);
+    offset += text.length + 1;
+  }
+  return words;
+}

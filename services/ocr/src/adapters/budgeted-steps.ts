@@ -46,7 +46,7 @@ export function createBudgetedSteps(runner: BudgetRunner): OcrSteps {
       run(
         'textLayerWordsTask',
         'PDF word positions reading',
-        { xhtml, pages: pages.map(({ page, text }) => ({ page, text })) },
+        { xhtml, pages: pages.map(({ page, text, rotation }) => ({ page, text, rotation })) },
         signal,
       ),
     tesseractTsv: (tsv, pages, signal) =>

@@ -11,9 +11,10 @@ const SAME_LINE_PT = 2;
  * by line across the page while poppler's words run column by column; so the words are put in
  * page order (top to bottom, left to right) and each is matched to the next unmatched token of
  * the same text at or after the last match (else the nearest before it). A word the text does not
- * hold is left out.
+ * hold is left out. Poppler boxes the words of a page shown turned (/Rotate) on the page as shown
+ * but gives its size before the turn: turned by 90° or 270°, the size is swapped.
  */
-export function textLayerWords(text: string, page: BboxPage): PageLayout {
+export function textLayerWords(text: string, page: BboxPage, rotation = 0): PageLayout {
   const tokens = [...text.matchAll(/\S+/g)];
   const byText = new Map<string, UnusedList>();
   tokens.forEach((token, index) => {
@@ -39,7 +40,9 @@ export function textLayerWords(text: string, page: BboxPage): PageLayout {
     cursor = index + 1;
   }
   words.sort((a, b) => a.start - b.start);
-  return { size: { width: page.width, height: page.height, unit: 'pt' }, words };
+  const sideways = rotation % 180 !== 0;
+  const [width, height] = sideways ? [page.height, page.width] : [page.width, page.height];
+  return { size: { width, height, unit: 'pt' }, words };
 }
 
 /** Poppler's lines top to bottom (lines with tops within SAME_LINE_PT left to right). */

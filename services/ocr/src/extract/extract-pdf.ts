@@ -3,6 +3,7 @@ import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
 import { rescaleLayout, type PageLayout } from '../domain/page-layout';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
+import type { TextLayerPage } from '../steps/ocr-steps';
 import { preparation, recognizePages, withLanguage } from './ocr-pages';
 
 /**
@@ -42,7 +43,16 @@ export async function extractPdf(
         if (text === null) toOcr.push(i + 1);
         else pages.push({ page: i + 1, text, method: 'text_layer', confidence: 1, durationMs: 0 });
       });
-      const layouts = await textLayerLayouts(pdf, pages, deps, signal);
+      const layouts = await textLayerLayouts(
+        pdf,
+        pages.map(({ page, text }) => ({
+          page,
+          text,
+          rotation: info.info.pageRotations[page - 1] ?? 0,
+        })),
+        deps,
+        signal,
+      );
       const layerMs = (performance.now() - started) / Math.max(1, count);
       pages.forEach((page, i) => {
         page.durationMs = layerMs;
@@ -78,7 +88,7 @@ export async function extractPdf(
  */
 async function textLayerLayouts(
   pdf: PdfFile,
-  pages: readonly ExtractedPage[],
+  pages: readonly TextLayerPage[],
   deps: Pick<ExtractDeps, 'steps'>,
   signal?: AbortSignal,
 ): Promise<(PageLayout | undefined)[]> {

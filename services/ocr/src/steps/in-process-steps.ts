@@ -9,7 +9,7 @@ import { isUsableText } from '../domain/usable-text';
 import { extractDocx } from '../extract/extract-docx';
 import { extractPlain, extractSpreadsheet } from '../extract/extract-tabular';
 import type { Extraction } from '../extract/extracted';
-import type { Language, OcrSteps, ParsedType } from './ocr-steps';
+import type { Language, OcrSteps, ParsedType, TextLayerPage } from './ocr-steps';
 
 /** The file read to pages, with the language of its text. */
 export async function parseFile(
@@ -31,16 +31,13 @@ export async function parseFile(
  * The words of poppler's `-bbox-layout` listing (from `pages[0].page` on) placed in the given
  * pages' texts; a page the listing lacks gets no words.
  */
-export function pageLayouts(
-  xhtml: string,
-  pages: readonly { page: number; text: string }[],
-): PageLayout[] {
+export function pageLayouts(xhtml: string, pages: readonly TextLayerPage[]): PageLayout[] {
   const listed = parseBboxLayout(xhtml);
   const first = pages[0]?.page ?? 1;
-  return pages.map(({ page, text }) => {
+  return pages.map(({ page, text, rotation }) => {
     const found = listed[page - first];
     return found
-      ? textLayerWords(text, found)
+      ? textLayerWords(text, found, rotation)
       : { size: { width: 0, height: 0, unit: 'pt' }, words: [] };
   });
 }

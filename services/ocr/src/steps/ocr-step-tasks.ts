@@ -7,7 +7,7 @@ import { measurePage, type PageGeometry } from '../domain/measure-page';
 import type { Extraction } from '../extract/extracted';
 import type { PageLayout } from '../domain/page-layout';
 import { languageOf, pageLayouts, parseFile, textLayer } from './in-process-steps';
-import type { Language, ParsedType, TsvPage } from './ocr-steps';
+import type { Language, ParsedType, TextLayerPage, TsvPage } from './ocr-steps';
 
 export interface ParseFileInput {
   type: ParsedType;
@@ -33,10 +33,7 @@ export function textLayerTask(input: {
   return textLayer(input.texts, input.count, input.minTextChars);
 }
 
-export function textLayerWordsTask(input: {
-  xhtml: string;
-  pages: { page: number; text: string }[];
-}): PageLayout[] {
+export function textLayerWordsTask(input: { xhtml: string; pages: TextLayerPage[] }): PageLayout[] {
   return pageLayouts(input.xhtml, input.pages);
 }
 

@@ -7,6 +7,13 @@ import type { Extraction } from '../extract/extracted';
 /** The files OCR reads without rendering or Tesseract: parsed whole, in one step. */
 export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text';
 
+/** A PDF page read from its text layer: its text and the rotation it is shown with (degrees). */
+export interface TextLayerPage {
+  page: number;
+  text: string;
+  rotation: number;
+}
+
 /** The language guessed from a document's text. */
 export type Language = 'en' | 'es';
 
@@ -44,11 +51,11 @@ export interface OcrSteps {
   ): Promise<(string | null)[]>;
   /**
    * The words of PDF pages (pdftotext -bbox-layout of `pages[0].page` onwards) placed in those
-   * pages' text layers, one layout per page given, in order.
+   * pages' text layers, one layout per page given, in order, on each page as shown.
    */
   textLayerWords(
     xhtml: string,
-    pages: readonly { page: number; text: string }[],
+    pages: readonly TextLayerPage[],
     signal?: AbortSignal,
   ): Promise<PageLayout[]>;
   /** Tesseract's TSV output covering `pages` pages, as page texts with their words. */

@@ -38,8 +38,8 @@ describe.each(['native', 'tesseractjs'] as const)(
     });
 
     /** Scans a fixture as the scanner would and reads back its stored pages and words. */
-    const extract = async (filename: string) => {
-      const fixture = fixtures.find((f) => f.filename === filename)!;
+    const extract = async (file: string | Fixture) => {
+      const fixture = typeof file === 'string' ? fixtures.find((f) => f.filename === file)! : file;
       const received = await harness.receive(fixture);
       const scanned = originEvent(
         'document.scanned',
@@ -153,6 +153,28 @@ describe.each(['native', 'tesseractjs'] as const)(
           text,
           near: true,
         });
+      }
+    }, 300_000);
+
+    test('when a PDF page is shown turned (/Rotate 90), then its text-layer words are boxed on the page as shown', async () => {
+      const digital = await extract('invoice-digital.pdf');
+      const bytes = Buffer.from(
+        digital.fixture.bytes
+          .toString('latin1')
+          .replace('/Type /Page\n', '/Type /Page\n/Rotate 90\n'),
+        'latin1',
+      );
+
+      const turned = await extract({ ...digital.fixture, filename: 'turned.pdf', bytes });
+
+      expect(turned.stored.words![0]!.size).toEqual({ width: 300, height: 468, unit: 'pt' });
+      for (const text of KEY_WORDS[1]) {
+        const page = centre(wordOf(digital.words, 1, text));
+        const found = centre(wordOf(turned.words, 1, text));
+        expect({
+          text,
+          near: Math.hypot(1 - page.y - found.x, page.x - found.y) < TOLERANCE,
+        }).toEqual({ text, near: true });
       }
     }, 300_000);
 

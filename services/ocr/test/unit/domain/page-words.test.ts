@@ -42,6 +42,15 @@ describe('textLayerWords', () => {
     ]);
   });
 
+  test('when the page is shown turned by 90°, then its size is the turned one', () => {
+    const page: BboxPage = { width: 600, height: 800, lines: [[word('Total', 700, 50)]] };
+
+    const layout = textLayerWords('Total', page, 90);
+
+    expect(layout.size).toEqual({ width: 800, height: 600, unit: 'pt' });
+    expect(layout.words[0]).toMatchObject({ x0: 700, y0: 50 });
+  });
+
   test('when a word is not in the text, then it is left out and the others still match', () => {
     const page: BboxPage = {
       width: 100,

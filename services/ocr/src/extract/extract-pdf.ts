@@ -16,8 +16,8 @@ import { preparation, recognizePages, withLanguage } from './ocr-pages';
  *
  * Every page gets its words with their boxes in points: text-layer pages from poppler's word
  * listing (pdftotext -bbox-layout, one more run over the text pages, placed in the text by
- * `deps.steps`), OCR'd pages from Tesseract. A word listing past the PDF budget leaves the
- * text-layer pages without words rather than failing the document.
+ * `deps.steps`), OCR'd pages from Tesseract. A word listing poppler cannot give (past the PDF
+ * budget, or failing) leaves the text-layer pages without words rather than failing the document.
  */
 export async function extractPdf(
   bytes: Buffer,
@@ -84,7 +84,7 @@ export async function extractPdf(
 
 /**
  * The words of the text-layer pages (one poppler run from the first to the last of them), one
- * layout per page in order; none when the listing goes past the PDF budget.
+ * layout per page in order; none when poppler cannot list them (past the PDF budget, or failing).
  */
 async function textLayerLayouts(
   pdf: PdfFile,
@@ -97,7 +97,8 @@ async function textLayerLayouts(
   try {
     xhtml = await pdf.pageWords(pages[0]!.page, pages[pages.length - 1]!.page);
   } catch (err) {
-    if (err instanceof PdfError && err.problem.kind === 'budget_exceeded') return [];
+    // the words add to the text; a listing poppler cannot give does not fail the document
+    if (err instanceof PdfError) return [];
     throw err;
   }
   return deps.steps.textLayerWords(xhtml, pages, signal);

@@ -143,6 +143,14 @@ export const documentPageSchema = z.object({
     .describe('Pass as `cursor` for the next page; null at the end.'),
 });
 
+export const documentCountsSchema = z.object({
+  total: z.number().int().describe('Documents matching the filters, whatever their status.'),
+  byStatus: z
+    .record(documentStatusSchema, z.number().int())
+    .describe('Documents per status; every status is present, 0 when none.'),
+});
+export type DocumentCounts = z.infer<typeof documentCountsSchema>;
+
 /** Where an extracted field was read: the words its span covers on its page, and their box. */
 export const fieldWordsSchema = z.object({
   field: z.string().describe('The field: `total`, or a table cell as `lineItems[0].amount`.'),

@@ -16,6 +16,11 @@ export interface PdfFile {
   /** The text layer of every page, in order (pdftotext -layout; pages end at form feeds). */
   pageTexts(): Promise<string[]>;
   /**
+   * The words of pages `first`..`last` with their boxes in points of the crop box, as poppler's
+   * XHTML (pdftotext -bbox-layout -cropbox; read it with parseBboxLayout).
+   */
+  pageWords(first: number, last: number): Promise<string>;
+  /**
    * One page (from 1) rendered as a grayscale PNG at `dpi` (pdftoppm), its crop box (the size
    * pdfinfo reports, see renderDpiFor).
    */
@@ -137,6 +142,14 @@ export function createPdfEngine(
           const pages = out.toString('utf8').split('\f');
           if (pages.length > 0 && pages[pages.length - 1]!.trim() === '') pages.pop();
           return pages;
+        },
+        async pageWords(first, last) {
+          const out = await checked(
+            'pdftotext',
+            ['-bbox-layout', '-cropbox', '-f', String(first), '-l', String(last), file, '-'],
+            signal,
+          );
+          return out.toString('utf8');
         },
         // without an output root, pdftoppm writes the page to stdout, under the output cap
         renderPage: (page, dpi) =>

@@ -26,6 +26,15 @@ export const countQuerySchema = listQuerySchema.pick({
 
 export const idParamsSchema = z.object({ id: z.uuid() });
 
+export const textQuerySchema = z.object({
+  include: z
+    .enum(['words'])
+    .optional()
+    .describe(
+      "`words`: also each page's words with their boxes and confidence, and the words each extracted field covers.",
+    ),
+});
+
 export const cancelBodySchema = z
   .object({ reason: z.string().max(500).optional() })
   .optional()

@@ -1,3 +1,4 @@
+import { packPageWords } from '@docflow/contracts';
 import type { BlobStore, TextStore } from '@docflow/documents';
 import { next, type EventHandler } from '@docflow/platform';
 import type { TableStore } from '../adapters/table-store';
@@ -18,8 +19,9 @@ export interface DocumentScannedDeps {
 
 /**
  * document.scanned → document.text_extracted. `deps.extract` reads the file under the stage's
- * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text goes to the text store (a record, or GridFS
- * when large) and the message carries only its reference and per-page facts.
+ * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text
+ * goes to the text store (a record, or GridFS when large) with the pages' words packed beside it
+ * (boxes and places in the text), and the message carries only its reference and per-page facts.
  */
 export function createDocumentScannedHandler(
   deps: DocumentScannedDeps,
@@ -30,10 +32,14 @@ export function createDocumentScannedHandler(
     const bytes = await deps.blobs.read(blob, deps.maxBytes, sizeBytes);
     const extraction = await deps.extract(detectedType, bytes, ctx.signal);
     const pages = extraction.pages;
+    const words = pages.flatMap(({ page, layout }) =>
+      layout ? [packPageWords(page, layout.size, layout.words)] : [],
+    );
     const text = await deps.texts.save({
       tenantId: event.tenantId,
       documentId,
       pages: pages.map(({ page, text }) => ({ page, text })),
+      words,
     });
     if (extraction.sheets)
       await deps.tables.save({ tenantId: event.tenantId, documentId, sheets: extraction.sheets });
@@ -42,6 +48,7 @@ export function createDocumentScannedHandler(
     ctx.logger.info(
       {
         pages: pages.length,
+        words: words.reduce((sum, w) => sum + w.count, 0),
         methods: [...new Set(pages.map((p) => p.method))],
         encoding: extraction.encoding,
       },

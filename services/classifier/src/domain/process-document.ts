@@ -8,12 +8,19 @@ import { detectLanguage } from './language/detect-language';
 import type { Language } from './language/language';
 import { weighReceipt } from './receipt/receipt-type';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
+import { applyVendorLayout, type VendorMemory } from './vendor/apply-vendor-layout';
+import { vendorKeysOf } from './vendor/vendor-keys-of';
 
 export interface ProcessOptions {
   /** Below this calibrated probability the type goes to a person. */
   confidenceThreshold: number;
   futureToleranceDays: number;
   today: string;
+  /**
+   * The layout a reviewer taught for this document's vendor (looked up by the keys a first run
+   * returned in `vendorKeys`); applied when it was learned on a document of the same type.
+   */
+  vendorMemory?: VendorMemory;
 }
 
 export interface ProcessResult {
@@ -26,6 +33,10 @@ export interface ProcessResult {
   candidates: { docType: DocType; probability: number }[];
   extraction: Extraction;
   findings: Finding[];
+  /** Keys the document's vendor may be remembered by (its head lines' names, ids in the text). */
+  vendorKeys: string[];
+  /** The lesson the fields were read with, if one applied. */
+  vendorMemory?: string;
 }
 
 /**
@@ -49,11 +60,16 @@ export function processDocument(
     prediction.candidates.find((c) => c.docType === 'receipt')?.probability ?? 0,
     doc,
   );
-  const extraction = extractFromDocument(decision.docType, doc);
+  const extracted = extractFromDocument(decision.docType, doc);
+  const memory =
+    options.vendorMemory?.layout.docType === decision.docType ? options.vendorMemory : undefined;
+  const remembered = memory && applyVendorLayout(doc, extracted, memory);
+  const extraction = remembered?.extraction ?? extracted;
   const findings = [
     ...(typed.finding ? [typed.finding] : []),
     ...(decision.finding && decision.finding !== typed.finding ? [decision.finding] : []),
     ...validateExtraction(decision.docType, extraction, options),
+    ...(remembered?.findings ?? []),
   ];
   const base = {
     docType: decision.docType,
@@ -63,6 +79,8 @@ export function processDocument(
     candidates: prediction.candidates.slice(0, 3),
     extraction,
     findings,
+    vendorKeys: vendorKeysOf(text, extracted),
+    ...(memory ? { vendorMemory: memory.learnedFrom } : {}),
   };
   if (decision.confidence < options.confidenceThreshold) {
     return { ...base, outcome: 'needs_review', reason: 'low_confidence' };

@@ -1,0 +1,182 @@
+import { compact, findCompacted, linesOf, type TextLine } from './text-lines';
+import { shapeOf, tokensOf, type ValueKind, type ValueToken } from './value-tokens';
+import type { FieldAnchor, VendorLayout } from './vendor-layout';
+
+/** A value the layout points at in a new document: the printed text and where it is. */
+export interface RecalledValue {
+  /** The field's kind: the reader parses `raw` as an amount, a date or keeps the text. */
+  kind: ValueKind;
+  raw: string;
+  /** [start, end) in the document text. */
+  start: number;
+  end: number;
+  /** How the place was found: by the same label on the line, the label above, or position. */
+  via: 'label' | 'above' | 'position';
+  /** Strength of the anchor: 1 for the first place the value had, less for later ones. */
+  weight: number;
+  /** A date's reading where the value was corrected (`dmy`, `mdy`, `ymd`). */
+  reading?: 'dmy' | 'mdy' | 'ymd';
+}
+
+/** A vendor constant (its name, tax id, currency) and where the new document prints it, if it does. */
+export interface RecalledConstant {
+  value: string | number;
+  span?: { start: number; end: number };
+}
+
+export interface RecalledFields {
+  constants: Record<string, RecalledConstant>;
+  /** Per field, what each remembered place holds in the new document, strongest first. */
+  values: Record<string, RecalledValue[]>;
+}
+
+/** A place found by position alone is weaker than what the extractors found (0.3). */
+const VIA_WEIGHT = { label: 1, above: 0.8, position: 0.25 } as const;
+/** A value's later places (the total repeated as CASH) count less than its first. */
+const LATER_PLACE = 0.6;
+/** Words looked for around a remembered position before giving up on it. */
+const POSITION_SLACK = 2;
+
+/**
+ * Reads a new document from the same vendor with a remembered layout: each remembered place is
+ * looked for (its label on a line, else its label above, else its line position) and the value
+ * of the remembered kind there is read. Linear in the text for each anchor (at most four per field).
+ */
+export function readWithLayout(text: string, layout: VendorLayout): RecalledFields {
+  const lines = linesOf(text);
+  const constants: RecalledFields['constants'] = {};
+  for (const [name, value] of Object.entries(layout.constants)) {
+    constants[name] = { value, ...spanOf(lines, value) };
+  }
+  const values: RecalledFields['values'] = {};
+  for (const [name, anchors] of Object.entries(layout.anchors)) {
+    const found: RecalledValue[] = [];
+    anchors.forEach((anchor, i) => {
+      const hit = readAnchor(lines, anchor);
+      if (hit) found.push({ ...hit, weight: VIA_WEIGHT[hit.via] * (i === 0 ? 1 : LATER_PLACE) });
+    });
+    if (found.length > 0) values[name] = found;
+  }
+  return { constants, values };
+}
+
+function spanOf(lines: readonly TextLine[], value: string | number) {
+  const wanted = compact(String(value));
+  if (wanted.length < 3) return {};
+  for (const line of lines) {
+    const at = findCompacted(line.text, wanted);
+    if (at) return { span: { start: line.start + at.from, end: line.start + at.to } };
+  }
+  return {};
+}
+
+type Hit = Omit<RecalledValue, 'weight'>;
+
+function readAnchor(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
+  if (anchor.label.length > 0) {
+    const hit = byLabel(lines, anchor);
+    if (hit) return hit;
+  }
+  if (anchor.above.length > 0) {
+    const hit = byAbove(lines, anchor);
+    if (hit) return hit;
+  }
+  return byPosition(lines, anchor);
+}
+
+/** Lines holding the label's words in a row, nearest the remembered position first. */
+function labelled(
+  lines: readonly TextLine[],
+  label: readonly string[],
+  anchor: FieldAnchor,
+  atStart: boolean,
+) {
+  const found: { line: TextLine; end: number }[] = [];
+  for (const line of lines) {
+    const w = line.words;
+    const last = Math.min(atStart ? 0 : Number.POSITIVE_INFINITY, w.length - label.length);
+    for (let i = 0; i <= last; i += 1) {
+      if (label.every((word, k) => w[i + k]!.folded === word)) {
+        found.push({ line, end: w[i + label.length - 1]!.to });
+        break;
+      }
+    }
+  }
+  return found.sort((a, b) => distance(lines, a.line, anchor) - distance(lines, b.line, anchor));
+}
+
+/** How far a line is from where the anchor's line was, counted from the nearer end. */
+function distance(lines: readonly TextLine[], line: TextLine, anchor: FieldAnchor): number {
+  return anchor.line <= anchor.fromEnd
+    ? Math.abs(line.index - anchor.line)
+    : Math.abs(lines.length - 1 - line.index - anchor.fromEnd);
+}
+
+function byLabel(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
+  for (const { line, end } of labelled(lines, anchor.label, anchor, anchor.wholeLine)) {
+    const token = valueAfter(line, end, anchor);
+    if (token) return hit(line, token, anchor, 'label');
+  }
+  return undefined;
+}
+
+function byAbove(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
+  for (const { line } of labelled(lines, anchor.above, anchor, true)) {
+    if (line.words.length !== anchor.above.length && anchor.above.length < 6) continue;
+    for (let i = line.index + 1; i < lines.length && i <= line.index + 3; i += 1) {
+      const token = nearestColumn(lines[i]!, anchor);
+      if (token) return hit(lines[i]!, token, anchor, 'above');
+    }
+  }
+  return undefined;
+}
+
+function byPosition(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
+  const target = anchor.line <= anchor.fromEnd ? anchor.line : lines.length - 1 - anchor.fromEnd;
+  for (let d = 0; d <= POSITION_SLACK; d += 1) {
+    for (const index of d === 0 ? [target] : [target - d, target + d]) {
+      const line = lines[index];
+      const token = line && nearestColumn(line, anchor);
+      if (token) return hit(line, token, anchor, 'position');
+    }
+  }
+  return undefined;
+}
+
+/** The value of the anchor's kind after the label, skipping as many as the remembered line did. */
+function valueAfter(line: TextLine, end: number, anchor: FieldAnchor): ValueToken | undefined {
+  if (anchor.kind === 'text') {
+    const rest = line.text.slice(end);
+    const m = /[^\s:#.-][^]*?(?=\s{2,}|$)/.exec(rest);
+    return m ? { from: end + m.index, to: end + m.index + m[0].length, raw: m[0] } : undefined;
+  }
+  // the value follows its label: no other words between them
+  const next = line.words.find((w) => w.from >= end)?.from ?? Number.POSITIVE_INFINITY;
+  const after = tokensOf(line.text, anchor.kind).filter((t) => t.from >= end && t.to <= next);
+  return after[Math.min(anchor.skip, after.length - 1)];
+}
+
+/** The value of the anchor's kind (and shape, for text) nearest the remembered column. */
+function nearestColumn(line: TextLine, anchor: FieldAnchor): ValueToken | undefined {
+  const tokens =
+    anchor.kind === 'text'
+      ? [...line.text.matchAll(/\S+(?: \S+)*/g)]
+          .map((m) => ({ from: m.index, to: m.index + m[0].length, raw: m[0] }))
+          .filter((t) => shapeOf(t.raw) === anchor.shape)
+      : tokensOf(line.text, anchor.kind);
+  let best: ValueToken | undefined;
+  for (const t of tokens)
+    if (!best || Math.abs(t.from - anchor.column) < Math.abs(best.from - anchor.column)) best = t;
+  return best;
+}
+
+function hit(line: TextLine, token: ValueToken, anchor: FieldAnchor, via: Hit['via']): Hit {
+  return {
+    kind: anchor.kind,
+    raw: token.raw,
+    start: line.start + token.from,
+    end: line.start + token.to,
+    via,
+    ...(anchor.reading ? { reading: anchor.reading } : {}),
+  };
+}

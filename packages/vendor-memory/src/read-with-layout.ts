@@ -84,25 +84,90 @@ function readAnchor(lines: readonly TextLine[], anchor: FieldAnchor): Hit | unde
   return byPosition(lines, anchor);
 }
 
-/** Lines holding the label's words in a row, nearest the remembered position first. */
+/**
+ * Lines holding the label, best match first, then nearest the remembered position. OCR damages
+ * labels (`GST` read `6ST`, a word dropped or added), so the label's first word must be there and
+ * three quarters of its words in order within one word more (words equal up to one letter from
+ * four letters on, see sameWord).
+ */
 function labelled(
   lines: readonly TextLine[],
   label: readonly string[],
   anchor: FieldAnchor,
   atStart: boolean,
 ) {
-  const found: { line: TextLine; end: number }[] = [];
+  const needed = Math.ceil(label.length * 0.75);
+  const found: { line: TextLine; end: number; score: number }[] = [];
   for (const line of lines) {
     const w = line.words;
-    const last = Math.min(atStart ? 0 : Number.POSITIVE_INFINITY, w.length - label.length);
+    const last = atStart ? Math.min(0, w.length - 1) : w.length - 1;
+    let best: { end: number; score: number } | undefined;
     for (let i = 0; i <= last; i += 1) {
-      if (label.every((word, k) => w[i + k]!.folded === word)) {
-        found.push({ line, end: w[i + label.length - 1]!.to });
+      if (!sameWord(w[i]!.folded, label[0]!)) continue;
+      const window = w.slice(i, i + label.length + 1);
+      const { matched, lastMatched } = inOrder(label, window);
+      if (matched >= needed && (!best || matched > best.score))
+        best = { end: window[lastMatched]!.to, score: matched };
+    }
+    if (best) found.push({ line, ...best });
+  }
+  return found.sort(
+    (a, b) =>
+      b.score - a.score || distance(lines, a.line, anchor) - distance(lines, b.line, anchor),
+  );
+}
+
+/** How many label words appear in order in the window (greedy), and the last one's index. */
+function inOrder(label: readonly string[], window: readonly { folded: string }[]) {
+  let matched = 0;
+  let lastMatched = 0;
+  let j = 0;
+  for (const word of label) {
+    for (let k = j; k < window.length; k += 1) {
+      if (sameWord(window[k]!.folded, word)) {
+        matched += 1;
+        lastMatched = k;
+        j = k + 1;
         break;
       }
     }
   }
-  return found.sort((a, b) => distance(lines, a.line, anchor) - distance(lines, b.line, anchor));
+  return { matched, lastMatched };
+}
+
+/** OCR's look-alike letters folded (`l`/`i`, `c`/`e`, `u`/`v`). */
+const lookAlike = (s: string) => s.replace(/i/g, 'l').replace(/c/g, 'e').replace(/v/g, 'u');
+
+/** Two words are the same when equal up to look-alikes, or one letter off from four letters on. */
+export function sameWord(a: string, b: string): boolean {
+  if (a === b) return true;
+  const x = lookAlike(a);
+  const y = lookAlike(b);
+  if (x === y) return true;
+  if (Math.min(x.length, y.length) < 4 || Math.abs(x.length - y.length) > 1) return false;
+  return editDistanceAtMostOne(x, y);
+}
+
+function editDistanceAtMostOne(a: string, b: string): boolean {
+  let i = 0;
+  let j = 0;
+  let edits = 0;
+  while (i < a.length && j < b.length) {
+    if (a[i] === b[j]) {
+      i += 1;
+      j += 1;
+      continue;
+    }
+    edits += 1;
+    if (edits > 1) return false;
+    if (a.length > b.length) i += 1;
+    else if (b.length > a.length) j += 1;
+    else {
+      i += 1;
+      j += 1;
+    }
+  }
+  return edits + (a.length - i) + (b.length - j) <= 1;
 }
 
 /** How far a line is from where the anchor's line was, counted from the nearer end. */
@@ -122,7 +187,7 @@ function byLabel(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefin
 
 function byAbove(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
   for (const { line } of labelled(lines, anchor.above, anchor, true)) {
-    if (line.words.length !== anchor.above.length && anchor.above.length < 6) continue;
+    if (Math.abs(line.words.length - anchor.above.length) > 1 && anchor.above.length < 6) continue;
     for (let i = line.index + 1; i < lines.length && i <= line.index + 3; i += 1) {
       const token = nearestColumn(lines[i]!, anchor);
       if (token) return hit(lines[i]!, token, anchor, 'above');
@@ -152,7 +217,9 @@ function valueAfter(line: TextLine, end: number, anchor: FieldAnchor): ValueToke
   }
   // the value follows its label: no other words between them
   const next = line.words.find((w) => w.from >= end)?.from ?? Number.POSITIVE_INFINITY;
-  const after = tokensOf(line.text, anchor.kind).filter((t) => t.from >= end && t.to <= next);
+  const after = tokensOf(line.text, anchor.kind).filter(
+    (t) => t.from >= end && t.to <= next && fits(t, anchor),
+  );
   return after[Math.min(anchor.skip, after.length - 1)];
 }
 
@@ -163,11 +230,16 @@ function nearestColumn(line: TextLine, anchor: FieldAnchor): ValueToken | undefi
       ? [...line.text.matchAll(/\S+(?: \S+)*/g)]
           .map((m) => ({ from: m.index, to: m.index + m[0].length, raw: m[0] }))
           .filter((t) => shapeOf(t.raw) === anchor.shape)
-      : tokensOf(line.text, anchor.kind);
+      : tokensOf(line.text, anchor.kind).filter((t) => fits(t, anchor));
   let best: ValueToken | undefined;
   for (const t of tokens)
     if (!best || Math.abs(t.from - anchor.column) < Math.abs(best.from - anchor.column)) best = t;
   return best;
+}
+
+/** An amount remembered with cents is not read from a whole number (`CHANGE RM 10`). */
+function fits(token: ValueToken, anchor: FieldAnchor): boolean {
+  return anchor.kind !== 'amount' || !/[.,]99$/.test(anchor.shape) || /[.,]\d\d$/.test(token.raw);
 }
 
 function hit(line: TextLine, token: ValueToken, anchor: FieldAnchor, via: Hit['via']): Hit {

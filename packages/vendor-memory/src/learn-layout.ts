@@ -99,7 +99,10 @@ export function findValue(lines: readonly TextLine[], kind: ValueKind, value: st
 function anchorAt(lines: readonly TextLine[], place: Place, kind: ValueKind): FieldAnchor {
   const { line, token } = place;
   const left = line.words.filter((w) => w.to <= token.from);
-  const label = left.slice(-LABEL_WORDS);
+  // a label belongs to its value: words after another value on the line (`AC-1001`, `2.50`;
+  // not `6%`) are the label, the ones before belong to that value
+  const cut = lastValueEnd(line.text.slice(0, token.from));
+  const label = left.filter((w) => w.from >= cut).slice(-LABEL_WORDS);
   const labelEnd = label.length > 0 ? label[label.length - 1]!.to : 0;
   const skip =
     kind === 'text'
@@ -116,7 +119,7 @@ function anchorAt(lines: readonly TextLine[], place: Place, kind: ValueKind): Fi
   return {
     kind,
     label: label.map((w) => w.folded.slice(0, 40)),
-    wholeLine: label.length === left.length,
+    wholeLine: label.length === left.length && cut === 0,
     skip: Math.min(skip, 20),
     above,
     line: line.index,
@@ -125,4 +128,13 @@ function anchorAt(lines: readonly TextLine[], place: Place, kind: ValueKind): Fi
     shape: shapeOf(token.raw).slice(0, 60),
     ...(place.reading ? { reading: place.reading } : {}),
   };
+}
+
+/** End of the last whitespace-separated piece with three or more digits before `upTo`, or 0. */
+function lastValueEnd(upTo: string): number {
+  let end = 0;
+  for (const m of upTo.matchAll(/\S+/g)) {
+    if ((m[0].match(/\d/g) ?? []).length >= 3) end = m.index + m[0].length;
+  }
+  return end;
 }

@@ -135,8 +135,9 @@ function inOrder(label: readonly string[], window: readonly { folded: string }[]
   return { matched, lastMatched };
 }
 
-/** OCR's look-alike letters folded (`l`/`i`, `c`/`e`, `u`/`v`). */
-const lookAlike = (s: string) => s.replace(/i/g, 'l').replace(/c/g, 'e').replace(/v/g, 'u');
+/** OCR's look-alike letters folded (`l`/`i`, `c`/`e`, `u`/`v`, `rn`/`m`). */
+const lookAlike = (s: string) =>
+  s.replace(/rn/g, 'm').replace(/i/g, 'l').replace(/c/g, 'e').replace(/v/g, 'u');
 
 /** Two words are the same when equal up to look-alikes, or one letter off from four letters on. */
 export function sameWord(a: string, b: string): boolean {
@@ -187,7 +188,10 @@ function byLabel(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefin
 
 function byAbove(lines: readonly TextLine[], anchor: FieldAnchor): Hit | undefined {
   for (const { line } of labelled(lines, anchor.above, anchor, true)) {
-    if (Math.abs(line.words.length - anchor.above.length) > 1 && anchor.above.length < 6) continue;
+    // the line above is the label alone: a word more is OCR's only from three words on
+    const slack = anchor.above.length >= 3 ? 1 : 0;
+    if (Math.abs(line.words.length - anchor.above.length) > slack && anchor.above.length < 6)
+      continue;
     for (let i = line.index + 1; i < lines.length && i <= line.index + 3; i += 1) {
       const token = nearestColumn(lines[i]!, anchor);
       if (token) return hit(lines[i]!, token, anchor, 'above');

@@ -15,7 +15,7 @@ export {
   type RecalledFields,
   type RecalledValue,
 } from './read-with-layout';
-export { chooseLayout } from './choose-layout';
+export { chooseLayout, namesVendor } from './choose-layout';
 export {
   createVendorLayoutStore,
   vendorLayoutId,

@@ -101,8 +101,10 @@ function anchorAt(lines: readonly TextLine[], place: Place, kind: ValueKind): Fi
   const left = line.words.filter((w) => w.to <= token.from);
   // a label belongs to its value: words after another value on the line (`AC-1001`, `2.50`;
   // not `6%`) are the label, the ones before belong to that value
+  // (unless that leaves none: `Steuerbasisbetrag USt. 19%  198,00  37,62` keeps its words)
   const cut = lastValueEnd(line.text.slice(0, token.from));
-  const label = left.filter((w) => w.from >= cut).slice(-LABEL_WORDS);
+  const own = left.filter((w) => w.from >= cut);
+  const label = (own.length > 0 ? own : left).slice(-LABEL_WORDS);
   const labelEnd = label.length > 0 ? label[label.length - 1]!.to : 0;
   const skip =
     kind === 'text'
@@ -119,7 +121,7 @@ function anchorAt(lines: readonly TextLine[], place: Place, kind: ValueKind): Fi
   return {
     kind,
     label: label.map((w) => w.folded.slice(0, 40)),
-    wholeLine: label.length === left.length && cut === 0,
+    wholeLine: label.length === left.length && (cut === 0 || own.length === 0),
     skip: Math.min(skip, 20),
     above,
     line: line.index,

@@ -215,8 +215,10 @@ function byPosition(lines: readonly TextLine[], anchor: FieldAnchor): Hit | unde
 /** The value of the anchor's kind after the label, skipping as many as the remembered line did. */
 function valueAfter(line: TextLine, end: number, anchor: FieldAnchor): ValueToken | undefined {
   if (anchor.kind === 'text') {
+    // as many words as the remembered value had (`R18-31`, not `R18-31 vom 03.10.2018`)
+    const pieces = anchor.shape.trim().split(/\s+/).length;
     const rest = line.text.slice(end);
-    const m = /[^\s:#.-][^]*?(?=\s{2,}|$)/.exec(rest);
+    const m = new RegExp(`[^\\s:#.-]\\S*(?: \\S+){0,${pieces - 1}}`).exec(rest);
     return m ? { from: end + m.index, to: end + m.index + m[0].length, raw: m[0] } : undefined;
   }
   // the value follows its label: no other words between them

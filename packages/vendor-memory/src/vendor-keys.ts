@@ -8,10 +8,13 @@ import { VENDOR_ID_FIELDS, VENDOR_NAME_FIELDS } from './vendor-layout';
  */
 const MIN_NAME = 5;
 const MAX_KEY = 100;
-/** Lines of the head of the first page a vendor's name is looked for in. */
-const HEAD_LINES = 20;
+/** Lines of the head of the first page and of the foot of the last a vendor's name is looked for in. */
+const HEAD_LINES = 40;
+const FOOT_LINES = 15;
+/** Words of a name. */
+const NAME_WORDS = 8;
 /** Keys looked up per document at most. */
-const MAX_TEXT_KEYS = 400;
+const MAX_TEXT_KEYS = 1000;
 
 const nameKey = (name: string) => {
   const c = compact(name);
@@ -46,27 +49,38 @@ export function vendorKeysOfFields(fields: Record<string, unknown>): string[] {
 }
 
 /**
- * Every key a document's text could be remembered by: each head line read as a name from its
- * start (word by word, so `99 SPEED MART S/B (519537-X)` also gives `99SPEEDMARTSB`), alone and
- * joined with the next line (a name printed over two lines), and each id-shaped run of letters,
- * digits and separators anywhere in the text (a VAT id or IBAN in the footer).
+ * Every key a document's text could be remembered by: each cell (text between runs of two or more
+ * spaces) of the head and foot lines read as a name from its start (word by word, so `99 SPEED
+ * MART S/B (519537-X)` also gives `99SPEEDMARTSB`), alone and joined with the next line (a name
+ * printed over two lines), and each id-shaped run of letters, digits and separators anywhere in
+ * the text (a VAT id or IBAN in the footer).
  */
 export function vendorKeysOfText(text: string): string[] {
   const keys = new Set<string>();
   const lines = linesOf(text).filter((l) => l.text.trim() !== '');
-  const head = lines.slice(0, HEAD_LINES);
-  head.forEach((line, i) => {
-    const next = head[i + 1];
-    for (const source of [line.text, next ? `${line.text} ${next.text}` : '']) {
-      let prefix = '';
-      for (const part of source.trim().split(/\s+/)) {
-        prefix += compact(part);
-        if (prefix.length > MAX_KEY) break;
-        const key = nameKey(prefix);
-        if (key) keys.add(key);
+  const ends = [
+    lines.slice(0, HEAD_LINES),
+    lines.slice(Math.max(HEAD_LINES, lines.length - FOOT_LINES)),
+  ];
+  for (const part of ends) {
+    part.forEach((line, i) => {
+      const next = part[i + 1];
+      const cells = line.text.split(/\s{2,}/).filter((c) => c.trim() !== '');
+      const sources = [
+        ...cells,
+        ...(next ? [`${cells[cells.length - 1] ?? ''} ${next.text}`] : []),
+      ];
+      for (const source of sources) {
+        let prefix = '';
+        for (const word of source.trim().split(/\s+/).slice(0, NAME_WORDS)) {
+          prefix += compact(word);
+          if (prefix.length > MAX_KEY) break;
+          const key = nameKey(prefix);
+          if (key) keys.add(key);
+        }
       }
-    }
-  });
+    });
+  }
   for (const line of lines) {
     for (const key of idKeysOf(line.text)) keys.add(key);
     if (keys.size >= MAX_TEXT_KEYS) break;

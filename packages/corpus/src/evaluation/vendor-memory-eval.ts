@@ -1,10 +1,5 @@
 import type { ProcessResult } from '@docflow/classifier/domain/process-document';
-import {
-  chooseLayout,
-  learnLayout,
-  type CorrectedValue,
-  type VendorLayout,
-} from '@docflow/vendor-memory';
+import { learnLayout, type CorrectedValue, type VendorLayout } from '@docflow/vendor-memory';
 import { normaliseText, valuesEqual } from './field-match';
 import type { LabelledDoc } from './labelled-doc';
 import { round } from './metrics';
@@ -12,7 +7,7 @@ import { round } from './metrics';
 /** The classifier run on one document, with a vendor's remembered layout or without. */
 export type RunWithMemory = (
   doc: LabelledDoc,
-  memory?: { layout: VendorLayout; learnedFrom: string },
+  memory?: readonly { layout: VendorLayout; learnedFrom: string }[],
 ) => ProcessResult;
 
 interface Lesson {
@@ -87,8 +82,14 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
     };
     for (const doc of group.slice(1)) {
       const before = run(doc);
-      const lesson = chooseLayout(lessons, before.vendorKeys, before.docType);
-      const after = lesson ? run(doc, { layout: lesson.layout, learnedFrom: lesson.id }) : before;
+      // what the store recalls: the lessons sharing a key with the text, newest first
+      const keys = new Set(before.vendorKeys);
+      const recalled = lessons
+        .filter((l) => l.layout.vendorKeys.some((k) => keys.has(k)))
+        .reverse()
+        .map((l) => ({ layout: l.layout, learnedFrom: l.id }));
+      const after = recalled.length > 0 ? run(doc, recalled) : before;
+      const lesson = lessons.find((l) => l.id === after.vendorMemory);
       const b = rightFields(doc, before);
       const a = rightFields(doc, after);
       row.documents += 1;

@@ -1,4 +1,10 @@
-import { chooseLayout, learnLayout, vendorKeysOfFields, vendorKeysOfText } from '../../src';
+import {
+  chooseLayout,
+  learnLayout,
+  namesVendor,
+  vendorKeysOfFields,
+  vendorKeysOfText,
+} from '../../src';
 
 describe('vendor keys', () => {
   test("when a correction names the vendor and its ids, then its keys are the name's and the ids'", () => {
@@ -42,22 +48,43 @@ describe('chooseLayout', () => {
   });
 
   test('when two vendors share no key with the text, then none is chosen', () => {
-    expect(chooseLayout([lesson('SHOP ONE SDN BHD')], ['name:SHOPTWOSDNBHD'], 'receipt')).toBe(
-      undefined,
-    );
+    expect(
+      chooseLayout(
+        [lesson('SHOP ONE SDN BHD')],
+        ['name:SHOPTWOSDNBHD'],
+        'receipt',
+        'SHOP TWO SDN BHD',
+      ),
+    ).toBe(undefined);
   });
 
   test('when an id and a name point at different lessons, then the id wins; the type must match', () => {
     const byName = lesson('SHOP ONE SDN BHD');
     const byId = lesson('SHOP TWO SDN BHD', 'receipt', '000111222333');
     const keys = ['name:SHOPONESDNBHD', 'id:000111222333'];
-    expect(chooseLayout([byName, byId], keys, 'receipt')).toBe(byId);
-    expect(chooseLayout([byName, byId], keys, 'invoice')).toBeUndefined();
+    const text = 'SHOP ONE SDN BHD\nSHOP TWO SDN BHD (000111222333)';
+    expect(chooseLayout([byName, byId], keys, 'receipt', text)).toBe(byId);
+    expect(chooseLayout([byName, byId], keys, 'invoice', text)).toBeUndefined();
   });
 
   test('when two lessons of one vendor match alike, then the first (newest) is chosen', () => {
     const newer = lesson('SHOP ONE SDN BHD');
     const older = lesson('SHOP ONE SDN BHD');
-    expect(chooseLayout([newer, older], ['name:SHOPONESDNBHD'], 'receipt')).toBe(newer);
+    expect(
+      chooseLayout([newer, older], ['name:SHOPONESDNBHD'], 'receipt', 'SHOP ONE SDN BHD'),
+    ).toBe(newer);
+  });
+
+  test("when an id matches but the text does not name the lesson's vendor, then it is not chosen", () => {
+    const other = lesson('TAXI UNTERNEHMEN GMBH', 'receipt', 'DE123456789');
+    const text = 'Lieferant GmbH\nUSt-IdNr. DE123456789';
+    expect(chooseLayout([other], ['id:DE123456789'], 'receipt', text)).toBeUndefined();
+  });
+
+  test('when the name is misread by a letter near the start, then the vendor is still named', () => {
+    expect(namesVendor('POPULAR BOOK\nCP. (M) SDN BHD\n', 'POPULAR BOOK CO. (M) SDN BHD')).toBe(
+      true,
+    );
+    expect(namesVendor('MUSTERLIEFERANT GMBH', 'Lieferant GmbH')).toBe(false);
   });
 });

@@ -7,6 +7,7 @@ import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
 import type { Language } from './language/language';
 import { weighReceipt } from './receipt/receipt-type';
+import { chooseLayout } from '@docflow/vendor-memory';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
 import { applyVendorLayout, type VendorMemory } from './vendor/apply-vendor-layout';
 import { vendorKeysOf } from './vendor/vendor-keys-of';
@@ -17,10 +18,11 @@ export interface ProcessOptions {
   futureToleranceDays: number;
   today: string;
   /**
-   * The layout a reviewer taught for this document's vendor (looked up by the keys a first run
-   * returned in `vendorKeys`); applied when it was learned on a document of the same type.
+   * Layouts reviewers taught for vendors this document may be from (looked up by the keys a first
+   * run returned in `vendorKeys`, newest first): the one of its type whose vendor the text names
+   * and whose keys it holds most strongly is applied (chooseLayout).
    */
-  vendorMemory?: VendorMemory;
+  vendorMemory?: readonly VendorMemory[];
 }
 
 export interface ProcessResult {
@@ -61,8 +63,9 @@ export function processDocument(
     doc,
   );
   const extracted = extractFromDocument(decision.docType, doc);
+  const vendorKeys = vendorKeysOf(text, extracted);
   const memory =
-    options.vendorMemory?.layout.docType === decision.docType ? options.vendorMemory : undefined;
+    options.vendorMemory && chooseLayout(options.vendorMemory, vendorKeys, decision.docType, text);
   const remembered = memory && applyVendorLayout(doc, extracted, memory);
   const extraction = remembered?.extraction ?? extracted;
   const findings = [
@@ -79,7 +82,7 @@ export function processDocument(
     candidates: prediction.candidates.slice(0, 3),
     extraction,
     findings,
-    vendorKeys: vendorKeysOf(text, extracted),
+    vendorKeys,
     ...(memory ? { vendorMemory: memory.learnedFrom } : {}),
   };
   if (decision.confidence < options.confidenceThreshold) {

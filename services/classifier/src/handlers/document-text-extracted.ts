@@ -1,7 +1,7 @@
 import { joinPages, type TextStore } from '@docflow/documents';
 import type { ModelStore } from '@docflow/model';
 import { next, permanentError, type EventHandler } from '@docflow/platform';
-import { chooseLayout, type VendorLayoutStore } from '@docflow/vendor-memory';
+import type { VendorLayoutStore } from '@docflow/vendor-memory';
 import type { DocumentProcessor } from '../adapters/worker-processor';
 import { capText } from '../domain/cap-text';
 import type { ProcessOptions } from '../domain/process-document';
@@ -24,8 +24,9 @@ export interface TextExtractedDeps {
  * certain enough or the amounts do not add up. The work runs under the budget of `deps.process`:
  * a document over it fails for good (BUDGET_EXCEEDED, processing.budget_exceeded).
  *
- * When a reviewer taught the layout of the document's vendor (looked up in the tenant's vendor
- * memory by the keys the first run found in the text), the document is read again with it.
+ * When reviewers taught layouts of vendors the document may be from (looked up in the tenant's
+ * vendor memory by the keys the first run found in the text), it is read again with them: the run
+ * chooses the lesson whose vendor the text names (in the worker, under the budget).
  */
 export function createTextExtractedHandler(
   deps: TextExtractedDeps,
@@ -41,15 +42,13 @@ export function createTextExtractedHandler(
     const options = { ...deps.options, today };
     const first = await deps.process(classifier, text, options, ctx.signal);
     const lessons = await deps.vendorLayouts.recall(event.tenantId, first.vendorKeys);
-    const lesson = chooseLayout(lessons, first.vendorKeys, first.docType);
-    const processed = lesson
-      ? await deps.process(
-          classifier,
-          text,
-          { ...options, vendorMemory: { layout: lesson.layout, learnedFrom: lesson._id } },
-          ctx.signal,
-        )
-      : first;
+    const vendorMemory = lessons
+      .filter((l) => l.layout.docType === first.docType)
+      .map((l) => ({ layout: l.layout, learnedFrom: l._id }));
+    const processed =
+      vendorMemory.length > 0
+        ? await deps.process(classifier, text, { ...options, vendorMemory }, ctx.signal)
+        : first;
     const result = finding
       ? { ...processed, findings: [finding, ...processed.findings] }
       : processed;

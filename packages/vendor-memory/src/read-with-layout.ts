@@ -64,7 +64,7 @@ function spanOf(lines: readonly TextLine[], value: string | number) {
   const wanted = compact(String(value));
   if (wanted.length < 3) return {};
   for (const line of lines) {
-    const at = findCompacted(line.text, wanted);
+    const at = findCompacted(line, wanted);
     if (at) return { span: { start: line.start + at.from, end: line.start + at.to } };
   }
   return {};

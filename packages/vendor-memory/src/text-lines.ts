@@ -5,6 +5,8 @@ export interface TextLine {
   start: number;
   text: string;
   words: Word[];
+  /** Filled by findCompacted on first use. */
+  compacted?: CompactedLine;
 }
 
 export interface Word {
@@ -54,22 +56,37 @@ export function compact(s: string): string {
     .replace(/[^A-Z0-9]/g, '');
 }
 
-/**
- * Where `value` (compacted) occurs in `line`, as [from, to) of the line: the comparison ignores
- * case, accents, spaces and punctuation, so `MR. D.I.Y. (M)` is found for `MR D I Y M`.
- */
-export function findCompacted(line: string, value: string): { from: number; to: number } | null {
-  if (value === '') return null;
-  let folded = '';
+/** A line compacted, with each compacted character's offset in the line. */
+export interface CompactedLine {
+  text: string;
+  at: number[];
+}
+
+function compactLine(line: string): CompactedLine {
+  let text = '';
   const at: number[] = [];
+  const ascii = /^[\p{ASCII}]*$/u.test(line);
   for (let i = 0; i < line.length; i += 1) {
-    const c = compact(line[i]!);
-    for (const ch of c) {
-      folded += ch;
+    const ch = line[i]!;
+    const c = ascii ? (/[A-Za-z0-9]/.test(ch) ? ch.toUpperCase() : '') : compact(ch);
+    for (const out of c) {
+      text += out;
       at.push(i);
     }
   }
-  const found = folded.indexOf(value);
+  return { text, at };
+}
+
+/**
+ * Where `value` (compacted) occurs in `line`, as [from, to) of the line: the comparison ignores
+ * case, accents, spaces and punctuation, so `MR. D.I.Y. (M)` is found for `MR D I Y M`. The
+ * line's compacted form is computed once and kept on it.
+ */
+export function findCompacted(line: TextLine, value: string): { from: number; to: number } | null {
+  if (value === '') return null;
+  line.compacted ??= compactLine(line.text);
+  const { text, at } = line.compacted;
+  const found = text.indexOf(value);
   if (found < 0) return null;
   return { from: at[found]!, to: at[found + value.length - 1]! + 1 };
 }

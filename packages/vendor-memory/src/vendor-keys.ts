@@ -100,7 +100,7 @@ const HEAD_ID_LINES = 12;
 export function headIdKeys(lines: readonly { text: string }[]): string[] {
   const keys: string[] = [];
   for (const line of lines.filter((l) => l.text.trim() !== '').slice(0, HEAD_ID_LINES)) {
-    for (const m of line.text.toUpperCase().matchAll(/\d[\dA-Z\-]{5,}/g)) {
+    for (const m of line.text.toUpperCase().matchAll(/\d[\dA-Z-]{5,}/g)) {
       const key = idKey(m[0]);
       if (key && /\d{6}/.test(m[0])) keys.push(key);
     }
@@ -109,7 +109,7 @@ export function headIdKeys(lines: readonly { text: string }[]): string[] {
 }
 
 /** An id's pieces: letters, digits and separators with at least one digit (`DE89`, `3704`, `S/N:123`). */
-const ID_PART = /^[A-Z0-9.\-/:]*\d[A-Z0-9.\-/]*$/;
+const ID_PART = /^[A-Z0-9./:-]*\d[A-Z0-9./-]*$/;
 /** Pieces an id may be printed in (an IBAN in groups of four). */
 const MAX_ID_PARTS = 9;
 

@@ -1,9 +1,7 @@
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ProcessResult } from '@docflow/classifier/domain/process-document';
 import type { DocumentSubset, LoadedDataset, TextSource } from './dataset';
 import { valuesEqual } from './field-match';
-import type { LabelledDoc } from './labelled-doc';
 import { mean, median, round } from './metrics';
 import { createOcrReader } from './ocr-reader';
 import { printScores } from './print-scores';

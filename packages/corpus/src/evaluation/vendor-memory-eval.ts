@@ -71,6 +71,14 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
   }[] = [];
   const errors: { id: string; before: string[]; after: string[]; lesson?: string }[] = [];
   let wrongLesson = 0;
+  const ledger = { publishedBefore: 0, publishedAfter: 0, wrongTotalBefore: 0, wrongTotalAfter: 0 };
+  const publish = (doc: LabelledDoc, result: ProcessResult, when: 'Before' | 'After') => {
+    if (result.outcome !== 'classified') return;
+    ledger[`published${when}`] += 1;
+    const total = result.extraction.fields.total?.value;
+    if (doc.fields.total !== undefined && (total == null || !valuesEqual(doc.fields.total, total)))
+      ledger[`wrongTotal${when}`] += 1;
+  };
   for (const [vendor, group] of groups) {
     const row = {
       vendor,
@@ -90,6 +98,8 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
         .map((l) => ({ layout: l.layout, learnedFrom: l.id }));
       const after = recalled.length > 0 ? run(doc, recalled) : before;
       const lesson = lessons.find((l) => l.id === after.vendorMemory);
+      publish(doc, before, 'Before');
+      publish(doc, after, 'After');
       const b = rightFields(doc, before);
       const a = rightFields(doc, after);
       row.documents += 1;
@@ -119,6 +129,8 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
     fieldAccuracyAfter: round(sum('rightAfter') / fields),
     foundOwnLesson: sum('foundOwnLesson'),
     foundOtherVendorsLesson: wrongLesson,
+    /** Published without review, and of those with a wrong total, without memory and with it. */
+    ledger,
     perVendor,
     errors,
   };
@@ -139,5 +151,9 @@ export function printVendorMemory(scores: VendorMemoryScores, write: (s: string)
     );
   write(
     `field accuracy on same-vendor documents: ${(scores.fieldAccuracyBefore * 100).toFixed(1)} % without memory → ${(scores.fieldAccuracyAfter * 100).toFixed(1)} % with it; own vendor's lesson found for ${scores.foundOwnLesson} of ${scores.documents}, another vendor's for ${scores.foundOtherVendorsLesson}\n`,
+  );
+  const l = scores.ledger;
+  write(
+    `published without review: ${l.publishedBefore} → ${l.publishedAfter} of ${scores.documents}; with a wrong total: ${l.wrongTotalBefore} → ${l.wrongTotalAfter}\n`,
   );
 }

@@ -397,7 +397,7 @@ describe('document lifecycle through the gateway (events as the stages publish t
         constants: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD' },
         anchors: {
           total: [{ kind: 'amount', label: ['bersih'] }],
-          date: [{ kind: 'date', label: [], above: ['kedai', 'runcit', 'sentosa', 'sdn', 'bhd'] }],
+          date: [{ kind: 'date', label: ['resit'], reading: 'dmy' }],
         },
       },
     });

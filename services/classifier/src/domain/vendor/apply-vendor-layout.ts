@@ -17,6 +17,8 @@ const OWN_WEIGHT = 0.3;
 const CONFIDENCE = { label: 0.95, above: 0.92, position: 0.8 } as const;
 /** A vendor's own field (name, tax id, currency) given by the reviewer. */
 const CONSTANT_CONFIDENCE = 0.97;
+/** Constants that may change from one document to the next (a vendor billing in another currency). */
+const FILL_ONLY: ReadonlySet<string> = new Set(['currency']);
 /** Both the extractors and the memory read this value. */
 const AGREED_CONFIDENCE = 0.97;
 
@@ -24,7 +26,7 @@ type Value = ExtractedField['value'];
 
 /**
  * Fields of a document from a vendor whose layout a reviewer taught: the vendor's own fields are
- * the reviewer's values, and every other remembered field is read at its remembered places (same
+ * the reviewer's values (the currency only where none was read), and every other remembered field is read at its remembered places (same
  * label, label above, line position). The places vote (each place 1, a value's later places less)
  * with what the extractors found (0.3), so a memory outvotes the extractors but two places that
  * agree outvote one that moved. Each field filled or confirmed from memory raises its confidence
@@ -40,11 +42,13 @@ export function applyVendorLayout(
   const used: string[] = [];
   for (const [name, constant] of Object.entries(recalled.constants)) {
     const own = fields[name];
-    fields[name] = constant.span
-      ? field(doc, constant.value, constant.span.start, constant.span.end, CONSTANT_CONFIDENCE)
-      : { value: constant.value, confidence: CONSTANT_CONFIDENCE };
     if (own && same(own.value, constant.value))
       fields[name] = { ...own, confidence: Math.max(own.confidence, CONSTANT_CONFIDENCE) };
+    else if (own && FILL_ONLY.has(name)) continue;
+    else
+      fields[name] = constant.span
+        ? field(doc, constant.value, constant.span.start, constant.span.end, CONSTANT_CONFIDENCE)
+        : { value: constant.value, confidence: CONSTANT_CONFIDENCE };
     used.push(name);
   }
   for (const [name, places] of Object.entries(recalled.values)) {

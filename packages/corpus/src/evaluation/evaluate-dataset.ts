@@ -8,6 +8,7 @@ import { printScores } from './print-scores';
 import { scoreDocuments } from './score-documents';
 import { isSroie, loadSroie } from './sroie-dataset';
 import { evaluateVendorMemory, printVendorMemory, type RunWithMemory } from './vendor-memory-eval';
+import { rotateCorrections } from './vendor-memory-rotation';
 import { hasPdfs, loadZugferd } from './zugferd-dataset';
 
 export interface DatasetOptions {
@@ -81,7 +82,9 @@ export async function evaluateDataset(dir: string, options: DatasetOptions, run:
     process.stdout.write(`\nskipped ${loaded.skipped.length}\n`);
     for (const s of loaded.skipped.slice(0, 20)) process.stdout.write(`${s.id}: ${s.reason}\n`);
   }
-  const vendorMemory = options.vendorMemory ? evaluateVendorMemory(loaded.docs, run) : undefined;
+  const vendorMemory = options.vendorMemory
+    ? { ...evaluateVendorMemory(loaded.docs, run), rotated: rotateCorrections(loaded.docs, run) }
+    : undefined;
   if (vendorMemory) printVendorMemory(vendorMemory, (line) => process.stdout.write(line));
   return {
     kind: loaded.kind,

@@ -10,7 +10,7 @@ export type RunWithMemory = (
   memory?: readonly { layout: VendorLayout; learnedFrom: string }[],
 ) => ProcessResult;
 
-interface Lesson {
+export interface Lesson {
   id: string;
   vendor: string;
   layout: VendorLayout;
@@ -22,8 +22,39 @@ const vendorOf = (doc: LabelledDoc): string | undefined => {
   return typeof name === 'string' ? normaliseText(name).replace(/ /g, '') : undefined;
 };
 
+/** Documents by the truth's vendor, in id order: the vendors with two or more. */
+export function vendorGroups(docs: readonly LabelledDoc[]): [string, LabelledDoc[]][] {
+  const byVendor = new Map<string, LabelledDoc[]>();
+  for (const doc of [...docs].sort((a, b) => a.id.localeCompare(b.id))) {
+    const vendor = vendorOf(doc);
+    if (vendor) byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), doc]);
+  }
+  return [...byVendor].filter(([, group]) => group.length >= 2);
+}
+
+/** What a reviewer's correction of `doc` teaches: its extraction with the truth put in. */
+export function teach(doc: LabelledDoc, run: RunWithMemory): VendorLayout | undefined {
+  const read = run(doc);
+  const corrected: Record<string, CorrectedValue> = {
+    ...Object.fromEntries(
+      Object.entries(read.extraction.fields).map(([name, f]) => [name, f.value]),
+    ),
+    ...doc.fields,
+  };
+  return learnLayout(doc.docType, doc.text, corrected);
+}
+
+/** What the store recalls for a text's keys: the lessons sharing one, newest (last) first. */
+export function recall(lessons: readonly Lesson[], vendorKeys: readonly string[]) {
+  const keys = new Set(vendorKeys);
+  return lessons
+    .filter((l) => l.layout.vendorKeys.some((k) => keys.has(k)))
+    .reverse()
+    .map((l) => ({ layout: l.layout, learnedFrom: l.id }));
+}
+
 /** Fields right out of the truth's fields (a wrong type gets none). */
-function rightFields(doc: LabelledDoc, result: ProcessResult) {
+export function rightFields(doc: LabelledDoc, result: ProcessResult) {
   let right = 0;
   const wrong: string[] = [];
   for (const [name, expected] of Object.entries(doc.fields)) {
@@ -43,22 +74,10 @@ function rightFields(doc: LabelledDoc, result: ProcessResult) {
  * lessons sit in one memory, so a document that finds another vendor's lesson counts against it.
  */
 export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithMemory) {
-  const byVendor = new Map<string, LabelledDoc[]>();
-  for (const doc of [...docs].sort((a, b) => a.id.localeCompare(b.id))) {
-    const vendor = vendorOf(doc);
-    if (vendor) byVendor.set(vendor, [...(byVendor.get(vendor) ?? []), doc]);
-  }
-  const groups = [...byVendor].filter(([, group]) => group.length >= 2);
+  const groups = vendorGroups(docs);
   const lessons: Lesson[] = [];
   for (const [vendor, [teacher]] of groups) {
-    const read = run(teacher!);
-    const corrected: Record<string, CorrectedValue> = {
-      ...Object.fromEntries(
-        Object.entries(read.extraction.fields).map(([name, f]) => [name, f.value]),
-      ),
-      ...teacher!.fields,
-    };
-    const layout = learnLayout(teacher!.docType, teacher!.text, corrected);
+    const layout = teach(teacher!, run);
     if (layout) lessons.push({ id: `eval:${teacher!.id}`, vendor, layout });
   }
   const perVendor: {
@@ -90,12 +109,7 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
     };
     for (const doc of group.slice(1)) {
       const before = run(doc);
-      // what the store recalls: the lessons sharing a key with the text, newest first
-      const keys = new Set(before.vendorKeys);
-      const recalled = lessons
-        .filter((l) => l.layout.vendorKeys.some((k) => keys.has(k)))
-        .reverse()
-        .map((l) => ({ layout: l.layout, learnedFrom: l.id }));
+      const recalled = recall(lessons, before.vendorKeys);
       const after = recalled.length > 0 ? run(doc, recalled) : before;
       const lesson = lessons.find((l) => l.id === after.vendorMemory);
       publish(doc, before, 'Before');
@@ -139,7 +153,12 @@ export function evaluateVendorMemory(docs: readonly LabelledDoc[], run: RunWithM
 export type VendorMemoryScores = ReturnType<typeof evaluateVendorMemory>;
 
 /** The vendor-memory table: before and after per vendor, then the whole. */
-export function printVendorMemory(scores: VendorMemoryScores, write: (s: string) => void): void {
+export function printVendorMemory(
+  scores: VendorMemoryScores & {
+    rotated?: { pairs: number; fieldAccuracyBefore: number; fieldAccuracyAfter: number };
+  },
+  write: (s: string) => void,
+): void {
   const pct = (n: number, d: number) => `${((100 * n) / Math.max(1, d)).toFixed(1)} %`;
   write(
     `\nvendor memory: ${scores.vendors} vendors with ≥ 2 documents, one corrected each; ${scores.documents} other documents read\n`,
@@ -156,4 +175,9 @@ export function printVendorMemory(scores: VendorMemoryScores, write: (s: string)
   write(
     `published without review: ${l.publishedBefore} → ${l.publishedAfter} of ${scores.documents}; with a wrong total: ${l.wrongTotalBefore} → ${l.wrongTotalAfter}\n`,
   );
+  const r = scores.rotated;
+  if (r)
+    write(
+      `every document in turn the corrected one (${r.pairs} pairs): ${(r.fieldAccuracyBefore * 100).toFixed(1)} % → ${(r.fieldAccuracyAfter * 100).toFixed(1)} %\n`,
+    );
 }

@@ -13,6 +13,7 @@ import {
   createMetrics,
   ensureIndexes,
   parseConfig,
+  readBreakerBoard,
   runMain,
   type Logger,
 } from '@docflow/platform';
@@ -22,6 +23,7 @@ import { createBatchRepository } from './adapters/batch-repository';
 import { defaultConsoleDir, loadConsoleAssets } from './adapters/console-assets';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
 import { createDigestRepository } from './adapters/digest-repository';
+import { createDocumentCounter } from './adapters/document-counts';
 import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
 import { createJobRunRepository } from './adapters/job-run-repository';
@@ -109,6 +111,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       metrics,
       bus,
       documents,
+      documentCounts: createDocumentCounter(mongo.db),
       blobs,
       texts: createTextStore(mongo.db),
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
@@ -133,6 +136,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
           ? { managementUrl: config.RABBITMQ_MANAGEMENT_URL }
           : {}),
       }),
+      breakers: () => readBreakerBoard(mongo.db),
       deadLetters,
       webhooks: createWebhookRepository(mongo.db),
       consoleAssets: await consoleAssetsOf(config, logger),

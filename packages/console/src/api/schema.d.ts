@@ -359,6 +359,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller's documents are in each status
+         * @description The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    batchId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Documents matching the filters, whatever their status. */
+                            total: number;
+                            /** @description Documents per status; every status is present, 0 when none. */
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -2514,7 +2661,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stages with the events they consume and produce, queue depths and consumers
+         * Stages with the events they consume and produce, queue depths and consumers; circuit breakers
          * @description Derived from the contracts topology and the broker, never a hand-kept list.
          */
         get: {
@@ -2558,6 +2705,20 @@ export interface paths {
                                     consumers: number | null;
                                 };
                                 deadLettersStored: number;
+                            }[];
+                            /** @description Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all. */
+                            breakers: {
+                                service: string;
+                                /** @description What it guards: `clamd`, `webhook:<endpoint id>`. */
+                                name: string;
+                                /** @description The process (host:pid); each replica has its own. */
+                                replica: string;
+                                /** @enum {string} */
+                                state: "closed" | "halfOpen" | "open";
+                                /** @description ISO 8601 date-time: when it entered this state. */
+                                since: string;
+                                /** @description ISO 8601 date-time: its process last reported. */
+                                reportedAt: string;
                             }[];
                         };
                     };

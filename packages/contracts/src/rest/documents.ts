@@ -142,6 +142,14 @@ export const documentPageSchema = z.object({
     .describe('Pass as `cursor` for the next page; null at the end.'),
 });
 
+export const documentCountsSchema = z.object({
+  total: z.number().int().describe('Documents matching the filters, whatever their status.'),
+  byStatus: z
+    .record(documentStatusSchema, z.number().int())
+    .describe('Documents per status; every status is present, 0 when none.'),
+});
+export type DocumentCounts = z.infer<typeof documentCountsSchema>;
+
 export const textViewSchema = z.object({
   documentId: z.uuid(),
   totalChars: z.number().int(),

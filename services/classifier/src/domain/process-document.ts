@@ -86,10 +86,28 @@ export function processDocument(
     ...(memory ? { vendorMemory: memory.learnedFrom } : {}),
   };
   if (decision.confidence < options.confidenceThreshold) {
-    return { ...base, outcome: 'needs_review', reason: 'low_confidence' };
+    // the reviewer is told what to check first: the type, and what else it might be
+    const uncertain: Finding = {
+      code: 'doc_type.uncertain',
+      severity: 'warning',
+      field: 'docType',
+      message: `the type ${decision.docType} is uncertain (confidence ${decision.confidence.toFixed(2)} < ${options.confidenceThreshold}); also possible: ${describeCandidates(base.candidates, decision.docType)}`,
+    };
+    return {
+      ...base,
+      findings: [uncertain, ...findings],
+      outcome: 'needs_review',
+      reason: 'low_confidence',
+    };
   }
   if (findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code))) {
     return { ...base, outcome: 'needs_review', reason: 'validation_failed' };
   }
   return { ...base, outcome: 'classified' };
 }
+
+const describeCandidates = (candidates: ProcessResult['candidates'], chosen: DocType): string =>
+  candidates
+    .filter((c) => c.docType !== chosen)
+    .map((c) => `${c.docType} ${c.probability.toFixed(2)}`)
+    .join(', ') || 'nothing else';

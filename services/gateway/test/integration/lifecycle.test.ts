@@ -7,6 +7,7 @@ import {
   newDocument,
   type Transition,
 } from '@docflow/documents';
+import { readServerSentEvents } from '@docflow/event-stream';
 import { waitFor } from '@docflow/testing';
 import { call, form, stageEvent, startHarness, type Harness } from '../support/harness';
 
@@ -44,28 +45,10 @@ function listen(h: Harness, path: string, key: string) {
       headers: { authorization: `Bearer ${key}` },
       signal: controller.signal,
     });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .filter((l) => l && !l.startsWith(':'))
-            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-        );
-        if (fields.data)
-          messages.push({
-            event: fields.event ?? 'message',
-            id: fields.id,
-            data: JSON.parse(fields.data),
-          });
-      }
-    }
+    for await (const m of readServerSentEvents(
+      response.body as unknown as AsyncIterable<Uint8Array>,
+    ))
+      messages.push({ ...m, data: JSON.parse(m.data) });
   })().catch(() => undefined);
   return { messages, stop: async () => (controller.abort(), done) };
 }

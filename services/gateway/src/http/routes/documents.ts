@@ -1,6 +1,8 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  countQuerySchema,
+  documentCountsSchema,
   documentPageSchema,
   documentViewSchema,
   idParamsSchema,
@@ -76,6 +78,29 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           })),
           nextCursor: page.next ? encodeCursor(page.next) : null,
         };
+      },
+    );
+
+    app.get(
+      '/v1/documents/counts',
+      {
+        schema: {
+          summary: "How many of the caller's documents are in each status",
+          description:
+            'The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.',
+          tags: ['documents'],
+          querystring: countQuerySchema,
+          response: { 200: documentCountsSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { createdFrom, createdTo, ...filters } = request.query;
+        const byStatus = await deps.documentCounts.byStatus(tenantOf(request)._id, {
+          ...filters,
+          ...(createdFrom ? { createdFrom: new Date(createdFrom) } : {}),
+          ...(createdTo ? { createdTo: new Date(createdTo) } : {}),
+        });
+        return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
       },
     );
 

@@ -1,6 +1,7 @@
 import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
 import type { BreakerReport, EventBus, Logger, Metrics } from '@docflow/platform';
 import type { TenantRepository } from '@docflow/tenants';
+import type { VendorLayoutStore } from '@docflow/vendor-memory';
 import type { BatchRepository } from './adapters/batch-repository';
 import type { ConsoleAssets } from './adapters/console-assets';
 import type { DeadLetterStore } from './adapters/dead-letter-store';
@@ -32,6 +33,8 @@ export interface AppDeps {
   batches: BatchRepository;
   records: RecordRepository;
   trainingExamples: TrainingExampleRepository;
+  /** Per-tenant vendor layouts learned from reviews (read by the classifier). */
+  vendorLayouts: VendorLayoutStore;
   jobRuns: JobRunRepository;
   digests: DigestRepository;
   idempotencyKeys: IdempotencyKeys;

@@ -18,6 +18,7 @@ import {
   type Logger,
 } from '@docflow/platform';
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
+import { createVendorLayoutStore, vendorLayoutIndexes } from '@docflow/vendor-memory';
 import { createBatchRepository } from './adapters/batch-repository';
 import { defaultConsoleDir, loadConsoleAssets } from './adapters/console-assets';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
@@ -54,7 +55,12 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     appName: 'gateway',
     logger,
   });
-  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes, ...usageCounterIndexes });
+  await ensureIndexes(mongo.db, {
+    ...documentIndexes,
+    ...tenantIndexes,
+    ...usageCounterIndexes,
+    ...vendorLayoutIndexes,
+  });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);
@@ -116,6 +122,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       batches,
       records: createRecordRepository(mongo.db),
       trainingExamples: createTrainingExampleRepository(mongo.db),
+      vendorLayouts: createVendorLayoutStore(mongo.db),
       jobRuns: createJobRunRepository(mongo.db),
       digests: createDigestRepository(mongo.db),
       idempotencyKeys: createIdempotencyKeys(mongo.db),

@@ -1559,7 +1559,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct the type and fields; publishes the correction and keeps it for training */
+        /** Correct the type and fields; publishes the correction, keeps it for training and teaches the vendor's layout */
         post: {
             parameters: {
                 query?: never;

@@ -6,11 +6,11 @@ import { BASE_MODEL_PATH, fromModelFile } from '@docflow/model';
 import type { DocumentSubset, TextSource } from '../evaluation/dataset';
 import { evaluateDataset, reportName } from '../evaluation/evaluate-dataset';
 import { evaluateSynthetic } from '../evaluation/evaluate-synthetic';
-import type { LabelledDoc } from '../evaluation/labelled-doc';
+import type { RunWithMemory } from '../evaluation/vendor-memory-eval';
 import { corpusDir, reportsDir } from './paths';
 import { writeJson } from './write-json';
 
-const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>]`;
+const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>] [--vendor-memory]`;
 
 /**
  * `npm run eval`: the generator's held-out split and the hand-written sanity set; writes
@@ -21,7 +21,9 @@ const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--
  * `--only 030,033` scores only those documents (file names without extension), `--sample <k>`
  * every k-th one in name order (from the first), to try an OCR change quickly.
  * `--model <file>` evaluates another model file and then writes a report only when `--out <file>`
- * is given; `--sanity <dir>` reads the sanity documents from another directory.
+ * is given; `--sanity <dir>` reads the sanity documents from another directory. `--vendor-memory`
+ * (with `--dataset`) also corrects one document per vendor and scores the vendor's other documents
+ * read without and with the layout memory learned from it.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,6 +36,7 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       only: { type: 'string' },
       sample: { type: 'string' },
+      'vendor-memory': { type: 'boolean', default: false },
     },
   });
   if (values.text !== 'gold' && values.text !== 'ocr')
@@ -51,7 +54,8 @@ async function main(): Promise<void> {
     futureToleranceDays: 3,
     today: new Date().toISOString().slice(0, 10),
   };
-  const run = (d: LabelledDoc) => processDocument(classifier, d.text, options);
+  const run: RunWithMemory = (d, vendorMemory) =>
+    processDocument(classifier, d.text, vendorMemory ? { ...options, vendorMemory } : options);
   const model = {
     version: classifier.version,
     bytes: readFileSync(evaluated).length,
@@ -85,6 +89,7 @@ async function main(): Promise<void> {
         fresh: values.fresh,
         ...(subset ? { subset } : {}),
         cacheDir: join(reportsDir, '.cache'),
+        vendorMemory: values['vendor-memory'],
         progress: (line) => process.stderr.write(`${line}\n`),
       },
       run,

@@ -324,6 +324,68 @@ describe('document lifecycle through the gateway (events as the stages publish t
     expect(bad.status).toBe(400);
   });
 
+  it("when a reviewer corrects a receipt, then its vendor's layout is remembered once, under the tenant", async () => {
+    // Arrange
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    const text = [
+      'KEDAI RUNCIT SENTOSA SDN BHD',
+      'RESIT 00012    03.02.2019 10:42',
+      'JUMLAH                     24.40',
+      'BERSIH                     26.84',
+      'TUNAI                      50.00',
+    ].join('\n');
+    const ref = await createTextStore(h.ctx.db).save({
+      tenantId,
+      documentId: doc!.id,
+      pages: [{ page: 1, text }],
+    });
+    await h.publish(stageEvent(doc!, 'document.text_extracted', { ...extracted, text: ref }));
+    await h.publish(
+      stageEvent(doc!, 'document.needs_review', {
+        ...classified,
+        docType: 'receipt',
+        reason: 'validation_failed',
+        confidence: 0.8,
+      }),
+    );
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'needs_review',
+      15_000,
+      'needs_review',
+    );
+
+    // Act
+    const reviewed = await call(h, 'POST', `/v1/documents/${doc!.id}/review`, {
+      key,
+      body: {
+        docType: 'receipt',
+        fields: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD', date: '2019-02-03', total: 26.84 },
+      },
+    });
+
+    // Assert
+    expect(reviewed.status).toBe(200);
+    const lessons = await h.ctx.db
+      .collection(COLLECTIONS.vendorLayouts)
+      .find({ documentId: doc!.id })
+      .toArray();
+    expect(lessons).toHaveLength(1);
+    expect(lessons[0]).toMatchObject({
+      _id: expect.stringMatching(new RegExp(`^${tenantId}:${doc!.id}:v\\d+$`)),
+      tenantId,
+      layout: {
+        docType: 'receipt',
+        vendorKeys: ['name:KEDAIRUNCITSENTOSASDNBHD'],
+        constants: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD' },
+        anchors: {
+          total: [{ kind: 'amount', label: ['bersih'] }],
+          date: [{ kind: 'date', label: ['resit'], reading: 'dmy' }],
+        },
+      },
+    });
+  });
+
   it('when the gateway died after writing a document but before publishing, then the sweep publishes it', async () => {
     const { id: tenantId, key } = await h.tenant();
     const { record, received } = newDocument(

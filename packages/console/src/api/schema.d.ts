@@ -853,10 +853,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The text extracted from the document, page by page */
+        /**
+         * The text extracted from the document, page by page
+         * @description With `include=words`, each page also carries its words with their boxes (fractions of the page, from its top-left corner) and confidence, and `fields` names the words each extracted field covers, so a reviewer can be shown where a value came from. Documents read before words were kept have none.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `words`: also each page's words with their boxes and confidence, and the words each extracted field covers. */
+                    include?: "words";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -878,6 +884,43 @@ export interface paths {
                             pages: {
                                 page: number;
                                 text: string;
+                                /** @description What the boxes are fractions of (with `include=words`, where known). */
+                                size?: {
+                                    width: number;
+                                    height: number;
+                                    /** @enum {string} */
+                                    unit: "pt" | "px" | "cell" | "char";
+                                };
+                                /** @description With `include=words`: the words with their boxes, in reading order; start/end are offsets in the document text (pages joined by form feeds), as field spans. Empty for pages read without positions. */
+                                words?: {
+                                    page: number;
+                                    text: string;
+                                    box: {
+                                        x0: number;
+                                        y0: number;
+                                        x1: number;
+                                        y1: number;
+                                    };
+                                    /** @description OCR word confidence; 1 for text read from the file. */
+                                    confidence: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                            }[];
+                            /** @description With `include=words`: each extracted field (and table cell) whose span covers words, with those words and their box, so a reviewer can be shown where a value came from. */
+                            fields?: {
+                                /** @description The field: `total`, or a table cell as `lineItems[0].amount`. */
+                                field: string;
+                                page: number;
+                                /** @description The smallest box holding the words. */
+                                box: {
+                                    x0: number;
+                                    y0: number;
+                                    x1: number;
+                                    y1: number;
+                                };
+                                /** @description Indexes of the words in that page's `words`. */
+                                words: number[];
                             }[];
                         };
                     };

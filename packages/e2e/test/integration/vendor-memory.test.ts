@@ -1,31 +1,6 @@
+import { receiptOfV } from '@docflow/fixtures';
 import { READY_TIMEOUT_MS, waitFor } from '@docflow/testing';
 import { startPipeline, type Pipeline } from '../support/pipeline';
-
-const money = (n: number) => n.toFixed(2).padStart(8);
-
-/** A till receipt whose total (`BERSIH`, after a service charge) the extractors misread. */
-function receipt(n: number, day: string, items: [string, number][], paid: number) {
-  const sum = items.reduce((s, [, a]) => s + a, 0);
-  const total = Math.round(sum * 110) / 100;
-  const [d, m, y] = day.split('/');
-  const text = [
-    'KEDAI RUNCIT SENTOSA SDN BHD',
-    '(GST REG 001234567890)',
-    'NO 5 JALAN MAWAR, 43000 KAJANG',
-    `RESIT ${String(n).padStart(5, '0')}    ${d}.${m}.${y} 10:4${n % 10}`,
-    ...items.map(([what, amount]) => `${what.padEnd(24)}${money(amount)}`),
-    `JUMLAH                  ${money(sum)}`,
-    `CAJ PERKHIDMATAN 10%    ${money(total - sum)}`,
-    `BERSIH                  ${money(total)}`,
-    `TUNAI                   ${money(paid)}`,
-    `BAKI                    ${money(paid - total)}`,
-    'TERIMA KASIH',
-  ].join('\n');
-  return {
-    text,
-    truth: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD', date: `${y}-${m}-${d}`, total },
-  };
-}
 
 describe('vendor memory through the pipeline: a review teaches the next document at once', () => {
   let pipeline: Pipeline;
@@ -59,7 +34,7 @@ describe('vendor memory through the pipeline: a review teaches the next document
 
   it("when a reviewer corrects vendor V's receipt, then V's next receipt is read right for that tenant only", async () => {
     // Arrange
-    const a = receipt(
+    const a = receiptOfV(
       12,
       '03/02/2019',
       [
@@ -68,7 +43,7 @@ describe('vendor memory through the pipeline: a review teaches the next document
       ],
       50,
     );
-    const b = receipt(
+    const b = receiptOfV(
       57,
       '17/03/2019',
       [

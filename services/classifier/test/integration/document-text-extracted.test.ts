@@ -7,7 +7,7 @@ import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
 import { createVendorLayoutStore, learnLayout } from '@docflow/vendor-memory';
 import { classifierConfigSchema, type ClassifierConfig } from '../../src/config';
 import { startClassifier } from '../../src/main';
-import { receiptOfV, receiptOfW } from '../support/vendor-receipts';
+import { receiptOfV, receiptOfW } from '@docflow/fixtures';
 
 const INVOICE = `Northwind Traders S.L.
 Calle Mayor 12

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { BASE_MODEL_PATH, fromModelFile } from '@docflow/model';
 import { chooseLayout, learnLayout, type VendorLayout } from '@docflow/vendor-memory';
 import { processDocument, type ProcessResult } from '../../../../src/domain/process-document';
-import { receiptOfV, receiptOfW, VENDOR_V } from '../../../support/vendor-receipts';
+import { receiptOfV, receiptOfW, VENDOR_V } from '@docflow/fixtures';
 
 const classifier = fromModelFile(JSON.parse(readFileSync(BASE_MODEL_PATH, 'utf8')));
 const options = { confidenceThreshold: 0.6, futureToleranceDays: 3, today: '2026-12-01' };

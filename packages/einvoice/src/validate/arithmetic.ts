@@ -11,11 +11,13 @@ const present = (values: (number | null)[]): number[] | null =>
 /**
  * EN 16931 calculation rules on the stated amounts; a rule is checked only when every amount it
  * needs is present (MINIMUM and BASIC WL profiles carry no lines). Each breach is an error
- * finding `einvoice.arithmetic` with the rule id.
+ * finding `einvoice.arithmetic` with the rule id; a warning for ZUGFeRD 1.0, which predates
+ * EN 16931 (its samples state gross line amounts, or no due amount on corrections).
  */
 export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
   const findings: EInvoiceFinding[] = [];
   const t = invoice.totals;
+  const strict = invoice.version !== 'ZUGFeRD 1.0';
   const check = (
     rule: string,
     field: string,
@@ -28,7 +30,7 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
     findings.push({
       code: 'einvoice.arithmetic',
       rule,
-      severity: 'error',
+      severity: strict ? 'error' : 'warning',
       message: `${rule}: ${what} is ${round2(expected)}, the invoice states ${stated}`,
       field,
     });
@@ -51,8 +53,10 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
   if (t.net !== null && t.tax !== null) {
     check('BR-CO-15', 'totals.total', round2(t.net + t.tax), t.total, 'total without VAT + VAT');
   }
-  if (t.total !== null) {
-    const due = t.total - (t.prepaid ?? 0) + (t.rounding ?? 0);
+  // checked where a prepaid amount is stated: MINIMUM and BASIC WL profiles state a due amount
+  // that differs from the total without saying what was paid
+  if (t.total !== null && t.prepaid !== null) {
+    const due = t.total - t.prepaid + (t.rounding ?? 0);
     check('BR-CO-16', 'totals.due', round2(due), t.due, 'total − prepaid + rounding');
   }
   const taxAmounts = present(invoice.taxes.map((x) => x.amount));

@@ -1,3 +1,6 @@
+const fs = require('node:fs');
+const path = require('node:path');
+
 // Two projects: `unit` (pure code, no servers) and `integration` (real broker, database, clamd,
 // Tesseract; the global setup finds or starts them). `npm test` runs both.
 const transform = {
@@ -18,6 +21,24 @@ const moduleNameMapper = {
   '^(\\.{1,2}/.*)\\.js$': '$1',
 };
 const common = { transform, moduleNameMapper, testEnvironment: 'node', rootDir: __dirname };
+const integration = {
+  ...common,
+  globalSetup: '<rootDir>/packages/testing/jest/global-setup.ts',
+  slowTestThreshold: 30,
+};
+// Real labelled documents (../shared/datasets, or DOCFLOW_DATASETS) go through the pipeline only
+// where they are: on a developer's machine and in CI, not on a clone without them.
+const datasets =
+  process.env.DOCFLOW_DATASETS ?? path.resolve(__dirname, '..', 'shared', 'datasets');
+const realData = fs.existsSync(datasets)
+  ? [
+      {
+        ...integration,
+        displayName: 'real-data',
+        testMatch: ['<rootDir>/{packages,services}/*/test/real-data/**/*.test.ts'],
+      },
+    ]
+  : [];
 
 module.exports = {
   // integration tests talk to real servers (a global option: jest ignores it per project)
@@ -34,11 +55,10 @@ module.exports = {
       testMatch: ['<rootDir>/{packages,services}/*/test/unit/**/*.test.ts'],
     },
     {
-      ...common,
+      ...integration,
       displayName: 'integration',
       testMatch: ['<rootDir>/{packages,services}/*/test/integration/**/*.test.ts'],
-      globalSetup: '<rootDir>/packages/testing/jest/global-setup.ts',
-      slowTestThreshold: 30,
     },
+    ...realData,
   ],
 };

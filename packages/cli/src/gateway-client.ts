@@ -8,7 +8,7 @@ import {
   errorBodySchema,
 } from '@docflow/contracts';
 import { GatewayError } from './cli-errors';
-import { readServerSentEvents, type ServerSentEvent } from './server-sent-events';
+import { readServerSentEvents, type ServerSentEvent } from '@docflow/event-stream';
 
 export type Accepted = z.infer<typeof acceptedSchema>;
 export type DocumentView = z.infer<typeof documentViewSchema>;

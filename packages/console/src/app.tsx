@@ -6,7 +6,7 @@ import { language, LANGUAGES, setLanguage, t, type Language } from './i18n';
 import { navigate, useRoute, type Route } from './router';
 import { BatchView } from './views/batch';
 import { DocumentPage } from './views/document/document-page';
-import { Inbox } from './views/inbox';
+import { Inbox } from './views/inbox/inbox';
 import { Link } from './views/link';
 import { DeadLetters } from './views/ops/dead-letters';
 import { Jobs } from './views/ops/jobs';

@@ -18,3 +18,7 @@ export { replaceGeneratedBlock } from './export/generated-block';
 export { topologyMarkdown } from './export/topology-table';
 export { eventJsonSchema, allEventJsonSchemas } from './export/json-schema';
 export { buildAsyncApi } from './export/asyncapi';
+export * from './text/words';
+export * from './text/word-codec';
+export * from './text/span-words';
+export * from './text/field-words';

@@ -3,6 +3,8 @@
 // commands (`npm run corpus`, `train`, `eval`) are `src/cli/`.
 export { corpusDir } from './cli/paths';
 export { loadCorpus } from './cli/load-corpus';
-export { valuesMatch } from './evaluation/field-match';
+export { valuesEqual, valuesMatch } from './evaluation/field-match';
+export { readSroieKey } from './evaluation/sroie-truth';
+export { sharedDatasetsDir } from './evaluation/shared-datasets';
 export { generateCorpus, type CorpusSpec } from './generator/generate-corpus';
 export type { GeneratedDoc } from './generator/generated-doc';

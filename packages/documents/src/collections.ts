@@ -15,6 +15,11 @@ export const COLLECTIONS = {
   deadLetters: 'dead_letters',
   /** Reviewed documents kept as labelled examples, per tenant (classifier training). */
   trainingExamples: 'training_examples',
+  /**
+   * Vendor layout memory per tenant: one lesson per reviewed document version, keyed
+   * `${tenantId}:${documentId}:v${version}` (the gateway inserts it on review, the classifier reads it).
+   */
+  vendorLayouts: 'vendor_layouts',
   /** Classifier models per tenant, trained on top of the base model. */
   models: 'classifier_models',
   /** One record per (tenant, content SHA-256): the scanner's duplicate detection. */

@@ -76,6 +76,8 @@ export const documentIndexes: Record<string, IndexDescription[]> = {
   [COLLECTIONS.documents]: [
     { key: { tenantId: 1, createdAt: -1, _id: -1 }, name: 'tenant_created' },
     { key: { tenantId: 1, batchId: 1 }, name: 'tenant_batch' },
+    // the counts per status (GET /v1/documents/counts) and the review queue's list
+    { key: { tenantId: 1, status: 1 }, name: 'tenant_status' },
   ],
   [COLLECTIONS.transitions]: [
     { key: { outboxPending: 1, at: 1 }, name: 'outbox_pending', sparse: true },

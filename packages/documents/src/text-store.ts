@@ -1,6 +1,6 @@
 import type { Db } from 'mongodb';
 import { GridFSBucket } from 'mongodb';
-import type { TextRef } from '@docflow/contracts';
+import { packedPageWordsSchema, type PackedPageWords, type TextRef } from '@docflow/contracts';
 import { BUCKETS, COLLECTIONS } from './collections';
 import { documentError } from './errors';
 
@@ -15,12 +15,18 @@ export interface StoredText {
   pages: TextPage[];
   /** A structured e-invoice's XML (an XML upload, or the XML a PDF embeds), kept with its text. */
   einvoiceXml?: string;
+  /**
+   * The pages' words with their boxes, packed (see the contracts' packedPageWordsSchema), for
+   * the pages read with positions. Loaded only when asked for.
+   */
+  words?: PackedPageWords[];
 }
 
 export interface TextStore {
   /** Stores a document's text (replacing an earlier run's), in a record or GridFS when large. */
   save(text: StoredText): Promise<TextRef>;
-  load(ref: TextRef): Promise<StoredText>;
+  /** The text; its words too with `{ words: true }` (those of a version this code reads). */
+  load(ref: TextRef, options?: { words?: boolean }): Promise<StoredText>;
   remove(ref: TextRef): Promise<void>;
 }
 
@@ -29,6 +35,16 @@ interface TextRecord extends StoredText {
   totalChars: number;
   createdAt: Date;
 }
+
+/** The GridFS body: the pages (an array, as before words were kept) or pages, words and XML. */
+type TextBody = TextPage[] | { pages: TextPage[]; words?: unknown[]; einvoiceXml?: string };
+
+/** The words of a version this code reads; others (a newer writer's) are dropped. */
+const readableWords = (words: readonly unknown[] | undefined): PackedPageWords[] =>
+  (words ?? []).flatMap((w) => {
+    const parsed = packedPageWordsSchema.safeParse(w);
+    return parsed.success ? [parsed.data] : [];
+  });
 
 /** Records above this size go to GridFS (a MongoDB document holds at most 16 MiB). */
 const DEFAULT_INLINE_MAX_BYTES = 2 * 1024 * 1024;
@@ -47,18 +63,22 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
 
   return {
     async save(text) {
-      // the GridFS body: the pages, or pages and XML when there is an e-invoice
+      const words = text.words?.length ? text.words : undefined;
+      // the GridFS body: the pages alone, or with their words and a structured e-invoice's XML
+      const extra = {
+        ...(words ? { words } : {}),
+        ...(text.einvoiceXml !== undefined ? { einvoiceXml: text.einvoiceXml } : {}),
+      };
       const body = JSON.stringify(
-        text.einvoiceXml === undefined
-          ? text.pages
-          : { pages: text.pages, einvoiceXml: text.einvoiceXml },
+        Object.keys(extra).length > 0 ? { pages: text.pages, ...extra } : text.pages,
       );
       const id = text.documentId;
       if (Buffer.byteLength(body) <= inlineMaxBytes) {
         const totalChars = text.pages.reduce((sum, p) => sum + p.text.length, 0);
+        const { words: _omitted, ...rest } = text;
         await records.replaceOne(
           { _id: id },
-          { ...text, totalChars, createdAt: new Date() },
+          { ...rest, ...(words ? { words } : {}), totalChars, createdAt: new Date() },
           { upsert: true },
         );
         return { store: 'collection', id };
@@ -75,16 +95,18 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
       return { store: 'gridfs', id };
     },
 
-    async load(ref) {
+    async load(ref, options = {}) {
       if (ref.store === 'collection') {
-        const record = await records.findOne({ _id: ref.id });
+        const record = await records.findOne(
+          { _id: ref.id },
+          options.words ? {} : { projection: { words: 0 } },
+        );
         if (!record) throw documentError('TEXT_NOT_FOUND', `text ${ref.id} does not exist`);
-        return {
-          tenantId: record.tenantId,
-          documentId: record.documentId,
-          pages: record.pages,
-          ...(record.einvoiceXml !== undefined ? { einvoiceXml: record.einvoiceXml } : {}),
-        };
+        const { tenantId, documentId, pages, einvoiceXml } = record;
+        const xml = einvoiceXml !== undefined ? { einvoiceXml } : {};
+        return options.words
+          ? { tenantId, documentId, pages, ...xml, words: readableWords(record.words) }
+          : { tenantId, documentId, pages, ...xml };
       }
       const files = await bucket.find({ _id: ref.id as never }, { limit: 1 }).toArray();
       const file = files[0];
@@ -93,12 +115,16 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
       for await (const chunk of bucket.openDownloadStream(ref.id as never))
         chunks.push(chunk as Buffer);
       const meta = (file.metadata ?? {}) as { tenantId?: string; documentId?: string };
-      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as
-        TextPage[] | { pages: TextPage[]; einvoiceXml: string };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as TextBody;
+      const pages = Array.isArray(body) ? body : body.pages;
       return {
         tenantId: meta.tenantId ?? '',
         documentId: meta.documentId ?? ref.id,
-        ...(Array.isArray(body) ? { pages: body } : body),
+        pages,
+        ...(!Array.isArray(body) && body.einvoiceXml !== undefined
+          ? { einvoiceXml: body.einvoiceXml }
+          : {}),
+        ...(options.words ? { words: readableWords(Array.isArray(body) ? [] : body.words) } : {}),
       };
     },
 

@@ -19,6 +19,7 @@ export {
   type PdfLimit,
   type PdfProblem,
 } from './pdf-error';
+export { parseBboxLayout, type BboxPage, type BboxWord } from './bbox-layout';
 export { parsePdfInfo, type PageSize, type PdfInfo } from './pdf-info';
 export { renderDpiFor, renderedPixels } from './render-scale';
 export { findOnPath, runTool, type ToolRun } from './run-tool';

@@ -16,6 +16,11 @@ export interface PdfFile {
   /** The text layer of every page, in order (pdftotext -layout; pages end at form feeds). */
   pageTexts(): Promise<string[]>;
   /**
+   * The words of pages `first`..`last` with their boxes in points of the crop box, as poppler's
+   * XHTML (pdftotext -bbox-layout -cropbox; read it with parseBboxLayout).
+   */
+  pageWords(first: number, last: number): Promise<string>;
+  /**
    * One page (from 1) rendered as a grayscale PNG at `dpi` (pdftoppm), its crop box (the size
    * pdfinfo reports, see renderDpiFor).
    */
@@ -159,6 +164,14 @@ export function createPdfEngine(
           if (budget.maxOutputBytes > 0 && size > budget.maxOutputBytes)
             throw new PdfError(budgetExceeded('pdfdetach', 'output', budget.maxOutputBytes));
           return readFile(saved);
+        },
+        async pageWords(first, last) {
+          const out = await checked(
+            'pdftotext',
+            ['-bbox-layout', '-cropbox', '-f', String(first), '-l', String(last), file, '-'],
+            signal,
+          );
+          return out.toString('utf8');
         },
         // without an output root, pdftoppm writes the page to stdout, under the output cap
         renderPage: (page, dpi) =>

@@ -1,4 +1,7 @@
-/** A page's size in points (1/72 inch), as poppler reports it (crop box, rotation applied). */
+/**
+ * A page's size in points (1/72 inch), as poppler reports it: the crop box, before the page's
+ * rotation (`pageRotations`).
+ */
 export interface PageSize {
   width: number;
   height: number;
@@ -9,6 +12,11 @@ export interface PdfInfo {
   pages: number;
   /** Every page's size when asked for (`allPageSizes`), else the first page's; empty without pages. */
   pageSizes: PageSize[];
+  /**
+   * Every page's rotation when asked for (`allPageSizes`), else the first page's: degrees
+   * clockwise (0, 90, 180, 270) the page is shown turned by (its /Rotate).
+   */
+  pageRotations: number[];
   /** Encrypted, though openable without a password (an owner password only). */
   encrypted: boolean;
   /** `1.7`, or null when pdfinfo does not say. */
@@ -34,9 +42,19 @@ export function parsePdfInfo(listing: string): PdfInfo | undefined {
     .map((m) => size(m[1]!))
     .filter((s): s is PageSize => s !== undefined);
   const first = size(field(listing, 'Page size') ?? '');
+  const rotations = [...listing.matchAll(/^Page +\d+ rot:[ \t]*(-?\d+)/gm)].map((m) =>
+    Number(m[1]),
+  );
+  const firstRotation = Number(field(listing, 'Page rot'));
   return {
     pages: Number(pagesText),
     pageSizes: perPage.length > 0 ? perPage : first ? [first] : [],
+    pageRotations: (rotations.length > 0
+      ? rotations
+      : Number.isFinite(firstRotation)
+        ? [firstRotation]
+        : []
+    ).map((r) => ((r % 360) + 360) % 360),
     encrypted: (field(listing, 'Encrypted') ?? 'no').startsWith('yes'),
     version: field(listing, 'PDF version') ?? null,
   };

@@ -8,6 +8,7 @@ import {
   type Logger,
   type Worker,
 } from '@docflow/platform';
+import { createVendorLayoutStore, vendorLayoutIndexes } from '@docflow/vendor-memory';
 import { createWorkerProcessor } from './adapters/worker-processor';
 import { classifierConfigSchema, type ClassifierConfig } from './config';
 import { createTextExtractedHandler } from './handlers/document-text-extracted';
@@ -32,12 +33,14 @@ export async function startClassifier(
       service: 'classifier',
       config,
       ...(options.logger ? { logger: options.logger } : {}),
+      indexes: vendorLayoutIndexes,
       gate: ({ mongo }) => createDocumentGate(mongo.db),
       consumers: ({ mongo, logger }) => {
         logger.info({ modelVersion: base.version }, 'base model loaded');
         const handler = createTextExtractedHandler({
           texts: createTextStore(mongo.db),
           models: createModelStore(mongo.db, base, config.CLASSIFIER_TENANT_MODEL_TTL_MS),
+          vendorLayouts: createVendorLayoutStore(mongo.db),
           process: createWorkerProcessor(runner),
           options: {
             confidenceThreshold: config.CLASSIFIER_CONFIDENCE_THRESHOLD,

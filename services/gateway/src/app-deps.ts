@@ -1,9 +1,11 @@
 import type { BlobStore, DocumentStore, OutboxRelay, TextStore } from '@docflow/documents';
-import type { EventBus, Logger, Metrics } from '@docflow/platform';
+import type { BreakerReport, EventBus, Logger, Metrics } from '@docflow/platform';
 import type { TenantRepository } from '@docflow/tenants';
+import type { VendorLayoutStore } from '@docflow/vendor-memory';
 import type { BatchRepository } from './adapters/batch-repository';
 import type { ConsoleAssets } from './adapters/console-assets';
 import type { DeadLetterStore } from './adapters/dead-letter-store';
+import type { DocumentCounter } from './adapters/document-counts';
 import type { DigestRepository } from './adapters/digest-repository';
 import type { IdempotencyKeys } from './adapters/idempotency-keys';
 import type { JobRunRepository } from './adapters/job-run-repository';
@@ -23,6 +25,7 @@ export interface AppDeps {
   metrics: Metrics;
   bus: EventBus;
   documents: DocumentStore;
+  documentCounts: DocumentCounter;
   blobs: BlobStore;
   texts: TextStore;
   tenants: TenantRepository;
@@ -30,6 +33,8 @@ export interface AppDeps {
   batches: BatchRepository;
   records: RecordRepository;
   trainingExamples: TrainingExampleRepository;
+  /** Per-tenant vendor layouts learned from reviews (read by the classifier). */
+  vendorLayouts: VendorLayoutStore;
   jobRuns: JobRunRepository;
   digests: DigestRepository;
   idempotencyKeys: IdempotencyKeys;
@@ -37,6 +42,8 @@ export interface AppDeps {
   outbox: OutboxRelay;
   liveFeed: LiveFeed;
   pipeline: PipelineInspector;
+  /** The circuit breakers every live process reports (platform's breaker board). */
+  breakers: () => Promise<BreakerReport[]>;
   deadLetters: DeadLetterStore;
   webhooks: WebhookRepository;
   /** The review console's build, served at /console (null or absent: /console answers 404). */

@@ -89,7 +89,8 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
     errorResponseBuilder: (_request, context) => ({
       statusCode: 429,
       error: 'RATE_LIMITED',
-      message: `rate limit of ${context.max} requests per ${context.after} reached; retry in ${context.ttl} ms`,
+      // context.after is the time left until the window resets, not the window
+      message: `rate limit of ${context.max} requests per ${describeWindow(config.RATE_LIMIT_WINDOW_MS)} reached; retry in ${context.ttl} ms`,
     }),
   });
   await app.register(multipart, { limits: { fileSize: config.MAX_UPLOAD_BYTES } });
@@ -148,4 +149,10 @@ export async function createApp(deps: AppDeps): Promise<FastifyInstance> {
   await app.register(webhookRoutes(deps));
   await app.register(consoleRoutes(deps.consoleAssets ?? null));
   return app;
+}
+
+/** A rate-limit window as a person says it: `1 minute`, `90 seconds`, `1.5 seconds`. */
+function describeWindow(ms: number): string {
+  if (ms % 60_000 === 0) return ms === 60_000 ? '1 minute' : `${ms / 60_000} minutes`;
+  return ms === 1000 ? '1 second' : `${ms / 1000} seconds`;
 }

@@ -13,14 +13,17 @@ import {
   createMetrics,
   ensureIndexes,
   parseConfig,
+  readBreakerBoard,
   runMain,
   type Logger,
 } from '@docflow/platform';
 import { createTenantRepository, tenantIndexes } from '@docflow/tenants';
+import { createVendorLayoutStore, vendorLayoutIndexes } from '@docflow/vendor-memory';
 import { createBatchRepository } from './adapters/batch-repository';
 import { defaultConsoleDir, loadConsoleAssets } from './adapters/console-assets';
 import { createDeadLetterStore } from './adapters/dead-letter-store';
 import { createDigestRepository } from './adapters/digest-repository';
+import { createDocumentCounter } from './adapters/document-counts';
 import { createDocumentMetrics } from './adapters/document-metrics';
 import { createIdempotencyKeys } from './adapters/idempotency-keys';
 import { createJobRunRepository } from './adapters/job-run-repository';
@@ -52,7 +55,12 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
     appName: 'gateway',
     logger,
   });
-  await ensureIndexes(mongo.db, { ...documentIndexes, ...tenantIndexes, ...usageCounterIndexes });
+  await ensureIndexes(mongo.db, {
+    ...documentIndexes,
+    ...tenantIndexes,
+    ...usageCounterIndexes,
+    ...vendorLayoutIndexes,
+  });
   const bus = createEventBus(config, { service: 'gateway', logger, metrics, db: mongo.db });
   const documents = createDocumentStore(mongo.db);
   const blobs = createBlobStore(mongo.db);
@@ -103,6 +111,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       metrics,
       bus,
       documents,
+      documentCounts: createDocumentCounter(mongo.db),
       blobs,
       texts: createTextStore(mongo.db),
       tenants: createTenantRepository(mongo.db, { authCacheMs: config.AUTH_CACHE_MS }),
@@ -113,6 +122,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
       batches,
       records: createRecordRepository(mongo.db),
       trainingExamples: createTrainingExampleRepository(mongo.db),
+      vendorLayouts: createVendorLayoutStore(mongo.db),
       jobRuns: createJobRunRepository(mongo.db),
       digests: createDigestRepository(mongo.db),
       idempotencyKeys: createIdempotencyKeys(mongo.db),
@@ -126,6 +136,7 @@ export async function startGateway(config: GatewayConfig, options: { logger?: Lo
           ? { managementUrl: config.RABBITMQ_MANAGEMENT_URL }
           : {}),
       }),
+      breakers: () => readBreakerBoard(mongo.db),
       deadLetters,
       webhooks: createWebhookRepository(mongo.db),
       consoleAssets: await consoleAssetsOf(config, logger),

@@ -29,6 +29,7 @@ function inert(): AppDeps {
     batches: refuse('batches'),
     records: refuse('records'),
     trainingExamples: refuse('trainingExamples'),
+    vendorLayouts: refuse('vendorLayouts'),
     jobRuns: refuse('jobRuns'),
     digests: refuse('digests'),
     idempotencyKeys: refuse('idempotencyKeys'),

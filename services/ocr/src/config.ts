@@ -91,7 +91,7 @@ export const ocrConfigSchema = runtimeConfigSchema
       .default('tesseract')
       .describe('The tesseract executable (native engine).'),
     OCR_BUDGET_MS: env.int(
-      'Wall-clock time one parsing step on a file may take in its worker thread (reading a DOCX, XLSX, CSV or text file; sorting a PDF text layer; reading Tesseract output; guessing the language); past it the worker is stopped and the document fails (BUDGET_EXCEEDED, processing.budget_exceeded). Must be below HANDLER_TIMEOUT_MS.',
+      'Wall-clock time one parsing step on a file may take in its worker thread (reading a DOCX, XLSX, CSV or text file; sorting a PDF text layer; placing its word positions; reading Tesseract output; guessing the language); past it the worker is stopped and the document fails (BUDGET_EXCEEDED, processing.budget_exceeded). Must be below HANDLER_TIMEOUT_MS.',
       20_000,
       10,
     ),

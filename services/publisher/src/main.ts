@@ -38,7 +38,7 @@ export async function startPublisher(
     indexes: { ...recordIndexesByCollection, ...deliveryIndexes },
     gate: ({ mongo }) => exceptClassified(createDocumentGate(mongo.db)),
     onStop: async () => dispatcher?.stop(),
-    consumers: ({ mongo, metrics, logger }) => {
+    consumers: ({ mongo, metrics, logger, breakers }) => {
       const endpoints = createWebhookEndpoints(mongo.db, {
         cacheMs: config.WEBHOOK_ENDPOINTS_CACHE_MS,
       });
@@ -51,6 +51,7 @@ export async function startPublisher(
           allowPrivateTargets: config.WEBHOOK_ALLOW_PRIVATE_TARGETS,
         }),
         metrics,
+        board: breakers,
         logger: logger.child({ component: 'webhooks' }),
         options: {
           pollIntervalMs: config.WEBHOOK_POLL_INTERVAL_MS,

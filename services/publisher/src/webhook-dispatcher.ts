@@ -1,4 +1,4 @@
-import { createBreaker, type Logger, type Metrics } from '@docflow/platform';
+import { createBreaker, type BreakerBoard, type Logger, type Metrics } from '@docflow/platform';
 import type { DeliveryLog, DeliveryRow } from './adapters/delivery-log';
 import type { WebhookClient } from './adapters/webhook-client';
 import type { WebhookEndpoints } from './adapters/webhook-endpoints';
@@ -25,6 +25,8 @@ export interface DispatcherDeps {
   metrics: Metrics;
   logger: Logger;
   options: DispatcherOptions;
+  /** Where each endpoint's breaker reports its state (owned by the endpoint's tenant). */
+  board?: BreakerBoard;
   clock?: () => Date;
 }
 
@@ -70,7 +72,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
   let round: Promise<unknown> | undefined;
   let wakeRequested = false;
 
-  const breakerOf = (endpointId: string): Breaker => {
+  const breakerOf = ({ endpointId, tenantId }: DeliveryRow): Breaker => {
     let entry = breakers.get(endpointId);
     if (!entry) {
       entry = createBreaker(
@@ -84,6 +86,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
           volumeThreshold: options.breaker.volume,
           errorThresholdPercentage: options.breaker.errorPercent,
           errorFilter: (err) => (err as { code?: string }).code === 'WEBHOOK_TARGET_REFUSED',
+          ...(deps.board ? { board: deps.board, owner: { tenantId } } : {}),
         },
       );
       entry.breaker.on('open', () => logger.warn({ endpointId }, 'webhook breaker opened'));
@@ -118,7 +121,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
       'docflow-event': row.event,
     };
     try {
-      const statusCode = await breakerOf(row.endpointId).fire(
+      const statusCode = await breakerOf(row).fire(
         endpoint.url,
         headers,
         row.body,
@@ -199,7 +202,7 @@ export function createWebhookDispatcher(deps: DispatcherDeps): WebhookDispatcher
     for (const row of rows) {
       if (stopping.signal.aborted || inFlightTotal() >= options.maxInFlight) break;
       if (freeSlots(row.endpointId) <= 0) continue; // the endpoint's next rows wait for a slot
-      if (breakerOf(row.endpointId).breaker.opened) continue; // they wait for the breaker
+      if (breakerOf(row).breaker.opened) continue; // they wait for the breaker
       const leaseUntil = new Date(clock().getTime() + options.leaseMs);
       if (await deps.log.take(row, leaseUntil)) launch(row);
     }

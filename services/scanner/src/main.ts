@@ -58,7 +58,7 @@ export async function startScanner(
       logger,
       gate: ({ mongo }) => createDocumentGate(mongo.db),
       readiness: antivirusOn ? { clamd: () => clamd.ping() } : {},
-      consumers: ({ mongo, metrics }) => {
+      consumers: ({ mongo, metrics, breakers }) => {
         const outcomes = new Counter({
           name: 'docflow_scanner_outcomes_total',
           help: 'Files scanned, by outcome: scanned, or the rejection reason.',
@@ -70,6 +70,7 @@ export async function startScanner(
           const { fire } = createBreaker('clamd', (bytes: Buffer) => clamd.scan(bytes), metrics, {
             timeout: config.CLAMD_TIMEOUT_MS + 1_000,
             resetTimeout: config.CLAMD_BREAKER_RESET_MS,
+            board: breakers,
             // Only outages count against the circuit; clamd refusing one file does not.
             errorFilter: (err) => err instanceof DocflowError && !err.isTransient,
           });

@@ -264,5 +264,6 @@ describe('docflow command line: dead letters, refusals, exit codes', () => {
       code: 2,
       stderr: expect.stringContaining('name one document id'),
     });
-  });
+    // three programs compiled by tsx as they start: seconds each on a busy 2-core machine
+  }, 120_000);
 });

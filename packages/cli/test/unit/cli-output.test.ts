@@ -8,7 +8,6 @@ import {
 } from '../../src/gateway-client';
 import { createProgressReporter, renderProgressLine } from '../../src/progress-bar';
 import { batchSummary, cell, keyFields, resultsTable } from '../../src/results-table';
-import { parseEventBlock, readServerSentEvents } from '../../src/server-sent-events';
 
 function view(overrides: Partial<DocumentView> = {}): DocumentView {
   const id = '0b8c3f9e-1111-4111-8111-111111111111';
@@ -166,23 +165,6 @@ describe('command line output', () => {
     expect(batchSummary({ settled: 2, total: 3, latencyMs: { p50: 40, p95: null, max: 40 } })).toBe(
       'batch: 2/3 settled; p50 40 ms, p95 - ms per document',
     );
-  });
-
-  it('when a stream is split anywhere, then its messages come out whole and heartbeats are skipped', async () => {
-    const text =
-      'retry: 3000\n\nevent: snapshot\ndata: {"a":1}\n\n: heartbeat\n\nid: e1\nevent: document.scanned\ndata: {"b":2}\n\n';
-    const bytes = new TextEncoder().encode(text);
-    async function* chunks() {
-      for (let i = 0; i < bytes.length; i += 7) yield bytes.slice(i, i + 7);
-    }
-    const messages = [];
-    for await (const m of readServerSentEvents(chunks())) messages.push(m);
-    expect(messages).toEqual([
-      { event: 'snapshot', data: '{"a":1}' },
-      { event: 'document.scanned', id: 'e1', data: '{"b":2}' },
-    ]);
-    expect(parseEventBlock('data: one\ndata: two')).toEqual({ event: 'message', data: 'one\ntwo' });
-    expect(parseEventBlock(': heartbeat')).toBeNull();
   });
 
   it('when the gateway answers 429 with Retry-After, then the client waits that long and sends again', async () => {

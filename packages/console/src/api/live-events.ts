@@ -1,4 +1,4 @@
-import { createSseParser, type SseEvent } from '../domain/sse-parser';
+import { createEventStreamParser, type ServerSentEvent } from '@docflow/event-stream';
 
 export interface LiveEvent {
   eventId: string;
@@ -28,7 +28,7 @@ export function followEvents(
   const abort = new AbortController();
   const query = new URLSearchParams(filter as Record<string, string>).toString();
   const url = `/v1/events${query ? `?${query}` : ''}`;
-  const dispatch = (event: SseEvent) => {
+  const dispatch = (event: ServerSentEvent) => {
     const data = JSON.parse(event.data) as unknown;
     if (event.event === 'snapshot') handlers.onSnapshot?.(data);
     else if (event.event !== 'error') handlers.onEvent?.(data as LiveEvent);
@@ -44,7 +44,7 @@ export function followEvents(
         if (!response.ok || !response.body) throw new Error(String(response.status));
         handlers.onConnected?.(true);
         delay = 1000;
-        const parse = createSseParser(dispatch);
+        const parse = createEventStreamParser(dispatch);
         const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
         for (;;) {
           const { value, done } = await reader.read();

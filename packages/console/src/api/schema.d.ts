@@ -359,6 +359,153 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/v1/documents/counts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * How many of the caller's documents are in each status
+         * @description The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.
+         */
+        get: {
+            parameters: {
+                query?: {
+                    docType?: "invoice" | "receipt" | "credit_note" | "bank_statement" | "contract" | "payslip" | "other";
+                    batchId?: string;
+                    createdFrom?: string;
+                    createdTo?: string;
+                };
+                header?: never;
+                path?: never;
+                cookie?: never;
+            };
+            requestBody?: never;
+            responses: {
+                /** @description Default Response */
+                200: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Documents matching the filters, whatever their status. */
+                            total: number;
+                            /** @description Documents per status; every status is present, 0 when none. */
+                            byStatus: {
+                                [key: string]: number;
+                            };
+                        };
+                    };
+                };
+                /** @description Default Response */
+                400: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                401: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                404: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                409: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                429: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+                /** @description Default Response */
+                503: {
+                    headers: {
+                        [name: string]: unknown;
+                    };
+                    content: {
+                        "application/json": {
+                            /** @description Stable machine-readable code, e.g. VALIDATION_FAILED. */
+                            error: string;
+                            /** @description What went wrong, for a person. */
+                            message: string;
+                            /** @description For 400s: the validation issues. */
+                            details?: unknown;
+                        };
+                    };
+                };
+            };
+        };
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
     "/v1/documents/{id}": {
         parameters: {
             query?: never;
@@ -734,10 +881,16 @@ export interface paths {
             path?: never;
             cookie?: never;
         };
-        /** The text extracted from the document, page by page */
+        /**
+         * The text extracted from the document, page by page
+         * @description With `include=words`, each page also carries its words with their boxes (fractions of the page, from its top-left corner) and confidence, and `fields` names the words each extracted field covers, so a reviewer can be shown where a value came from. Documents read before words were kept have none.
+         */
         get: {
             parameters: {
-                query?: never;
+                query?: {
+                    /** @description `words`: also each page's words with their boxes and confidence, and the words each extracted field covers. */
+                    include?: "words";
+                };
                 header?: never;
                 path: {
                     id: string;
@@ -759,6 +912,43 @@ export interface paths {
                             pages: {
                                 page: number;
                                 text: string;
+                                /** @description What the boxes are fractions of (with `include=words`, where known). */
+                                size?: {
+                                    width: number;
+                                    height: number;
+                                    /** @enum {string} */
+                                    unit: "pt" | "px" | "cell" | "char";
+                                };
+                                /** @description With `include=words`: the words with their boxes, in reading order; start/end are offsets in the document text (pages joined by form feeds), as field spans. Empty for pages read without positions. */
+                                words?: {
+                                    page: number;
+                                    text: string;
+                                    box: {
+                                        x0: number;
+                                        y0: number;
+                                        x1: number;
+                                        y1: number;
+                                    };
+                                    /** @description OCR word confidence; 1 for text read from the file. */
+                                    confidence: number;
+                                    start: number;
+                                    end: number;
+                                }[];
+                            }[];
+                            /** @description With `include=words`: each extracted field (and table cell) whose span covers words, with those words and their box, so a reviewer can be shown where a value came from. */
+                            fields?: {
+                                /** @description The field: `total`, or a table cell as `lineItems[0].amount`. */
+                                field: string;
+                                page: number;
+                                /** @description The smallest box holding the words. */
+                                box: {
+                                    x0: number;
+                                    y0: number;
+                                    x1: number;
+                                    y1: number;
+                                };
+                                /** @description Indexes of the words in that page's `words`. */
+                                words: number[];
                             }[];
                         };
                     };
@@ -1496,7 +1686,7 @@ export interface paths {
         };
         get?: never;
         put?: never;
-        /** Correct the type and fields; publishes the correction and keeps it for training */
+        /** Correct the type and fields; publishes the correction, keeps it for training and teaches the vendor's layout */
         post: {
             parameters: {
                 query?: never;
@@ -2636,7 +2826,7 @@ export interface paths {
             cookie?: never;
         };
         /**
-         * Stages with the events they consume and produce, queue depths and consumers
+         * Stages with the events they consume and produce, queue depths and consumers; circuit breakers
          * @description Derived from the contracts topology and the broker, never a hand-kept list.
          */
         get: {
@@ -2680,6 +2870,20 @@ export interface paths {
                                     consumers: number | null;
                                 };
                                 deadLettersStored: number;
+                            }[];
+                            /** @description Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all. */
+                            breakers: {
+                                service: string;
+                                /** @description What it guards: `clamd`, `webhook:<endpoint id>`. */
+                                name: string;
+                                /** @description The process (host:pid); each replica has its own. */
+                                replica: string;
+                                /** @enum {string} */
+                                state: "closed" | "halfOpen" | "open";
+                                /** @description ISO 8601 date-time: when it entered this state. */
+                                since: string;
+                                /** @description ISO 8601 date-time: its process last reported. */
+                                reportedAt: string;
                             }[];
                         };
                     };

@@ -28,9 +28,11 @@ export type ReviewBody =
 export type DeadLetter = Json<'/v1/dead-letters', 'get'>['items'][number];
 export type Job = Json<'/v1/jobs', 'get'>['items'][number];
 export type PipelineView = Json<'/v1/pipeline', 'get'>;
+export type HealthReport = Json<'/v1/health', 'get'>;
 export type Tenant = Json<'/v1/tenants', 'get'>['items'][number];
 export type RecordKind = paths['/v1/records/{kind}']['get']['parameters']['path']['kind'];
 export type RecordQuery = NonNullable<paths['/v1/records/{kind}']['get']['parameters']['query']>;
+export type DocumentCounts = Json<'/v1/documents/counts', 'get'>;
 export type DocumentQuery = NonNullable<paths['/v1/documents']['get']['parameters']['query']>;
 
 export const DOCUMENT_STATUSES: readonly DocumentStatus[] = [

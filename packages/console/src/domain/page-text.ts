@@ -27,16 +27,60 @@ export function boxesForText(items: readonly PageTextItem[], needle: string): Pa
   return boxes;
 }
 
-/** The word under a point of the page (fractions), if the text layer has one there. */
-export function wordAt(items: readonly PageTextItem[], x: number, y: number): string | null {
+/** A word of the page with its own box (its share of its run's width, by characters). */
+export interface PageWord {
+  text: string;
+  box: PageBox;
+}
+
+/** The runs cut into words: what clicks and drag boxes pick from. */
+export function wordsOf(items: readonly PageTextItem[]): PageWord[] {
+  const words: PageWord[] = [];
   for (const item of items) {
-    const { box } = item;
-    if (x < box.x || x > box.x + box.width || y < box.y || y > box.y + box.height) continue;
-    const at = Math.floor(((x - box.x) / box.width) * item.text.length);
-    const before = item.text.slice(0, at + 1).match(/\S*$/)?.[0] ?? '';
-    const after = item.text.slice(at + 1).match(/^\S*/)?.[0] ?? '';
-    const word = `${before}${after}`.trim();
-    if (word) return word;
+    if (item.text.length === 0) continue;
+    const share = item.box.width / item.text.length;
+    for (const match of item.text.matchAll(/\S+/g))
+      words.push({
+        text: match[0],
+        box: { ...item.box, x: item.box.x + match.index * share, width: match[0].length * share },
+      });
   }
-  return null;
+  return words;
+}
+
+const inside = (box: PageBox, x: number, y: number) =>
+  x >= box.x && x <= box.x + box.width && y >= box.y && y <= box.y + box.height;
+
+/** The word under a point of the page (fractions), if the text layer has one there. */
+export function wordAt(words: readonly PageWord[], x: number, y: number): string | null {
+  return words.find((w) => inside(w.box, x, y))?.text ?? null;
+}
+
+/**
+ * The text inside a box drawn on the page: the words whose centre it holds, in reading order
+ * (lines top to bottom, words left to right), one space between words, one between lines.
+ */
+export function textInBox(words: readonly PageWord[], drawn: PageBox): string {
+  const picked = words.filter(
+    (w) =>
+      w.box.page === drawn.page &&
+      inside(drawn, w.box.x + w.box.width / 2, w.box.y + w.box.height / 2),
+  );
+  // words on one line share most of their height; sort by line, then across it
+  const lineOf = (w: PageWord) => Math.round((w.box.y + w.box.height / 2) / (w.box.height || 1));
+  picked.sort((a, b) => lineOf(a) - lineOf(b) || a.box.x - b.box.x);
+  return picked.map((w) => w.text).join(' ');
+}
+
+/** The box between two points of a drag (fractions of the page), whichever way it went. */
+export function boxBetween(page: number, from: [number, number], to: [number, number]): PageBox {
+  const [x1, y1] = from;
+  const [x2, y2] = to;
+  return {
+    page,
+    x: Math.min(x1, x2),
+    y: Math.min(y1, y2),
+    width: Math.abs(x2 - x1),
+    height: Math.abs(y2 - y1),
+  };
 }

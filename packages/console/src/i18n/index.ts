@@ -31,9 +31,13 @@ export function t(key: MessageKey, vars: Record<string, string | number> = {}): 
   );
 }
 
+/**
+ * A date and time in the browser's own format: the one its date inputs (the inbox filters) show,
+ * so a day reads the same in the list and in the filter whatever the UI language.
+ */
 export function formatDate(iso: string | null | undefined): string {
   if (!iso) return '—';
-  return new Date(iso).toLocaleString(current === 'es' ? 'es-ES' : 'en-GB', {
+  return new Date(iso).toLocaleString(globalThis.navigator?.language, {
     dateStyle: 'short',
     timeStyle: 'medium',
   });

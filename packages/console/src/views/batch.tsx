@@ -5,6 +5,7 @@ import type { BatchProgress, DocumentView } from '../api/types';
 import { useConsole } from '../context';
 import { formatMs, t } from '../i18n';
 import { Link } from './link';
+import { ListTable } from './list-table';
 import { ErrorNote, StatusBadge } from './status';
 
 const FAILED = ['failed', 'rejected'];
@@ -119,28 +120,19 @@ export function BatchView({ id }: { id: string }) {
         </section>
       )}
       <h2>{t('batch.documents')}</h2>
-      <table class="list">
-        <thead>
-          <tr>
-            <th scope="col">{t('inbox.file')}</th>
-            <th scope="col">{t('inbox.status')}</th>
-            <th scope="col">{t('ops.stage')}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {(batch.documents ?? []).map((d) => (
-            <tr key={d.id}>
-              <td>
-                <Link to={`/documents/${d.id}`}>{d.filename}</Link>
-              </td>
-              <td>
-                <StatusBadge status={d.status} />
-              </td>
-              <td>{d.stage ?? '—'}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <ListTable
+        label={t('batch.documents')}
+        columns={[
+          {
+            header: t('inbox.file'),
+            cell: (d) => <Link to={`/documents/${d.id}`}>{d.filename}</Link>,
+          },
+          { header: t('inbox.status'), cell: (d) => <StatusBadge status={d.status} /> },
+          { header: t('ops.stage'), cell: (d) => d.stage ?? '—' },
+        ]}
+        rows={batch.documents ?? []}
+        rowKey={(d) => d.id}
+      />
     </section>
   );
 }

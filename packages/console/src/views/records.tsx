@@ -4,6 +4,8 @@ import { DOC_TYPES, RECORD_KINDS, type RecordKind, type RecordQuery } from '../a
 import { useConsole } from '../context';
 import { csvColumns, toCsv } from '../domain/csv';
 import { t } from '../i18n';
+import { ChoiceFilter } from './choice-filter';
+import { ListTable } from './list-table';
 import { ErrorNote } from './status';
 
 type Row = Record<string, unknown>;
@@ -79,15 +81,13 @@ export function Records() {
             ))}
           </select>
         </label>
-        <label>
-          {t('inbox.type')}
-          <select value={filters.docType ?? ''} onChange={set('docType')}>
-            <option value="">{t('common.all')}</option>
-            {DOC_TYPES.map((d) => (
-              <option value={d}>{d}</option>
-            ))}
-          </select>
-        </label>
+        <ChoiceFilter
+          label={t('inbox.type')}
+          value={filters.docType}
+          choices={DOC_TYPES}
+          name={(d) => t(`docType.${d}`)}
+          onChange={(docType) => setFilters((f) => ({ ...f, docType }))}
+        />
         <label>
           {t('records.currency')}
           <input value={filters.currency ?? ''} onChange={set('currency')} size={4} maxLength={3} />
@@ -110,26 +110,15 @@ export function Records() {
       ) : flat.length === 0 ? (
         <p>{t('common.none')}</p>
       ) : (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="list">
-            <thead>
-              <tr>
-                {columns.map((c) => (
-                  <th scope="col">{c}</th>
-                ))}
-              </tr>
-            </thead>
-            <tbody>
-              {flat.map((row) => (
-                <tr>
-                  {columns.map((c) => (
-                    <td>{row[c] === undefined || row[c] === null ? '' : String(row[c])}</td>
-                  ))}
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={t(`records.kind.${kind}`)}
+          columns={columns.map((c) => ({
+            header: c,
+            cell: (row: Row) => (row[c] === undefined || row[c] === null ? '' : String(row[c])),
+          }))}
+          rows={flat}
+          rowKey={(row, i) => String(row.id ?? i)}
+        />
       )}
       {rows?.next && (
         <button type="button" class="secondary" onClick={() => more().catch(setError)}>

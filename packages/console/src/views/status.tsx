@@ -8,6 +8,12 @@ export function StatusBadge({ status }: { status: DocumentStatus | string }) {
   return <span class={`badge status-${status}`}>{t(key)}</span>;
 }
 
+/** A document type in the console's language (— when not classified yet). */
+export function DocTypeName({ docType }: { docType: string | null | undefined }) {
+  if (!docType) return <span>—</span>;
+  return <span>{t(`docType.${docType}` as Parameters<typeof t>[0])}</span>;
+}
+
 /** Confidence as number, word and colour (never colour alone). */
 export function ConfidenceBadge({ confidence }: { confidence: number | null | undefined }) {
   if (confidence === null || confidence === undefined) return <span>—</span>;

@@ -1,10 +1,10 @@
 import { parseAmount } from '../../src/domain/amount';
 import { confidenceLevel } from '../../src/domain/confidence';
 import { toCsv } from '../../src/domain/csv';
+import { dayBounds, localDay } from '../../src/domain/days';
 import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
-import { boxesForText, wordAt } from '../../src/domain/page-text';
+import { boxBetween, boxesForText, textInBox, wordAt, wordsOf } from '../../src/domain/page-text';
 import { draftFrom, reviewBody } from '../../src/domain/review-draft';
-import { createSseParser, type SseEvent } from '../../src/domain/sse-parser';
 
 describe('amounts as written on documents', () => {
   it.each([
@@ -73,8 +73,23 @@ describe('text on a PDF page', () => {
   });
 
   it('when a point of the page is clicked, then the word under it is found', () => {
-    expect(wordAt(items, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
-    expect(wordAt(items, 0.9, 0.52)).toBeNull();
+    const words = wordsOf(items);
+    expect(words.map((w) => w.text)).toEqual(['TOTAL', 'DUE:', 'GBP', '1,540.00']);
+    expect(wordAt(words, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
+    expect(wordAt(words, 0.1 + 0.46 * (13 / 23), 0.52)).toBe('GBP');
+    expect(wordAt(words, 0.9, 0.52)).toBeNull();
+  });
+
+  it('when a box is dragged over words on two lines, then their text comes in reading order', () => {
+    const words = wordsOf([
+      ...items,
+      { text: 'Paid 1,440.00', box: { page: 1, x: 0.1, y: 0.56, width: 0.26, height: 0.04 } },
+      { text: 'elsewhere', box: { page: 2, x: 0.1, y: 0.5, width: 0.2, height: 0.04 } },
+    ]);
+    // dragged from the bottom right to the top left, around "GBP 1,540.00" and "1,440.00"
+    const drawn = boxBetween(1, [0.6, 0.61], [0.27, 0.49]);
+    expect(textInBox(words, drawn)).toBe('GBP 1,540.00 1,440.00');
+    expect(textInBox(words, boxBetween(1, [0, 0], [0.05, 0.05]))).toBe('');
   });
 });
 
@@ -109,17 +124,13 @@ describe('the review body', () => {
   });
 });
 
-describe('the event stream parser', () => {
-  it('when frames arrive split anywhere, then each event is delivered once and comments are skipped', () => {
-    const events: SseEvent[] = [];
-    const feed = createSseParser((e) => events.push(e));
-    const stream =
-      'retry: 3000\n\nevent: snapshot\ndata: {"a":1}\n\n: heartbeat\n\nid: e1\nevent: document.published\ndata: {"b":2}\n\n';
-    for (let i = 0; i < stream.length; i += 7) feed(stream.slice(i, i + 7));
-    expect(events).toEqual([
-      { event: 'snapshot', id: null, data: '{"a":1}' },
-      { event: 'document.published', id: 'e1', data: '{"b":2}' },
-    ]);
+describe('days of the date filter', () => {
+  it('when a day is turned into bounds and back, then both bounds fall on that local day and cover all of it', () => {
+    const { createdFrom, createdTo } = dayBounds('2026-03-14', '2026-03-14');
+    expect(localDay(createdFrom)).toBe('2026-03-14');
+    expect(localDay(createdTo)).toBe('2026-03-14');
+    expect(Date.parse(createdTo!) - Date.parse(createdFrom!)).toBe(86_400_000 - 1);
+    expect(dayBounds(undefined, undefined)).toEqual({});
   });
 });
 

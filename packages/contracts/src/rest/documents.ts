@@ -10,6 +10,7 @@ import {
   recordRefSchema,
   stageNameSchema,
 } from '../events/document-parts';
+import { pageSizeSchema, wordBoxSchema, wordSchema } from '../text/words';
 
 /** REST views of documents, built from the events' parts so the OpenAPI document follows them. */
 export const documentStatusSchema = z.enum(DOCUMENT_STATUSES);
@@ -144,8 +145,45 @@ export const documentPageSchema = z.object({
     .describe('Pass as `cursor` for the next page; null at the end.'),
 });
 
+export const documentCountsSchema = z.object({
+  total: z.number().int().describe('Documents matching the filters, whatever their status.'),
+  byStatus: z
+    .record(documentStatusSchema, z.number().int())
+    .describe('Documents per status; every status is present, 0 when none.'),
+});
+export type DocumentCounts = z.infer<typeof documentCountsSchema>;
+
+/** Where an extracted field was read: the words its span covers on its page, and their box. */
+export const fieldWordsSchema = z.object({
+  field: z.string().describe('The field: `total`, or a table cell as `lineItems[0].amount`.'),
+  page: z.number().int().min(1),
+  box: wordBoxSchema.describe('The smallest box holding the words.'),
+  words: z.array(z.number().int().min(0)).describe("Indexes of the words in that page's `words`."),
+});
+
 export const textViewSchema = z.object({
   documentId: z.uuid(),
   totalChars: z.number().int(),
-  pages: z.array(z.object({ page: z.number().int(), text: z.string() })),
+  pages: z.array(
+    z.object({
+      page: z.number().int(),
+      text: z.string(),
+      size: pageSizeSchema
+        .optional()
+        .describe('What the boxes are fractions of (with `include=words`, where known).'),
+      words: z
+        .array(wordSchema)
+        .optional()
+        .describe(
+          'With `include=words`: the words with their boxes, in reading order; start/end are offsets in the document text (pages joined by form feeds), as field spans. Empty for pages read without positions.',
+        ),
+    }),
+  ),
+  fields: z
+    .array(fieldWordsSchema)
+    .optional()
+    .describe(
+      'With `include=words`: each extracted field (and table cell) whose span covers words, with those words and their box, so a reviewer can be shown where a value came from.',
+    ),
 });
+export type TextView = z.infer<typeof textViewSchema>;

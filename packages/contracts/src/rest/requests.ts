@@ -13,7 +13,27 @@ export const listQuerySchema = z.object({
   cursor: z.string().max(512).optional(),
 });
 
+/**
+ * What document counts can be narrowed to: the list's filters but the status (what is counted)
+ * and the page (counts are of the whole set).
+ */
+export const countQuerySchema = listQuerySchema.pick({
+  docType: true,
+  batchId: true,
+  createdFrom: true,
+  createdTo: true,
+});
+
 export const idParamsSchema = z.object({ id: z.uuid() });
+
+export const textQuerySchema = z.object({
+  include: z
+    .enum(['words'])
+    .optional()
+    .describe(
+      "`words`: also each page's words with their boxes and confidence, and the words each extracted field covers.",
+    ),
+});
 
 export const cancelBodySchema = z
   .object({ reason: z.string().max(500).optional() })

@@ -9,11 +9,11 @@ import type { DocumentSubset, TextSource } from '../evaluation/dataset';
 import { evaluateDataset, reportName } from '../evaluation/evaluate-dataset';
 import { evaluateSynthetic } from '../evaluation/evaluate-synthetic';
 import { scoreEInvoiceFolder, summariseEInvoices } from '../evaluation/einvoice-dataset';
-import type { LabelledDoc } from '../evaluation/labelled-doc';
+import type { RunWithMemory } from '../evaluation/vendor-memory-eval';
 import { corpusDir, reportsDir } from './paths';
 import { writeJson } from './write-json';
 
-const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>] | --einvoice <folder> [--out <file>]`;
+const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>] [--vendor-memory] | --einvoice <folder> [--out <file>]`;
 
 /**
  * `npm run eval`: the generator's held-out split and the hand-written sanity set; writes
@@ -24,7 +24,9 @@ const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--
  * `--only 030,033` scores only those documents (file names without extension), `--sample <k>`
  * every k-th one in name order (from the first), to try an OCR change quickly.
  * `--model <file>` evaluates another model file and then writes a report only when `--out <file>`
- * is given; `--sanity <dir>` reads the sanity documents from another directory.
+ * is given; `--sanity <dir>` reads the sanity documents from another directory. `--vendor-memory`
+ * (with `--dataset`) also corrects one document per vendor and scores the vendor's other documents
+ * read without and with the layout memory learned from it.
  * `--einvoice <folder>` checks the structured path on a folder of e-invoices (PDFs with embedded
  * XML, XML files): share recognised, fields mapped against a reference reading, and
  * `embedded_xml.mismatch` findings on valid PDFs; writes reports/eval-einvoice-<folder>.json.
@@ -41,6 +43,7 @@ async function main(): Promise<void> {
       only: { type: 'string' },
       sample: { type: 'string' },
       einvoice: { type: 'string' },
+      'vendor-memory': { type: 'boolean', default: false },
     },
   });
   if (values.text !== 'gold' && values.text !== 'ocr')
@@ -58,7 +61,8 @@ async function main(): Promise<void> {
     futureToleranceDays: 3,
     today: new Date().toISOString().slice(0, 10),
   };
-  const run = (d: LabelledDoc) => processDocument(classifier, d.text, options);
+  const run: RunWithMemory = (d, vendorMemory) =>
+    processDocument(classifier, d.text, vendorMemory ? { ...options, vendorMemory } : options);
   const model = {
     version: classifier.version,
     bytes: readFileSync(evaluated).length,
@@ -114,6 +118,7 @@ async function main(): Promise<void> {
         fresh: values.fresh,
         ...(subset ? { subset } : {}),
         cacheDir: join(reportsDir, '.cache'),
+        vendorMemory: values['vendor-memory'],
         progress: (line) => process.stderr.write(`${line}\n`),
       },
       run,

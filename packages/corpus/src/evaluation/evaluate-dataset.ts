@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { basename, join } from 'node:path';
-import type { ProcessResult } from '@docflow/classifier/domain/process-document';
 import type { DocumentSubset, LoadedDataset, TextSource } from './dataset';
 import { valuesEqual } from './field-match';
-import type { LabelledDoc } from './labelled-doc';
 import { mean, median, round } from './metrics';
 import { createOcrReader } from './ocr-reader';
 import { printScores } from './print-scores';
 import { scoreDocuments } from './score-documents';
 import { isSroie, loadSroie } from './sroie-dataset';
+import { evaluateVendorMemory, printVendorMemory, type RunWithMemory } from './vendor-memory-eval';
+import { rotateCorrections } from './vendor-memory-rotation';
 import { hasPdfs, loadZugferd } from './zugferd-dataset';
 
 export interface DatasetOptions {
@@ -19,6 +19,8 @@ export interface DatasetOptions {
   subset?: DocumentSubset;
   cacheDir: string;
   progress: (line: string) => void;
+  /** Also measure the per-vendor memory (`--vendor-memory`): one correction per vendor. */
+  vendorMemory?: boolean;
 }
 
 /** The report's name for a folder: its base name, `-gold` when the set's own transcripts were read. */
@@ -29,11 +31,7 @@ export const reportName = (dir: string, text: TextSource, kind: LoadedDataset['k
  * A folder of real labelled documents, its kind told by its shape (SROIE: `img/` and `key/`;
  * otherwise PDFs with embedded CII XML, the ZUGFeRD corpus), read, scored and printed.
  */
-export async function evaluateDataset(
-  dir: string,
-  options: DatasetOptions,
-  run: (doc: LabelledDoc) => ProcessResult,
-) {
+export async function evaluateDataset(dir: string, options: DatasetOptions, run: RunWithMemory) {
   const sroie = isSroie(dir);
   if (!sroie && !hasPdfs(dir))
     throw new Error(
@@ -57,7 +55,7 @@ export async function evaluateDataset(
   } finally {
     await ocr?.close();
   }
-  const scores = scoreDocuments(loaded.docs, run, valuesEqual);
+  const scores = scoreDocuments(loaded.docs, (doc) => run(doc), valuesEqual);
   printScores(
     `${basename(dir)} (${loaded.kind}, text: ${sroie ? options.text : 'ocr stage'})`,
     scores,
@@ -84,8 +82,13 @@ export async function evaluateDataset(
     process.stdout.write(`\nskipped ${loaded.skipped.length}\n`);
     for (const s of loaded.skipped.slice(0, 20)) process.stdout.write(`${s.id}: ${s.reason}\n`);
   }
+  const vendorMemory = options.vendorMemory
+    ? { ...evaluateVendorMemory(loaded.docs, run), rotated: rotateCorrections(loaded.docs, run) }
+    : undefined;
+  if (vendorMemory) printVendorMemory(vendorMemory, (line) => process.stdout.write(line));
   return {
     kind: loaded.kind,
+    ...(vendorMemory ? { vendorMemory } : {}),
     text: sroie ? options.text : ('ocr' as const),
     scores,
     ...(cer ? { cer } : {}),

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { connect } from 'amqplib';
 import { queuesOf } from '@docflow/contracts';
 import { READY_TIMEOUT_MS, waitFor } from '@docflow/testing';
@@ -25,6 +27,32 @@ describe('the whole pipeline: six services as separate processes', () => {
     });
     expect(file.status).toBe(410);
   }, 300_000);
+
+  it('when an invoice PDF went through the pipeline, then its text answers its words and boxes the total where the page prints it', async () => {
+    const key = await pipeline.createTenant();
+    const form = new FormData();
+    const pdf = readFileSync(join(__dirname, '../../../../samples/us-invoice.pdf'));
+    form.append('file', new Blob([pdf], { type: 'application/pdf' }), 'us-invoice.pdf');
+    const id = (await pipeline.api('POST', '/v1/documents', key, form)).body.documents[0].id;
+    await waitFor(
+      async () =>
+        ['published', 'needs_review'].includes(
+          (await pipeline.api('GET', `/v1/documents/${id}`, key)).body.status,
+        ),
+      120_000,
+      'us-invoice.pdf classified',
+    );
+
+    const text = (await pipeline.api('GET', `/v1/documents/${id}/text?include=words`, key)).body;
+
+    const total = text.fields.find((f: { field: string }) => f.field === 'total');
+    // the page prints "Amount Due  $4,275.88" at 420.8..472.1 × 329.5..336.9 pt of 595 × 842 pt
+    expect(total.words.map((i: number) => text.pages[0].words[i].text)).toEqual(['$4,275.88']);
+    expect(total.page).toBe(1);
+    expect(total.box.x0).toBeCloseTo(420.8 / 595.28, 2);
+    expect(total.box.y0).toBeCloseTo(329.5 / 841.89, 2);
+    expect(text.pages[0].size).toEqual({ width: 595.28, height: 841.89, unit: 'pt' });
+  }, 180_000);
 
   it.each(['scanner', 'ocr', 'classifier', 'publisher'] as const)(
     'when %s is killed with SIGKILL mid-batch and restarted, then nothing is lost or doubled',

@@ -18,6 +18,7 @@ describe('PDF engine (poppler under a budget)', () => {
       info: {
         pages: 2,
         pageSizes: [PAGE, PAGE],
+        pageRotations: [0, 0],
         encrypted: false,
         version: '1.3',
       },

@@ -1,6 +1,7 @@
 import type { Db, IndexDescription } from 'mongodb';
 import type { ConsumerName } from '@docflow/contracts';
 import { EventBus, type DocumentGate, type HandlerMap } from '../amqp';
+import { createBreakerBoard, type BreakerBoard } from '../breaker';
 import type { RuntimeConfig } from '../config';
 import { startOpsServer, type OpsServer, type ReadinessCheck } from '../health';
 import { createLogger, type Logger } from '../logging';
@@ -13,6 +14,8 @@ export interface WorkerDeps<C extends RuntimeConfig> {
   metrics: Metrics;
   mongo: MongoHandle;
   bus: EventBus;
+  /** Where the service's circuit breakers report their state (pass it to `createBreaker`). */
+  breakers: BreakerBoard;
 }
 
 export interface WorkerSpec<C extends RuntimeConfig> {
@@ -88,7 +91,8 @@ export async function startWorker<C extends RuntimeConfig>(
     db: mongo.db,
     ...(spec.gate ? { gate: spec.gate({ mongo }) } : {}),
   });
-  const deps: WorkerDeps<C> = { config, logger, metrics, mongo, bus };
+  const breakers = createBreakerBoard(mongo.db, { service: spec.service, logger });
+  const deps: WorkerDeps<C> = { config, logger, metrics, mongo, bus, breakers };
   const ops = await startOpsServer({
     host: config.HTTP_HOST,
     port: config.HTTP_PORT,
@@ -110,6 +114,7 @@ export async function startWorker<C extends RuntimeConfig>(
       logger.info('stopping');
       await bus.close(config.SHUTDOWN_TIMEOUT_MS);
       await spec.onStop?.();
+      await breakers.stop();
       await ops.close();
       await mongo.close();
       logger.info('stopped');

@@ -7,13 +7,22 @@ import type { Extraction } from './extract/field-set';
 import { detectLanguage } from './language/detect-language';
 import type { Language } from './language/language';
 import { weighReceipt } from './receipt/receipt-type';
+import { chooseLayout } from '@docflow/vendor-memory';
 import { BLOCKING_CODES, validateExtraction } from './validate/validate-extraction';
+import { applyVendorLayout, type VendorMemory } from './vendor/apply-vendor-layout';
+import { vendorKeysOf } from './vendor/vendor-keys-of';
 
 export interface ProcessOptions {
   /** Below this calibrated probability the type goes to a person. */
   confidenceThreshold: number;
   futureToleranceDays: number;
   today: string;
+  /**
+   * Layouts reviewers taught for vendors this document may be from (looked up by the keys a first
+   * run returned in `vendorKeys`, newest first): the one of its type whose vendor the text names
+   * and whose keys it holds most strongly is applied (chooseLayout).
+   */
+  vendorMemory?: readonly VendorMemory[];
 }
 
 export interface ProcessResult {
@@ -26,6 +35,10 @@ export interface ProcessResult {
   candidates: { docType: DocType; probability: number }[];
   extraction: Extraction;
   findings: Finding[];
+  /** Keys the document's vendor may be remembered by (its head lines' names, ids in the text). */
+  vendorKeys: string[];
+  /** The lesson the fields were read with, if one applied. */
+  vendorMemory?: string;
 }
 
 /**
@@ -49,11 +62,17 @@ export function processDocument(
     prediction.candidates.find((c) => c.docType === 'receipt')?.probability ?? 0,
     doc,
   );
-  const extraction = extractFromDocument(decision.docType, doc);
+  const extracted = extractFromDocument(decision.docType, doc);
+  const vendorKeys = vendorKeysOf(text, extracted);
+  const memory =
+    options.vendorMemory && chooseLayout(options.vendorMemory, vendorKeys, decision.docType, text);
+  const remembered = memory && applyVendorLayout(doc, extracted, memory);
+  const extraction = remembered?.extraction ?? extracted;
   const findings = [
     ...(typed.finding ? [typed.finding] : []),
     ...(decision.finding && decision.finding !== typed.finding ? [decision.finding] : []),
     ...validateExtraction(decision.docType, extraction, options),
+    ...(remembered?.findings ?? []),
   ];
   const base = {
     docType: decision.docType,
@@ -63,12 +82,32 @@ export function processDocument(
     candidates: prediction.candidates.slice(0, 3),
     extraction,
     findings,
+    vendorKeys,
+    ...(memory ? { vendorMemory: memory.learnedFrom } : {}),
   };
   if (decision.confidence < options.confidenceThreshold) {
-    return { ...base, outcome: 'needs_review', reason: 'low_confidence' };
+    // the reviewer is told what to check first: the type, and what else it might be
+    const uncertain: Finding = {
+      code: 'doc_type.uncertain',
+      severity: 'warning',
+      field: 'docType',
+      message: `the type ${decision.docType} is uncertain (confidence ${decision.confidence.toFixed(2)} < ${options.confidenceThreshold}); also possible: ${describeCandidates(base.candidates, decision.docType)}`,
+    };
+    return {
+      ...base,
+      findings: [uncertain, ...findings],
+      outcome: 'needs_review',
+      reason: 'low_confidence',
+    };
   }
   if (findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code))) {
     return { ...base, outcome: 'needs_review', reason: 'validation_failed' };
   }
   return { ...base, outcome: 'classified' };
 }
+
+const describeCandidates = (candidates: ProcessResult['candidates'], chosen: DocType): string =>
+  candidates
+    .filter((c) => c.docType !== chosen)
+    .map((c) => `${c.docType} ${c.probability.toFixed(2)}`)
+    .join(', ') || 'nothing else';

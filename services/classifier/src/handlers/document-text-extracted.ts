@@ -1,6 +1,7 @@
 import { joinPages, type TextStore } from '@docflow/documents';
 import type { ModelStore } from '@docflow/model';
 import { next, permanentError, type EventHandler } from '@docflow/platform';
+import type { VendorLayoutStore } from '@docflow/vendor-memory';
 import type { DocumentProcessor } from '../adapters/worker-processor';
 import { capText } from '../domain/cap-text';
 import type { ProcessOptions } from '../domain/process-document';
@@ -8,6 +9,8 @@ import type { ProcessOptions } from '../domain/process-document';
 export interface TextExtractedDeps {
   texts: TextStore;
   models: ModelStore;
+  /** The tenant's vendor layouts learned from reviews. */
+  vendorLayouts: VendorLayoutStore;
   /** processDocument under the classifier's budget (a worker thread). */
   process: DocumentProcessor;
   options: Omit<ProcessOptions, 'today'>;
@@ -21,6 +24,10 @@ export interface TextExtractedDeps {
  * certain enough or the amounts do not add up. A structured e-invoice (its XML stored with the
  * text) is decided by its own data: type code, fields, EN 16931 checks. The work runs under the budget of `deps.process`:
  * a document over it fails for good (BUDGET_EXCEEDED, processing.budget_exceeded).
+ *
+ * When reviewers taught layouts of vendors the document may be from (looked up in the tenant's
+ * vendor memory by the keys the first run found in the text), it is read again with them: the run
+ * chooses the lesson whose vendor the text names (in the worker, under the budget).
  */
 export function createTextExtractedHandler(
   deps: TextExtractedDeps,
@@ -33,18 +40,24 @@ export function createTextExtractedHandler(
     const classifier = await deps.models.forTenant(event.tenantId);
     const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
     const { text, finding } = capText(joinPages(stored.pages), deps.maxTextChars);
+    const options = { ...deps.options, today };
     const { einvoice } = event.payload;
     const structured =
       einvoice && stored.einvoiceXml !== undefined
         ? { xml: stored.einvoiceXml, container: einvoice.container }
         : undefined;
-    const processed = await deps.process(
-      classifier,
-      text,
-      { ...deps.options, today },
-      ctx.signal,
-      structured,
-    );
+    const first = await deps.process(classifier, text, options, ctx.signal, structured);
+    // vendor layouts teach the text path; a structured e-invoice is read from its own XML
+    const lessons = structured
+      ? []
+      : await deps.vendorLayouts.recall(event.tenantId, first.vendorKeys);
+    const vendorMemory = lessons
+      .filter((l) => l.layout.docType === first.docType)
+      .map((l) => ({ layout: l.layout, learnedFrom: l._id }));
+    const processed =
+      vendorMemory.length > 0
+        ? await deps.process(classifier, text, { ...options, vendorMemory }, ctx.signal)
+        : first;
     const result = finding
       ? { ...processed, findings: [finding, ...processed.findings] }
       : processed;
@@ -54,6 +67,7 @@ export function createTextExtractedHandler(
         confidence: result.confidence,
         outcome: result.outcome,
         findings: result.findings.length,
+        ...(result.vendorMemory ? { vendorMemory: result.vendorMemory } : {}),
       },
       'document classified',
     );

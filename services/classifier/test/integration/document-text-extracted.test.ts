@@ -4,8 +4,10 @@ import { EXCHANGES, buildTopology, type AnyEvent } from '@docflow/contracts';
 import { createTextStore } from '@docflow/documents';
 import { declareTopology, originEvent, parseConfig, type Worker } from '@docflow/platform';
 import { createTestContext, waitFor, type TestContext } from '@docflow/testing';
+import { createVendorLayoutStore, learnLayout } from '@docflow/vendor-memory';
 import { classifierConfigSchema, type ClassifierConfig } from '../../src/config';
 import { startClassifier } from '../../src/main';
+import { receiptOfV, receiptOfW } from '../support/vendor-receipts';
 
 const INVOICE = `Northwind Traders S.L.
 Calle Mayor 12
@@ -64,8 +66,10 @@ describe('classifier (real RabbitMQ and MongoDB-protocol server)', () => {
     await ctx?.cleanup();
   });
 
-  async function submit(text: string): Promise<AnyEvent> {
-    const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+  async function submit(
+    text: string,
+    tenantId = `tenant-${randomUUID().slice(0, 8)}`,
+  ): Promise<AnyEvent> {
     const documentId = randomUUID();
     const ref = await createTextStore(ctx.db).save({
       tenantId,
@@ -160,5 +164,87 @@ describe('classifier (real RabbitMQ and MongoDB-protocol server)', () => {
     // Assert
     expect(result.type).toBe('document.needs_review');
     expect(result.payload).toMatchObject({ reason: 'validation_failed', docType: 'invoice' });
+  });
+
+  describe('vendor memory', () => {
+    const a = receiptOfV(
+      12,
+      '03/02/2019',
+      [
+        ['BERAS 5KG', 21.5],
+        ['GULA 1KG', 2.9],
+      ],
+      50,
+    );
+    const b = receiptOfV(
+      57,
+      '17/03/2019',
+      [
+        ['MINYAK 2L', 12.4],
+        ['TEH 100S', 8.6],
+      ],
+      100,
+    );
+    const w = receiptOfW(
+      8,
+      '21/03/2019',
+      [
+        ['HAMMER', 18.9],
+        ['NAILS 1KG', 6.5],
+      ],
+      50,
+    );
+    type Payload = {
+      extraction: { fields: Record<string, { value: unknown; confidence: number }> };
+      findings: { code: string; field?: string; message: string }[];
+    };
+    const valuesOf = (p: Payload) =>
+      Object.fromEntries(Object.entries(p.extraction.fields).map(([k, v]) => [k, v.value]));
+
+    /** A reviewer of `tenantId` corrected receipt A of vendor V (what the gateway stores on review). */
+    async function teach(tenantId: string) {
+      const documentId = randomUUID();
+      await createVendorLayoutStore(ctx.db).remember({
+        tenantId,
+        documentId,
+        version: 4,
+        layout: learnLayout('receipt', a.text, { ...a.truth, paymentMethod: 'cash' })!,
+        learnedAt: new Date(),
+      });
+      return `${tenantId}:${documentId}:v4`;
+    }
+
+    test("when a tenant's reviewer corrected a receipt of vendor V, then V's next receipt is read with the memory at once", async () => {
+      // Arrange
+      const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+      const lesson = await teach(tenantId);
+
+      // Act
+      const result = (await submit(b.text, tenantId)).payload as Payload;
+
+      // Assert
+      expect(valuesOf(result)).toMatchObject(b.truth);
+      expect(result.extraction.fields.total!.confidence).toBeGreaterThanOrEqual(0.9);
+      expect(result.findings).toContainEqual(
+        expect.objectContaining({ code: 'field.vendor_memory', field: 'total' }),
+      );
+      expect(result.findings.find((f) => f.field === 'total')?.message).toContain(lesson);
+    });
+
+    test("when another tenant receives vendor V's receipt, or the tenant one of vendor W, then no memory is used", async () => {
+      // Arrange
+      const tenantId = `tenant-${randomUUID().slice(0, 8)}`;
+      await teach(tenantId);
+
+      // Act
+      const otherTenant = (await submit(b.text)).payload as Payload;
+      const otherVendor = (await submit(w.text, tenantId)).payload as Payload;
+
+      // Assert
+      for (const p of [otherTenant, otherVendor])
+        expect(p.findings.some((f) => f.code === 'field.vendor_memory')).toBe(false);
+      expect(valuesOf(otherTenant).total).not.toBe(b.truth.total);
+      expect(valuesOf(otherVendor)).toMatchObject(w.truth);
+    });
   });
 });

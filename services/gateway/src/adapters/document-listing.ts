@@ -18,13 +18,8 @@ export interface DocumentFilters {
   createdTo?: Date;
 }
 
-/** A tenant's documents, newest first, one page at a time. */
-export async function listDocuments(
-  documents: Pick<DocumentStore, 'find'>,
-  tenantId: string,
-  filters: DocumentFilters,
-  page: PageRequest,
-): Promise<Page<DocumentRecord>> {
+/** The query of a tenant's documents narrowed by `filters` (shared by the list and the counts). */
+export function documentFilter(tenantId: string, filters: DocumentFilters): Filter<DocumentRecord> {
   const filter: Filter<DocumentRecord> = { tenantId };
   if (filters.status) filter.status = filters.status;
   if (filters.batchId) filter.batchId = filters.batchId;
@@ -33,7 +28,17 @@ export async function listDocuments(
   if (filters.createdFrom) created.$gte = filters.createdFrom;
   if (filters.createdTo) created.$lt = filters.createdTo;
   if (Object.keys(created).length > 0) filter.createdAt = created;
-  Object.assign(filter, afterCursor(page.after));
+  return filter;
+}
+
+/** A tenant's documents, newest first, one page at a time. */
+export async function listDocuments(
+  documents: Pick<DocumentStore, 'find'>,
+  tenantId: string,
+  filters: DocumentFilters,
+  page: PageRequest,
+): Promise<Page<DocumentRecord>> {
+  const filter = { ...documentFilter(tenantId, filters), ...afterCursor(page.after) };
   const rows = await documents.find(filter, { limit: page.limit + 1, sort: NEWEST_FIRST });
   return pageOf(rows, page.limit);
 }

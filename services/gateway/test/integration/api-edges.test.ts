@@ -206,6 +206,44 @@ describe('gateway API edges (real HTTP, broker and database)', () => {
     expect((await call(h, 'GET', '/v1/documents?status=bogus', { key })).status).toBe(400);
   });
 
+  it("when counts are asked with filters, then they count each status of only the tenant's matching documents", async () => {
+    const { key } = await h.tenant();
+    const other = await h.tenant();
+    const batch = await call(h, 'POST', '/v1/batches', {
+      key,
+      body: form([
+        { filename: 'a.pdf', content: PDF },
+        { filename: 'b.pdf', content: PDF },
+      ]),
+    });
+    expect(batch.status).toBe(202);
+    await call(h, 'POST', '/v1/documents', {
+      key,
+      body: form([{ filename: 'c.pdf', content: PDF }]),
+    });
+    await call(h, 'POST', '/v1/documents', {
+      key: other.key,
+      body: form([{ filename: 'd.pdf', content: PDF }]),
+    });
+    const single = (await call(h, 'GET', '/v1/documents?limit=1', { key })).body.items[0];
+    await call(h, 'POST', `/v1/documents/${single.id}/cancel`, { key, body: {} });
+
+    const all = await call(h, 'GET', '/v1/documents/counts', { key });
+    expect(all.status).toBe(200);
+    expect(all.body.total).toBe(3);
+    expect(all.body.byStatus).toMatchObject({ received: 2, cancelled: 1, needs_review: 0 });
+    expect(Object.keys(all.body.byStatus)).toHaveLength(9);
+    const inBatch = await call(h, 'GET', `/v1/documents/counts?batchId=${batch.body.batchId}`, {
+      key,
+    });
+    expect(inBatch.body).toMatchObject({ total: 2, byStatus: { received: 2, cancelled: 0 } });
+    const future = new Date(Date.now() + 3_600_000).toISOString();
+    const later = await call(h, 'GET', `/v1/documents/counts?createdFrom=${future}`, { key });
+    expect(later.body.total).toBe(0);
+    expect((await call(h, 'GET', '/v1/documents/counts?docType=bogus', { key })).status).toBe(400);
+    expect((await call(h, 'GET', '/v1/documents/counts', { key: ADMIN_KEY })).status).toBe(403);
+  });
+
   it('when a tenant goes over its rate limit, then 429 with the error body', async () => {
     const { key } = await h.tenant({ rateLimit: 3 });
     const statuses: number[] = [];

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { PayloadOf } from '@docflow/contracts';
+import { packPageWords, type PayloadOf } from '@docflow/contracts';
 import {
   COLLECTIONS,
   createDocumentStore,
@@ -7,6 +7,7 @@ import {
   newDocument,
   type Transition,
 } from '@docflow/documents';
+import { readServerSentEvents } from '@docflow/event-stream';
 import { waitFor } from '@docflow/testing';
 import { call, form, stageEvent, startHarness, type Harness } from '../support/harness';
 
@@ -44,28 +45,10 @@ function listen(h: Harness, path: string, key: string) {
       headers: { authorization: `Bearer ${key}` },
       signal: controller.signal,
     });
-    const decoder = new TextDecoder();
-    let buffer = '';
-    for await (const chunk of response.body as unknown as AsyncIterable<Uint8Array>) {
-      buffer += decoder.decode(chunk, { stream: true });
-      let cut: number;
-      while ((cut = buffer.indexOf('\n\n')) >= 0) {
-        const block = buffer.slice(0, cut);
-        buffer = buffer.slice(cut + 2);
-        const fields = Object.fromEntries(
-          block
-            .split('\n')
-            .filter((l) => l && !l.startsWith(':'))
-            .map((l) => [l.slice(0, l.indexOf(':')), l.slice(l.indexOf(':') + 1).trim()]),
-        );
-        if (fields.data)
-          messages.push({
-            event: fields.event ?? 'message',
-            id: fields.id,
-            data: JSON.parse(fields.data),
-          });
-      }
-    }
+    for await (const m of readServerSentEvents(
+      response.body as unknown as AsyncIterable<Uint8Array>,
+    ))
+      messages.push({ ...m, data: JSON.parse(m.data) });
   })().catch(() => undefined);
   return { messages, stop: async () => (controller.abort(), done) };
 }
@@ -341,6 +324,68 @@ describe('document lifecycle through the gateway (events as the stages publish t
     expect(bad.status).toBe(400);
   });
 
+  it("when a reviewer corrects a receipt, then its vendor's layout is remembered once, under the tenant", async () => {
+    // Arrange
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    const text = [
+      'KEDAI RUNCIT SENTOSA SDN BHD',
+      'RESIT 00012    03.02.2019 10:42',
+      'JUMLAH                     24.40',
+      'BERSIH                     26.84',
+      'TUNAI                      50.00',
+    ].join('\n');
+    const ref = await createTextStore(h.ctx.db).save({
+      tenantId,
+      documentId: doc!.id,
+      pages: [{ page: 1, text }],
+    });
+    await h.publish(stageEvent(doc!, 'document.text_extracted', { ...extracted, text: ref }));
+    await h.publish(
+      stageEvent(doc!, 'document.needs_review', {
+        ...classified,
+        docType: 'receipt',
+        reason: 'validation_failed',
+        confidence: 0.8,
+      }),
+    );
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'needs_review',
+      15_000,
+      'needs_review',
+    );
+
+    // Act
+    const reviewed = await call(h, 'POST', `/v1/documents/${doc!.id}/review`, {
+      key,
+      body: {
+        docType: 'receipt',
+        fields: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD', date: '2019-02-03', total: 26.84 },
+      },
+    });
+
+    // Assert
+    expect(reviewed.status).toBe(200);
+    const lessons = await h.ctx.db
+      .collection(COLLECTIONS.vendorLayouts)
+      .find({ documentId: doc!.id })
+      .toArray();
+    expect(lessons).toHaveLength(1);
+    expect(lessons[0]).toMatchObject({
+      _id: expect.stringMatching(new RegExp(`^${tenantId}:${doc!.id}:v\\d+$`)),
+      tenantId,
+      layout: {
+        docType: 'receipt',
+        vendorKeys: ['name:KEDAIRUNCITSENTOSASDNBHD'],
+        constants: { merchantName: 'KEDAI RUNCIT SENTOSA SDN BHD' },
+        anchors: {
+          total: [{ kind: 'amount', label: ['bersih'] }],
+          date: [{ kind: 'date', label: ['resit'], reading: 'dmy' }],
+        },
+      },
+    });
+  });
+
   it('when the gateway died after writing a document but before publishing, then the sweep publishes it', async () => {
     const { id: tenantId, key } = await h.tenant();
     const { record, received } = newDocument(
@@ -388,6 +433,80 @@ describe('document lifecycle through the gateway (events as the stages publish t
     const text = await call(h, 'GET', `/v1/documents/${doc!.id}/text`, { key });
     expect(text.status).toBe(200);
     expect(text.body.pages).toEqual(pages);
+  });
+
+  it("when words were kept and fields classified, then GET /text?include=words answers each page's words and the words each field covers", async () => {
+    const { id: tenantId, key } = await h.tenant();
+    const [doc] = (await upload(key)).documents.map((d) => ({ id: d.id, tenantId }));
+    const pages = [
+      { page: 1, text: 'FACTURA 2024-117' },
+      { page: 2, text: 'Total: 1.234,56 EUR' },
+    ];
+    const size = { width: 600, height: 800, unit: 'pt' as const };
+    const words = [
+      packPageWords(1, size, [
+        { x0: 60, y0: 80, x1: 180, y1: 96, confidence: 1, start: 0, end: 7 },
+        { x0: 190, y0: 80, x1: 270, y1: 96, confidence: 1, start: 8, end: 16 },
+      ]),
+      packPageWords(2, size, [
+        { x0: 60, y0: 400, x1: 120, y1: 416, confidence: 0.5, start: 0, end: 6 },
+        { x0: 420, y0: 400, x1: 510, y1: 416, confidence: 0.875, start: 7, end: 15 },
+        { x0: 520, y0: 400, x1: 560, y1: 416, confidence: 0.9, start: 16, end: 19 },
+      ]),
+    ];
+    const ref = await createTextStore(h.ctx.db).save({
+      tenantId,
+      documentId: doc!.id,
+      pages,
+      words,
+    });
+    // the total's span: "1.234,56" in the document text (pages joined by a form feed)
+    const totalAt = pages[0]!.text.length + 1 + 7;
+    await h.publish(stageEvent(doc!, 'document.text_extracted', { ...extracted, text: ref }));
+    await h.publish(
+      stageEvent(doc!, 'document.classified', {
+        ...classified,
+        extraction: {
+          fields: {
+            total: {
+              value: 1234.56,
+              raw: '1.234,56',
+              confidence: 0.9,
+              span: { start: totalAt, end: totalAt + 8, page: 2 },
+            },
+            number: { value: '2024-117', confidence: 0.9, span: { start: 8, end: 16, page: 1 } },
+            currency: { value: 'EUR', confidence: 0.9 },
+          },
+          tables: {},
+        },
+      }),
+    );
+    await waitFor(
+      async () => (await statusOf(key, doc!.id)).status === 'classified',
+      15_000,
+      'classified',
+    );
+
+    const plain = await call(h, 'GET', `/v1/documents/${doc!.id}/text`, { key });
+    const text = await call(h, 'GET', `/v1/documents/${doc!.id}/text?include=words`, { key });
+    const refused = await call(h, 'GET', `/v1/documents/${doc!.id}/text?include=boxes`, { key });
+
+    expect(plain.body).toEqual({ documentId: doc!.id, totalChars: 36, pages });
+    expect(text.status).toBe(200);
+    expect(text.body.pages[0]).toMatchObject({ page: 1, text: pages[0]!.text, size });
+    expect(text.body.pages[1].words[1]).toEqual({
+      page: 2,
+      text: '1.234,56',
+      box: { x0: 0.7, y0: 0.5, x1: 0.85, y1: 0.52 },
+      confidence: 0.88,
+      start: totalAt,
+      end: totalAt + 8,
+    });
+    expect(text.body.fields).toEqual([
+      { field: 'total', page: 2, box: { x0: 0.7, y0: 0.5, x1: 0.85, y1: 0.52 }, words: [1] },
+      { field: 'number', page: 1, box: { x0: 0.3167, y0: 0.1, x1: 0.45, y1: 0.12 }, words: [1] },
+    ]);
+    expect(refused.status).toBe(400);
   });
 
   it('when a batch has failed documents, then batch retry retries only those and batch cancel skips finished ones', async () => {

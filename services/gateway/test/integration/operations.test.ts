@@ -1,5 +1,13 @@
 import { consumers, queuesOf } from '@docflow/contracts';
-import { HEADERS } from '@docflow/platform';
+import {
+  BREAKER_BOARD_COLLECTION,
+  BREAKER_STALE_MS,
+  HEADERS,
+  createBreaker,
+  createBreakerBoard,
+  createLogger,
+  createMetrics,
+} from '@docflow/platform';
 import { waitFor } from '@docflow/testing';
 import { connect } from 'amqplib';
 import { routesOf } from '../../src/http/route-list';
@@ -26,6 +34,55 @@ describe('gateway operations: pipeline, health, dead letters, API document', () 
     const scanner = res.body.stages.find((s: { name: string }) => s.name === 'scanner');
     expect(scanner).toMatchObject({ consumes: ['document.received'], queue: { consumers: 0 } });
     expect(scanner.produces).toContain('document.scanned');
+  });
+
+  it('when processes report circuit breakers, then the pipeline lists the live ones, a tenant only shared ones and its own', async () => {
+    const owner = await h.tenant();
+    const other = await h.tenant();
+    const logger = createLogger({ service: 'test', level: 'silent' });
+    const scanner = createBreakerBoard(h.ctx.db, { service: 'scanner', logger, replica: 's1' });
+    const publisher = createBreakerBoard(h.ctx.db, { service: 'publisher', logger, replica: 'p1' });
+    const metrics = createMetrics('test');
+    const { breaker: clamd } = createBreaker('clamd', async () => 'ok', metrics, {
+      board: scanner,
+    });
+    const { breaker: hook } = createBreaker('webhook:e1', async () => 'ok', metrics, {
+      board: publisher,
+      owner: { tenantId: owner.id },
+    });
+    clamd.open();
+    // a row of a process that died long ago is not shown
+    await h.ctx.db.collection(BREAKER_BOARD_COLLECTION).insertOne({
+      _id: 'gone/clamd' as never,
+      service: 'scanner',
+      breaker: 'clamd',
+      replica: 'gone',
+      state: 'open',
+      since: new Date(0),
+      reportedAt: new Date(Date.now() - 10 * BREAKER_STALE_MS),
+    });
+    const names = (body: { breakers: { name: string; state: string; replica: string }[] }) =>
+      body.breakers.map((b) => `${b.replica}/${b.name}=${b.state}`).sort();
+
+    const admin = await waitFor(
+      async () => {
+        const r = await call(h, 'GET', '/v1/pipeline', { key: ADMIN_KEY });
+        return names(r.body).includes('s1/clamd=open') ? r.body : null;
+      },
+      10_000,
+      'the open clamd breaker',
+    );
+    expect(names(admin)).toEqual(['p1/webhook:e1=closed', 's1/clamd=open']);
+    const own = (await call(h, 'GET', '/v1/pipeline', { key: owner.key })).body;
+    expect(names(own)).toEqual(['p1/webhook:e1=closed', 's1/clamd=open']);
+    const stranger = (await call(h, 'GET', '/v1/pipeline', { key: other.key })).body;
+    expect(names(stranger)).toEqual(['s1/clamd=open']);
+
+    // a clean stop takes a process's breakers off the board
+    await Promise.all([scanner.stop(), publisher.stop()]);
+    expect((await call(h, 'GET', '/v1/pipeline', { key: ADMIN_KEY })).body.breakers).toEqual([]);
+    clamd.shutdown();
+    hook.shutdown();
   });
 
   it('when stage services are not running, then health is 503 and names them, with the gateway itself up', async () => {

@@ -43,6 +43,13 @@ export function createBudgetedSteps(runner: BudgetRunner): OcrSteps {
       ),
     textLayer: (texts, count, minTextChars, signal) =>
       run('textLayerTask', 'PDF text-layer reading', { texts, count, minTextChars }, signal),
+    textLayerWords: (xhtml, pages, signal) =>
+      run(
+        'textLayerWordsTask',
+        'PDF word positions reading',
+        { xhtml, pages: pages.map(({ page, text, rotation }) => ({ page, text, rotation })) },
+        signal,
+      ),
     tesseractTsv: (tsv, pages, signal) =>
       run('tesseractTsvTask', 'Tesseract output parsing', { tsv, pages }, signal),
     pageGeometry: (samples, signal) =>

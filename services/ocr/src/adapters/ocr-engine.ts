@@ -1,8 +1,12 @@
+import type { PageLayout } from '../domain/page-layout';
+
 /** The text of one page image and how sure the engine is of it. */
 export interface OcrPageResult {
   text: string;
   /** Mean word confidence, 0..1. */
   confidence: number;
+  /** The words with their boxes in pixels of the image read (the native engine only). */
+  layout?: PageLayout;
   /** Engine time for this page (for a batch, the batch time shared evenly among its pages). */
   durationMs: number;
 }

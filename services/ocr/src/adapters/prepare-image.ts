@@ -2,6 +2,7 @@ import sharp from 'sharp';
 import { budgetExceeded } from '../domain/archive-failure';
 import type { GreyPage } from '../domain/grey-page';
 import type { PageGeometry } from '../domain/measure-page';
+import type { PageFrame } from '../domain/page-frame';
 import { ocrScale } from '../domain/ocr-scale';
 
 /** Most pixels of the grey copy a page's character height is measured on. */
@@ -37,8 +38,18 @@ export interface PrepareOptions {
  * change, while clipping at a percentile does harm: on an A4 scan of a small receipt the ink is
  * under 1 % of the pixels, and a 1st-percentile stretch turned the letters and their JPEG halos
  * into black blobs that Tesseract read as nothing.
+ *
+ * Returns the PNG with its frame: the page's size as shown, the levelling angle and the sizes
+ * after levelling and scaling.
  */
-export async function prepareImage(input: Buffer, options: PrepareOptions): Promise<Buffer> {
+export interface PreparedPage {
+  /** The PNG Tesseract reads. */
+  image: Buffer;
+  /** How it was made from the page as shown (to map Tesseract's boxes back). */
+  frame: PageFrame;
+}
+
+export async function prepareImage(input: Buffer, options: PrepareOptions): Promise<PreparedPage> {
   const image = sharp(input, {
     page: options.page ?? 0,
     limitInputPixels: options.maxPixels,
@@ -52,6 +63,7 @@ export async function prepareImage(input: Buffer, options: PrepareOptions): Prom
       .toBuffer({ resolveWithObject: true });
     return { meta, page: { pixels: data, width: info.width, height: info.height } };
   });
+  const shown = { width: decoded.page.width, height: decoded.page.height };
   let page: GreyPage = decoded.page;
   const geometry =
     options.textHeightPx > 0 && page.width * page.height > 0
@@ -87,7 +99,20 @@ export async function prepareImage(input: Buffer, options: PrepareOptions): Prom
   const declared =
     fromText !== undefined ? 300 : meta.density && meta.density > 72 ? meta.density : 300;
   const density = fromText === undefined && scale === 2 ? declared * 2 : declared;
-  return pipeline.toColourspace('b-w').withDensity(density).png({ compressionLevel: 0 }).toBuffer();
+  const { data, info } = await pipeline
+    .toColourspace('b-w')
+    .withDensity(density)
+    .png({ compressionLevel: 0 })
+    .toBuffer({ resolveWithObject: true });
+  return {
+    image: data,
+    frame: {
+      ...shown,
+      skewDegrees: geometry?.skewDegrees ?? 0,
+      levelled: { width: page.width, height: page.height },
+      prepared: { width: info.width, height: info.height },
+    },
+  };
 }
 
 const raw = (page: GreyPage) =>

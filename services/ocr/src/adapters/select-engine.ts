@@ -37,7 +37,10 @@ export async function selectEngine(
     if (config.OCR_ENGINE === 'native')
       throw new Error(`OCR_ENGINE=native but "${config.TESSERACT_PATH} --version" does not run`);
   }
-  const engine = await createTesseractJs(common).catch((err: unknown) => {
+  const engine = await createTesseractJs({
+    ...common,
+    ...(steps ? { parseTsv: steps.tesseractTsv } : {}),
+  }).catch((err: unknown) => {
     if (!(err instanceof DocflowError && err.code === 'OCR_ENGINE_UNAVAILABLE')) throw err;
     const message =
       config.OCR_ENGINE === 'auto'

@@ -5,7 +5,11 @@ import sharp from 'sharp';
 import type { Worker } from 'tesseract.js';
 import { permanentError } from '@docflow/platform';
 import { budgetExceeded } from '../domain/archive-failure';
+import type { PageLayout } from '../domain/page-layout';
+import { placeInText, unturnLayout } from '../domain/turned-layout';
+import type { TsvPage } from '../steps/ocr-steps';
 import type { OcrEngine, OcrPageResult } from './ocr-engine';
+import { parseTesseractTsv } from './tesseract-tsv';
 
 export interface TesseractJsOptions {
   languages: string;
@@ -17,6 +21,8 @@ export interface TesseractJsOptions {
   timeoutMsPerPage: number;
   /** Below this confidence (0..1) the page is also read turned by 90°, 180° and 270°. */
   orientationProbeBelow?: number;
+  /** Reads Tesseract's TSV output, for the words (in the service: under the budget runner). */
+  parseTsv?: (tsv: string, pages: number, signal?: AbortSignal) => Promise<TsvPage[]>;
 }
 
 const NOT_INSTALLED =
@@ -51,7 +57,8 @@ function languageData(code: string): string {
  * dependencies. `workers`
  * workers start once and stay; pages queue for the next idle one. Its OSD model is not packaged,
  * so orientation is found by confidence: a page read with low confidence is read again turned by
- * 90°, 180° and 270°, and the best reading wins.
+ * 90°, 180° and 270°, and the best reading wins. The words come from the reading's TSV, placed in
+ * its text and turned back onto the page when the best reading was of a turned copy.
  */
 export async function createTesseractJs(options: TesseractJsOptions): Promise<OcrEngine> {
   const { createWorker, OEM } = await loadTesseractJs();
@@ -73,8 +80,16 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
     else idle.push(worker);
   };
   const probeBelow = options.orientationProbeBelow ?? 0.7;
+  const parseTsv =
+    options.parseTsv ?? (async (tsv: string, pages: number) => parseTesseractTsv(tsv, pages));
 
-  const read = async (image: Buffer): Promise<{ text: string; confidence: number }> => {
+  interface Reading {
+    text: string;
+    confidence: number;
+    tsv: string;
+  }
+
+  const read = async (image: Buffer): Promise<Reading> => {
     const worker = await acquire();
     let held: Worker | undefined = worker;
     let timer: NodeJS.Timeout | undefined;
@@ -82,8 +97,15 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
       timer = setTimeout(() => reject(new Error('deadline')), options.timeoutMsPerPage);
     });
     try {
-      const { data } = await Promise.race([worker.recognize(image), deadline]);
-      return { text: data.text.trim(), confidence: data.confidence / 100 };
+      const { data } = await Promise.race([
+        worker.recognize(image, {}, { text: true, tsv: true }),
+        deadline,
+      ]);
+      return {
+        text: data.text.trim(),
+        confidence: data.confidence / 100,
+        tsv: data.tsv ?? '',
+      };
     } catch (err) {
       if (!(err instanceof Error && err.message === 'deadline')) throw err;
       // the worker may still be reading the page: it is stopped and replaced
@@ -105,14 +127,39 @@ export async function createTesseractJs(options: TesseractJsOptions): Promise<Oc
   const recognizePage = async (image: Buffer): Promise<OcrPageResult> => {
     const started = performance.now();
     let best = await read(image);
+    let bestAngle: 0 | 90 | 180 | 270 = 0;
     if (best.confidence < probeBelow) {
-      for (const angle of [90, 270, 180]) {
+      for (const angle of [90, 270, 180] as const) {
         const turned = await read(await sharp(image).rotate(angle).png().toBuffer());
-        if (turned.confidence > best.confidence) best = turned;
+        if (turned.confidence > best.confidence) [best, bestAngle] = [turned, angle];
         if (best.confidence >= probeBelow) break;
       }
     }
-    return { ...best, durationMs: performance.now() - started };
+    const layout = await layoutOf(best, bestAngle, image);
+    return {
+      text: best.text,
+      confidence: best.confidence,
+      durationMs: performance.now() - started,
+      ...(layout ? { layout } : {}),
+    };
+  };
+
+  /** The reading's words, in its text, on the image as given (none without a TSV). */
+  const layoutOf = async (
+    reading: Reading,
+    angle: 0 | 90 | 180 | 270,
+    image: Buffer,
+  ): Promise<PageLayout | undefined> => {
+    if (!reading.tsv) return undefined;
+    // tesseract.js writes one page's TSV without the header line, its page number as it likes
+    const rows = reading.tsv
+      .split('\n')
+      .filter((row) => !row.startsWith('level\t'))
+      .map((row) => row.replace(/^(\d+)\t\d+\t/, '$1\t1\t'));
+    const [page] = await parseTsv(['level', ...rows].join('\n'), 1);
+    if (!page) return undefined;
+    const { width = 0, height = 0 } = await sharp(image).metadata();
+    return unturnLayout(placeInText(page.layout, page.text, reading.text), angle, width, height);
   };
 
   return {

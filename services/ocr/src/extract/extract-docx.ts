@@ -7,6 +7,7 @@ import {
 } from '@docflow/archive';
 import { permanentError } from '@docflow/platform';
 import { archiveFailure } from '../domain/archive-failure';
+import { textGridLayout } from '../domain/text-grid-layout';
 import type { Extraction } from './extracted';
 
 const BODY = 'word/document.xml';
@@ -15,7 +16,8 @@ const BODY = 'word/document.xml';
  * The text of a Word (DOCX) document, page by page where the file marks pages (explicit page
  * breaks, and the breaks Word recorded when it last laid the document out). Paragraphs and table
  * rows become lines, table cells are separated by tabs, the first header part opens the first page
- * and the first footer part closes the last. The body, header and footer inflate under `limits`
+ * and the first footer part closes the last. Each word is boxed by its place in its page's text
+ * (characters and lines: Word documents have no fixed layout). The body, header and footer inflate under `limits`
  * (this stage checks them itself: past one the document fails with BUDGET_EXCEEDED).
  */
 export async function extractDocx(bytes: Buffer, limits: ArchiveLimits): Promise<Extraction> {
@@ -47,6 +49,7 @@ export async function extractDocx(bytes: Buffer, limits: ArchiveLimits): Promise
       method: 'text_layer',
       confidence: 1,
       durationMs,
+      layout: textGridLayout(text),
     })),
   };
 }

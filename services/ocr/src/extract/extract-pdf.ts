@@ -3,7 +3,9 @@ import { decodeXml } from '@docflow/einvoice';
 import { PdfError, renderDpiFor, renderedPixels, type PageSize, type PdfFile } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
+import { rescaleLayout, type PageLayout } from '../domain/page-layout';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
+import type { TextLayerPage } from '../steps/ocr-steps';
 import { preparation, recognizePages, withLanguage } from './ocr-pages';
 
 /**
@@ -14,6 +16,11 @@ import { preparation, recognizePages, withLanguage } from './ocr-pages';
  * any is rendered. The page count is pdfinfo's, as in the scanner; a PDF poppler cannot read
  * within its budget fails with a PdfError. A PDF carrying an e-invoice (`einvoice`, from the scan)
  * is not OCR'd: its text layer is kept as it is, for search and review, and its XML is read out.
+ *
+ * Every page gets its words with their boxes in points: text-layer pages from poppler's word
+ * listing (pdftotext -bbox-layout, one more run over the text pages, placed in the text by
+ * `deps.steps`), OCR'd pages from Tesseract. A word listing poppler cannot give (past the PDF
+ * budget, or failing) leaves the text-layer pages without words rather than failing the document.
  */
 export async function extractPdf(
   bytes: Buffer,
@@ -30,27 +37,35 @@ export async function extractPdf(
       const count = info.info.pages;
       const raw = await pdf.pageTexts();
       const layer = await deps.steps.textLayer(raw, count, deps.minTextChars, signal);
-      const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];
       layer.forEach((text, i) => {
-        if (text === null && einvoice)
-          pages.push({
-            page: i + 1,
-            text: (raw[i] ?? '').trim(),
-            method: 'text_layer',
-            confidence: 1,
-            durationMs: layerMs,
-          });
-        else if (text === null) toOcr.push(i + 1);
+        // an e-invoice's page is never OCR'd: its text layer, however thin, is kept
+        const kept = text ?? (einvoice ? (raw[i] ?? '').trim() : null);
+        if (kept === null) toOcr.push(i + 1);
         else
           pages.push({
             page: i + 1,
-            text,
+            text: kept,
             method: 'text_layer',
             confidence: 1,
-            durationMs: layerMs,
+            durationMs: 0,
           });
+      });
+      const layouts = await textLayerLayouts(
+        pdf,
+        pages.map(({ page, text }) => ({
+          page,
+          text,
+          rotation: info.info.pageRotations[page - 1] ?? 0,
+        })),
+        deps,
+        signal,
+      );
+      const layerMs = (performance.now() - started) / Math.max(1, count);
+      pages.forEach((page, i) => {
+        page.durationMs = layerMs;
+        if (layouts[i]) page.layout = layouts[i];
       });
       const dpis = renderDpis(toOcr, info.info.pageSizes, deps);
       const results = await recognizePages(
@@ -64,7 +79,12 @@ export async function extractPdf(
         deps,
         signal,
       );
-      toOcr.forEach((page, i) => pages.push({ page, method: 'ocr', ...results[i]! }));
+      toOcr.forEach((page, i) => {
+        const { layout, ...result } = results[i]!;
+        // rendered at `dpi` pixels per inch: points are pixels × 72 / dpi
+        const inPoints = layout && rescaleLayout(layout, 72 / dpis.get(page)!, 'pt');
+        pages.push({ page, method: 'ocr', ...result, ...(inPoints ? { layout: inPoints } : {}) });
+      });
       const xml = einvoice ? await embeddedXml(pdf, einvoice) : undefined;
       return withLanguage(
         { pages: pages.sort((a, b) => a.page - b.page), ...(xml ? { einvoiceXml: xml } : {}) },
@@ -74,6 +94,28 @@ export async function extractPdf(
     },
     signal,
   );
+}
+
+/**
+ * The words of the text-layer pages (one poppler run from the first to the last of them), one
+ * layout per page in order; none when poppler cannot list them (past the PDF budget, or failing).
+ */
+async function textLayerLayouts(
+  pdf: PdfFile,
+  pages: readonly TextLayerPage[],
+  deps: Pick<ExtractDeps, 'steps'>,
+  signal?: AbortSignal,
+): Promise<(PageLayout | undefined)[]> {
+  if (pages.length === 0) return [];
+  let xhtml: string;
+  try {
+    xhtml = await pdf.pageWords(pages[0]!.page, pages[pages.length - 1]!.page);
+  } catch (err) {
+    // the words add to the text; a listing poppler cannot give does not fail the document
+    if (err instanceof PdfError) return [];
+    throw err;
+  }
+  return deps.steps.textLayerWords(xhtml, pages, signal);
 }
 
 /**

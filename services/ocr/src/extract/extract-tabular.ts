@@ -1,10 +1,13 @@
 import type { ArchiveLimits } from '@docflow/archive';
 import { readCsv, readXlsx, type Sheet } from '../adapters/spreadsheet-reader';
 import { decodeText } from '../domain/decode-text';
-import { rowsToText } from '../domain/rows-to-text';
+import { rowsToPage } from '../domain/rows-to-text';
 import type { Extraction } from './extracted';
 
-/** XLSX (read under `limits`): one page per sheet; CSV: one page. Text plus the structured rows. */
+/**
+ * XLSX (read under `limits`): one page per sheet; CSV: one page. Text plus the structured rows,
+ * each word boxed by its cell.
+ */
 export async function extractSpreadsheet(
   bytes: Buffer,
   kind: 'xlsx' | 'csv',
@@ -23,7 +26,7 @@ export async function extractSpreadsheet(
   return {
     pages: sheets.map((sheet, i) => ({
       page: i + 1,
-      text: rowsToText(sheet.rows),
+      ...rowsToPage(sheet.rows),
       method: 'spreadsheet',
       confidence: 1,
       durationMs,

@@ -2,6 +2,7 @@ import type { ArchiveLimits } from '@docflow/archive';
 import type { PdfEngine } from '@docflow/pdf';
 import type { Sheet } from '../adapters/spreadsheet-reader';
 import type { OcrEngine } from '../adapters/ocr-engine';
+import type { PageLayout } from '../domain/page-layout';
 import type { Language, OcrSteps } from '../steps/ocr-steps';
 
 export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain' | 'xml';
@@ -12,6 +13,8 @@ export interface ExtractedPage {
   method: PageMethod;
   confidence: number;
   durationMs: number;
+  /** The page's words with their boxes, where the method gives positions. */
+  layout?: PageLayout;
 }
 
 export interface Extraction {

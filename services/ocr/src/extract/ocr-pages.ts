@@ -1,16 +1,17 @@
 import type { OcrPageResult } from '../adapters/ocr-engine';
-import type { PrepareOptions } from '../adapters/prepare-image';
+import type { PreparedPage, PrepareOptions } from '../adapters/prepare-image';
+import { toShownPage } from '../domain/page-frame';
 import type { ExtractDeps, Extraction } from './extracted';
 
 /**
  * OCR of many pages in groups of `deps.pagesAtOnce`: each group is prepared (rendered, cleaned up)
  * in parallel, recognised, and let go before the next one starts. A 500-page scan so holds a
  * group's images in memory, and starts a group's renderers, never all of them at once. Results
- * come back in page order.
+ * come back in page order, their word boxes in pixels of the page as shown (before preparation).
  */
 export async function recognizePages(
   pages: readonly number[],
-  prepare: (page: number) => Promise<Buffer>,
+  prepare: (page: number) => Promise<PreparedPage>,
   deps: Pick<ExtractDeps, 'engine' | 'pagesAtOnce'>,
   signal?: AbortSignal,
 ): Promise<OcrPageResult[]> {
@@ -18,8 +19,15 @@ export async function recognizePages(
   const results: OcrPageResult[] = [];
   for (let start = 0; start < pages.length; start += size) {
     signal?.throwIfAborted();
-    const images = await Promise.all(pages.slice(start, start + size).map(prepare));
-    results.push(...(await deps.engine.recognize(images, signal)));
+    const prepared = await Promise.all(pages.slice(start, start + size).map(prepare));
+    const read = await deps.engine.recognize(
+      prepared.map((p) => p.image),
+      signal,
+    );
+    read.forEach((result, i) => {
+      const { layout, ...rest } = result;
+      results.push(layout ? { ...rest, layout: toShownPage(layout, prepared[i]!.frame) } : rest);
+    });
   }
   return results;
 }

@@ -1,4 +1,4 @@
-import type { EInvoiceInfo } from '@docflow/contracts';
+import { packPageWords, type EInvoiceInfo } from '@docflow/contracts';
 import type { BlobStore, TextStore } from '@docflow/documents';
 import { next, type EventHandler } from '@docflow/platform';
 import type { TableStore } from '../adapters/table-store';
@@ -19,10 +19,12 @@ export interface DocumentScannedDeps {
 }
 
 /**
- * document.scanned → document.text_extracted. A structured e-invoice skips Tesseract (its text
- * layer or XML is the text) and its XML is stored with the text for the classifier. `deps.extract` reads the file under the stage's
- * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text goes to the text store (a record, or GridFS
- * when large) and the message carries only its reference and per-page facts.
+ * document.scanned → document.text_extracted. `deps.extract` reads the file under the stage's
+ * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text
+ * goes to the text store (a record, or GridFS when large) with the pages' words packed beside it
+ * (boxes and places in the text), and the message carries only its reference and per-page facts.
+ * A structured e-invoice skips Tesseract (its text layer or XML is the text) and its XML is
+ * stored with the text for the classifier.
  */
 export function createDocumentScannedHandler(
   deps: DocumentScannedDeps,
@@ -34,10 +36,14 @@ export function createDocumentScannedHandler(
     const extraction = await deps.extract(detectedType, bytes, ctx.signal, einvoice);
     const structured = einvoice && extraction.einvoiceXml !== undefined ? einvoice : undefined;
     const pages = extraction.pages;
+    const words = pages.flatMap(({ page, layout }) =>
+      layout ? [packPageWords(page, layout.size, layout.words)] : [],
+    );
     const text = await deps.texts.save({
       tenantId: event.tenantId,
       documentId,
       pages: pages.map(({ page, text }) => ({ page, text })),
+      words,
       ...(structured ? { einvoiceXml: extraction.einvoiceXml } : {}),
     });
     if (extraction.sheets)
@@ -47,6 +53,7 @@ export function createDocumentScannedHandler(
     ctx.logger.info(
       {
         pages: pages.length,
+        words: words.reduce((sum, w) => sum + w.count, 0),
         methods: [...new Set(pages.map((p) => p.method))],
         encoding: extraction.encoding,
       },

@@ -1,13 +1,16 @@
 import type { ArchiveLimits } from '@docflow/archive';
+import { parseBboxLayout } from '@docflow/pdf';
 import { parseTesseractTsv } from '../adapters/tesseract-tsv';
 import { guessLanguage } from '../domain/guess-language';
 import { measurePage } from '../domain/measure-page';
+import type { PageLayout } from '../domain/page-layout';
+import { textLayerWords } from '../domain/text-layer-words';
 import { isUsableText } from '../domain/usable-text';
 import { extractDocx } from '../extract/extract-docx';
 import { extractPlain, extractSpreadsheet } from '../extract/extract-tabular';
 import { extractXml } from '../extract/extract-xml';
 import type { Extraction } from '../extract/extracted';
-import type { Language, OcrSteps, ParsedType } from './ocr-steps';
+import type { Language, OcrSteps, ParsedType, TextLayerPage } from './ocr-steps';
 
 /** The file read to pages, with the language of its text. */
 export async function parseFile(
@@ -25,6 +28,21 @@ export async function parseFile(
           : await extractSpreadsheet(bytes, type, limits);
   const language = guessLanguage(extraction.pages.map((p) => p.text).join('\n'));
   return language ? { ...extraction, language } : extraction;
+}
+
+/**
+ * The words of poppler's `-bbox-layout` listing (from `pages[0].page` on) placed in the given
+ * pages' texts; a page the listing lacks gets no words.
+ */
+export function pageLayouts(xhtml: string, pages: readonly TextLayerPage[]): PageLayout[] {
+  const listed = parseBboxLayout(xhtml);
+  const first = pages[0]?.page ?? 1;
+  return pages.map(({ page, text, rotation }) => {
+    const found = listed[page - first];
+    return found
+      ? textLayerWords(text, found, rotation)
+      : { size: { width: 0, height: 0, unit: 'pt' }, words: [] };
+  });
 }
 
 /** Each page's trimmed text layer where usable, null where the page needs OCR. */
@@ -46,6 +64,7 @@ export const languageOf = (texts: readonly string[]): Language | undefined =>
 export const inProcessSteps: OcrSteps = {
   parseFile: (type, bytes, limits) => parseFile(type, bytes, limits),
   textLayer: async (texts, count, minTextChars) => textLayer(texts, count, minTextChars),
+  textLayerWords: async (xhtml, pages) => pageLayouts(xhtml, pages),
   tesseractTsv: async (tsv, pages) => parseTesseractTsv(tsv, pages),
   pageGeometry: async (samples) => measurePage(samples),
   language: async (texts) => languageOf(texts),

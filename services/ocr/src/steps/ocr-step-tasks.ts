@@ -5,8 +5,9 @@ import { parseTesseractTsv } from '../adapters/tesseract-tsv';
 import type { GreyPage } from '../domain/grey-page';
 import { measurePage, type PageGeometry } from '../domain/measure-page';
 import type { Extraction } from '../extract/extracted';
-import { languageOf, parseFile, textLayer } from './in-process-steps';
-import type { Language, ParsedType, TsvPage } from './ocr-steps';
+import type { PageLayout } from '../domain/page-layout';
+import { languageOf, pageLayouts, parseFile, textLayer } from './in-process-steps';
+import type { Language, ParsedType, TextLayerPage, TsvPage } from './ocr-steps';
 
 export interface ParseFileInput {
   type: ParsedType;
@@ -30,6 +31,10 @@ export function textLayerTask(input: {
   minTextChars: number;
 }): (string | null)[] {
   return textLayer(input.texts, input.count, input.minTextChars);
+}
+
+export function textLayerWordsTask(input: { xhtml: string; pages: TextLayerPage[] }): PageLayout[] {
+  return pageLayouts(input.xhtml, input.pages);
 }
 
 export function tesseractTsvTask(input: { tsv: string; pages: number }): TsvPage[] {

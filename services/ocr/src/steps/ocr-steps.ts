@@ -1,18 +1,28 @@
 import type { ArchiveLimits } from '@docflow/archive';
 import type { GreyPage } from '../domain/grey-page';
 import type { PageGeometry } from '../domain/measure-page';
+import type { PageLayout } from '../domain/page-layout';
 import type { Extraction } from '../extract/extracted';
 
 /** The files OCR reads without rendering or Tesseract: parsed whole, in one step. */
 export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text' | 'xml';
 
+/** A PDF page read from its text layer: its text and the rotation it is shown with (degrees). */
+export interface TextLayerPage {
+  page: number;
+  text: string;
+  rotation: number;
+}
+
 /** The language guessed from a document's text. */
 export type Language = 'en' | 'es';
 
-/** One page of Tesseract output as text, with its mean word confidence (0..1). */
+/** One page of Tesseract output as text, with its mean word confidence (0..1) and its words. */
 export interface TsvPage {
   text: string;
   confidence: number;
+  /** Word boxes in pixels of the image Tesseract read, offsets in `text`. */
+  layout: PageLayout;
 }
 
 /**
@@ -39,7 +49,16 @@ export interface OcrSteps {
     minTextChars: number,
     signal?: AbortSignal,
   ): Promise<(string | null)[]>;
-  /** Tesseract's TSV output covering `pages` pages, as page texts. */
+  /**
+   * The words of PDF pages (pdftotext -bbox-layout of `pages[0].page` onwards) placed in those
+   * pages' text layers, one layout per page given, in order, on each page as shown.
+   */
+  textLayerWords(
+    xhtml: string,
+    pages: readonly TextLayerPage[],
+    signal?: AbortSignal,
+  ): Promise<PageLayout[]>;
+  /** Tesseract's TSV output covering `pages` pages, as page texts with their words. */
   tesseractTsv(tsv: string, pages: number, signal?: AbortSignal): Promise<TsvPage[]>;
   /**
    * A page image's character height and skew, from a grey copy of at most a few megapixels

@@ -129,6 +129,7 @@ export function DocumentPage({ id }: { id: string }) {
       <div class="split">
         <div class="pane left">
           <h2 class="visually-hidden">{t('doc.original')}</h2>
+          {editable && <p class="hint">{t('doc.pageHint')}</p>}
           <OriginalView
             doc={doc}
             boxes={location.boxes}
@@ -170,7 +171,7 @@ export function DocumentPage({ id }: { id: string }) {
               })
             }
           />
-          <div class="actions">
+          <div class="actions" role="group" aria-label={t('doc.actions')}>
             {editable && (
               <button type="button" class="primary" disabled={busy} onClick={onApprove}>
                 {t('doc.approve')}

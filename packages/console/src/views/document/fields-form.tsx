@@ -1,6 +1,7 @@
 import { DOC_TYPES } from '../../api/types';
 import type { DraftField, ReviewDraft } from '../../domain/review-draft';
 import { t } from '../../i18n';
+import { fieldLabel } from '../../i18n/field-labels';
 import { ConfidenceBadge } from '../status';
 
 /** The document type and each field with its confidence; focusing or hovering one highlights it. */
@@ -24,7 +25,7 @@ export function FieldsForm(props: {
           onChange={(e) => props.onType((e.target as HTMLSelectElement).value)}
         >
           {DOC_TYPES.map((d) => (
-            <option value={d}>{d}</option>
+            <option value={d}>{t(`docType.${d}`)}</option>
           ))}
         </select>
       </label>
@@ -62,7 +63,7 @@ function FieldRow(props: {
       onMouseLeave={() => props.onHover(false)}
     >
       <label class="field-name" for={id}>
-        {props.name}
+        {fieldLabel(props.name)}
       </label>
       <input
         id={id}

@@ -1,5 +1,6 @@
 import type { DocumentView } from '../../api/types';
 import { formatDate, formatMs, t } from '../../i18n';
+import { fieldLabel } from '../../i18n/field-labels';
 import { StatusBadge } from '../status';
 
 /** Findings with their rule and message. */
@@ -15,7 +16,7 @@ export function Findings({ doc }: { doc: DocumentView }) {
           {findings.map((f) => (
             <li class={`finding severity-${f.severity}`}>
               <strong>{f.severity}</strong> <code>{f.code}</code>
-              {f.field ? ` (${f.field})` : ''}: {f.message}
+              {f.field ? ` (${fieldLabel(f.field)})` : ''}: {f.message}
             </li>
           ))}
         </ul>

@@ -3,8 +3,9 @@ import { fetchBlob } from '../../api/client';
 import type { DocumentView } from '../../api/types';
 import { useConsole } from '../../context';
 import type { PageBox } from '../../domain/highlight';
-import { boxesForText, wordAt } from '../../domain/page-text';
+import { boxesForText } from '../../domain/page-text';
 import { t } from '../../i18n';
+import { CanvasHolder, PageView } from './page-view';
 import { renderPdf, type RenderedPage } from './pdf-pages';
 
 type Preview =
@@ -19,7 +20,8 @@ const IMAGE_TYPES = ['png', 'jpeg', 'webp'];
 /**
  * The original on the left: PDF pages through pdf.js, images as they are. The focused field's
  * boxes are drawn over the page: the API's boxes when it has them, otherwise (PDFs with a text
- * layer) where the field's text is found on the page. Clicking a word of a PDF page picks it.
+ * layer) where the field's text is found on the page. Clicking a word of a PDF page, or dragging
+ * a box around words, picks them for the focused field.
  */
 export function OriginalView(props: {
   doc: DocumentView;
@@ -71,55 +73,27 @@ export function OriginalView(props: {
         </p>
       )}
       {preview.kind === 'image' && (
-        <div class="page page-frame">
+        <PageView
+          page={1}
+          words={[]}
+          boxes={props.boxes.filter((b) => b.page === 1)}
+          onPick={props.onPick}
+        >
           <img src={preview.url} alt={props.doc.filename} />
-          <Boxes boxes={props.boxes.filter((b) => b.page === 1)} />
-        </div>
+        </PageView>
       )}
       {preview.kind === 'pdf' &&
         preview.pages.map((p) => (
-          <figure class="page" key={p.page} data-page={p.page}>
-            <div class="page-frame">
-              <div
-                class="page-canvas"
-                ref={(el) => {
-                  if (el && el.firstChild !== p.canvas) el.replaceChildren(p.canvas);
-                }}
-                onClick={(e) => {
-                  const rect = (e.currentTarget as HTMLElement).getBoundingClientRect();
-                  const word = wordAt(
-                    p.items,
-                    (e.clientX - rect.left) / rect.width,
-                    (e.clientY - rect.top) / rect.height,
-                  );
-                  if (word) props.onPick(word);
-                }}
-              />
-              <Boxes boxes={boxesOn(p.page, p.items)} />
-            </div>
-            <figcaption>{t('doc.page', { page: p.page })}</figcaption>
-          </figure>
+          <PageView
+            key={p.page}
+            page={p.page}
+            words={p.words}
+            boxes={boxesOn(p.page, p.items)}
+            onPick={props.onPick}
+          >
+            <CanvasHolder canvas={p.canvas} />
+          </PageView>
         ))}
     </div>
-  );
-}
-
-function Boxes({ boxes }: { boxes: PageBox[] }) {
-  return (
-    <>
-      {boxes.map((b, i) => (
-        <span
-          key={i}
-          class="box"
-          data-testid="page-highlight"
-          style={{
-            left: `${b.x * 100}%`,
-            top: `${b.y * 100}%`,
-            width: `${b.width * 100}%`,
-            height: `${b.height * 100}%`,
-          }}
-        />
-      ))}
-    </>
   );
 }

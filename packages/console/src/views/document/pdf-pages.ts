@@ -1,10 +1,12 @@
-import type { PageTextItem } from '../../domain/page-text';
+import { wordsOf, type PageTextItem, type PageWord } from '../../domain/page-text';
 
 export interface RenderedPage {
   page: number;
   canvas: HTMLCanvasElement;
   /** The text layer's runs with their boxes (empty for scans without a text layer). */
   items: PageTextItem[];
+  /** The same runs cut into words, for clicks and dragged boxes. */
+  words: PageWord[];
 }
 
 /** Pages beyond this are not rendered in the preview (the extracted text still has them). */
@@ -48,7 +50,7 @@ export async function renderPdf(data: ArrayBuffer, cssWidth: number): Promise<Re
         },
       });
     }
-    pages.push({ page: n, canvas, items });
+    pages.push({ page: n, canvas, items, words: wordsOf(items) });
   }
   await pdf.destroy();
   return pages;

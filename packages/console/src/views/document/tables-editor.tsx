@@ -1,6 +1,7 @@
 import { csvColumns } from '../../domain/csv';
 import type { ReviewDraft } from '../../domain/review-draft';
 import { t } from '../../i18n';
+import { fieldLabel } from '../../i18n/field-labels';
 
 /** Line items, tax lines and transactions as editable tables (add and remove rows). */
 export function TablesEditor(props: {
@@ -21,12 +22,12 @@ export function TablesEditor(props: {
         const columns = csvColumns(rows);
         return (
           <div class="table-scroll" key={name} tabIndex={0}>
-            <table class="editable" aria-label={name}>
-              <caption>{name}</caption>
+            <table class="editable" aria-label={fieldLabel(name)}>
+              <caption>{fieldLabel(name)}</caption>
               <thead>
                 <tr>
                   {columns.map((c) => (
-                    <th scope="col">{c}</th>
+                    <th scope="col">{fieldLabel(c)}</th>
                   ))}
                   <th scope="col">
                     <span class="visually-hidden">—</span>
@@ -39,7 +40,7 @@ export function TablesEditor(props: {
                     {columns.map((c) => (
                       <td>
                         <input
-                          aria-label={`${name} ${r + 1} ${c}`}
+                          aria-label={`${fieldLabel(name)} ${r + 1} ${fieldLabel(c)}`}
                           value={row[c]?.text ?? ''}
                           disabled={props.readOnly}
                           onFocus={() => props.onFocusCell(`${name}/${r}/${c}`)}

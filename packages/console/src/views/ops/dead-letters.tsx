@@ -3,6 +3,7 @@ import { ok } from '../../api/client';
 import { useConsole } from '../../context';
 import { formatDate, t } from '../../i18n';
 import { ErrorNote } from '../status';
+import { ListTable } from '../list-table';
 import { useAsync } from '../use-async';
 
 /** Dead letters with their reason and last error; replay puts one back on its stage's queue. */
@@ -36,46 +37,36 @@ export function DeadLetters() {
       <ErrorNote error={error ?? list.error} />
       {list.data && list.data.items.length === 0 && <p>{t('common.none')}</p>}
       {list.data && list.data.items.length > 0 && (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('ops.stage')}</th>
-                <th scope="col">{t('ops.event')}</th>
-                <th scope="col">{t('ops.reason')}</th>
-                <th scope="col">{t('ops.lastError')}</th>
-                <th scope="col">{t('ops.when')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">—</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {list.data.items.map((d) => (
-                <tr key={d.id} data-dead-letter={d.id}>
-                  <td>{d.consumer}</td>
-                  <td>
-                    <code>{d.eventType ?? '—'}</code>
-                  </td>
-                  <td>
-                    {d.reason}
-                    {d.errorCode ? ` (${d.errorCode})` : ''}
-                  </td>
-                  <td class="clip">{d.lastError ?? '—'}</td>
-                  <td>{formatDate(d.deadLetteredAt)}</td>
-                  <td class="row-actions">
-                    <button type="button" class="small" onClick={() => act(d.id, 'replay')}>
-                      {t('ops.replay')}
-                    </button>
-                    <button type="button" class="small danger" onClick={() => act(d.id, 'delete')}>
-                      {t('ops.delete')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={t('ops.deadLetters')}
+          columns={[
+            { header: t('ops.stage'), cell: (d) => d.consumer },
+            { header: t('ops.event'), cell: (d) => <code>{d.eventType ?? '—'}</code> },
+            {
+              header: t('ops.reason'),
+              cell: (d) => `${d.reason}${d.errorCode ? ` (${d.errorCode})` : ''}`,
+            },
+            { header: t('ops.lastError'), cell: (d) => d.lastError ?? '—', class: 'clip' },
+            { header: t('ops.when'), cell: (d) => formatDate(d.deadLetteredAt) },
+            {
+              header: '',
+              class: 'row-actions',
+              cell: (d) => (
+                <>
+                  <button type="button" class="small" onClick={() => act(d.id, 'replay')}>
+                    {t('ops.replay')}
+                  </button>
+                  <button type="button" class="small danger" onClick={() => act(d.id, 'delete')}>
+                    {t('ops.delete')}
+                  </button>
+                </>
+              ),
+            },
+          ]}
+          rows={list.data.items}
+          rowKey={(d) => d.id}
+          rowProps={(d) => ({ 'data-dead-letter': d.id })}
+        />
       )}
     </section>
   );

@@ -3,6 +3,7 @@ import { ok } from '../../api/client';
 import { useConsole } from '../../context';
 import { formatDate, t } from '../../i18n';
 import { ErrorNote, StatusBadge } from '../status';
+import { ListTable } from '../list-table';
 import { useAsync } from '../use-async';
 
 /** The job catalogue with next and last run; run one now (with its default parameters). */
@@ -32,50 +33,41 @@ export function Jobs() {
       )}
       <ErrorNote error={error ?? jobs.error} />
       {jobs.data && (
-        <div class="table-scroll" tabIndex={0}>
-          <table class="list">
-            <thead>
-              <tr>
-                <th scope="col">{t('ops.name')}</th>
-                <th scope="col">{t('ops.schedule')}</th>
-                <th scope="col">{t('ops.nextRun')}</th>
-                <th scope="col">{t('ops.lastRun')}</th>
-                <th scope="col">
-                  <span class="visually-hidden">—</span>
-                </th>
-              </tr>
-            </thead>
-            <tbody>
-              {jobs.data.items.map((j) => (
-                <tr key={j.name}>
-                  <th scope="row" title={j.description}>
-                    {j.name}
-                  </th>
-                  <td>
-                    <code>{j.schedule}</code>
-                  </td>
-                  <td>{formatDate(j.nextRunAt)}</td>
-                  <td>
-                    {j.lastRun ? (
-                      <>
-                        <StatusBadge status={j.lastRun.status} />{' '}
-                        {formatDate(j.lastRun.finishedAt ?? j.lastRun.requestedAt)}
-                        {j.lastRun.error ? ` — ${j.lastRun.error.code}` : ''}
-                      </>
-                    ) : (
-                      '—'
-                    )}
-                  </td>
-                  <td>
-                    <button type="button" class="small" onClick={() => run(j.name)}>
-                      {t('ops.runNow')}
-                    </button>
-                  </td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        </div>
+        <ListTable
+          label={t('ops.jobs')}
+          columns={[
+            {
+              header: t('ops.name'),
+              rowHeader: true,
+              cell: (j) => <span title={j.description}>{j.name}</span>,
+            },
+            { header: t('ops.schedule'), cell: (j) => <code>{j.schedule}</code> },
+            { header: t('ops.nextRun'), cell: (j) => formatDate(j.nextRunAt) },
+            {
+              header: t('ops.lastRun'),
+              cell: (j) =>
+                j.lastRun ? (
+                  <>
+                    <StatusBadge status={j.lastRun.status} />{' '}
+                    {formatDate(j.lastRun.finishedAt ?? j.lastRun.requestedAt)}
+                    {j.lastRun.error ? ` — ${j.lastRun.error.code}` : ''}
+                  </>
+                ) : (
+                  '—'
+                ),
+            },
+            {
+              header: '',
+              cell: (j) => (
+                <button type="button" class="small" onClick={() => run(j.name)}>
+                  {t('ops.runNow')}
+                </button>
+              ),
+            },
+          ]}
+          rows={jobs.data.items}
+          rowKey={(j) => j.name}
+        />
       )}
     </section>
   );

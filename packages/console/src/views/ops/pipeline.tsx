@@ -1,18 +1,24 @@
 import { ok } from '../../api/client';
 import { useConsole } from '../../context';
+import type { HealthReport } from '../../api/types';
 import { t } from '../../i18n';
 import { ErrorNote } from '../status';
+import { ListTable } from '../list-table';
+import { Breakers } from './breakers';
+import { Health } from './health';
 import { useAsync } from '../use-async';
 
 const n = (v: number | null) => (v === null ? '—' : String(v));
 
-/** Stages with their queues, retries and dead letters; the health of each dependency. */
+/** Stages with their queues, retries and dead letters; circuit breakers; the health of each dependency. */
 export function Pipeline() {
   const { api } = useConsole();
   const pipeline = useAsync(() => ok(api.GET('/v1/pipeline')), []);
+  // 503 answers the same report (something is down): shown, not thrown
   const health = useAsync(async () => {
     const { data, error } = await api.GET('/v1/health');
-    return (data ?? error) as unknown;
+    if (data) return data;
+    return error && typeof error === 'object' && 'checks' in error ? (error as HealthReport) : null;
   }, []);
   return (
     <section>
@@ -21,48 +27,34 @@ export function Pipeline() {
       {pipeline.data && (
         <>
           <p class="hint">{t('ops.source', { source: pipeline.data.source })}</p>
-          <div class="table-scroll" tabIndex={0}>
-            <table class="list">
-              <thead>
-                <tr>
-                  <th scope="col">{t('ops.stage')}</th>
-                  <th scope="col">{t('ops.service')}</th>
-                  <th scope="col">{t('ops.ready')}</th>
-                  <th scope="col">{t('ops.unacked')}</th>
-                  <th scope="col">{t('ops.consumers')}</th>
-                  <th scope="col">{t('ops.retrying')}</th>
-                  <th scope="col">{t('ops.dlq')}</th>
-                  <th scope="col">{t('ops.stored')}</th>
-                </tr>
-              </thead>
-              <tbody>
-                {pipeline.data.stages.map((s) => (
-                  <tr>
-                    <th scope="row">{s.name}</th>
-                    <td>{s.service}</td>
-                    <td>{n(s.queue.ready)}</td>
-                    <td>{n(s.queue.unacked)}</td>
-                    <td class={s.queue.consumers === 0 ? 'warn' : undefined}>
-                      {n(s.queue.consumers)}
-                    </td>
-                    <td>{n(s.retrying)}</td>
-                    <td>{n(s.deadLetterQueue.ready)}</td>
-                    <td>{s.deadLettersStored}</td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ListTable
+            label={t('ops.pipeline')}
+            columns={[
+              { header: t('ops.stage'), rowHeader: true, cell: (s) => s.name },
+              { header: t('ops.service'), cell: (s) => s.service },
+              { header: t('ops.ready'), cell: (s) => n(s.queue.ready) },
+              { header: t('ops.unacked'), cell: (s) => n(s.queue.unacked) },
+              {
+                header: t('ops.consumers'),
+                cell: (s) => (
+                  <span class={s.queue.consumers === 0 ? 'warn' : undefined}>
+                    {n(s.queue.consumers)}
+                  </span>
+                ),
+              },
+              { header: t('ops.retrying'), cell: (s) => n(s.retrying) },
+              { header: t('ops.dlq'), cell: (s) => n(s.deadLetterQueue.ready) },
+              { header: t('ops.stored'), cell: (s) => s.deadLettersStored },
+            ]}
+            rows={pipeline.data.stages}
+            rowKey={(s) => s.name}
+          />
         </>
       )}
-      <h2>{t('ops.health')}</h2>
-      {health.data !== null && (
-        <pre class="json" tabIndex={0}>
-          {JSON.stringify(health.data, null, 2)}
-        </pre>
-      )}
+      {pipeline.data && <Breakers breakers={pipeline.data.breakers} />}
+      {health.data && <Health report={health.data} />}
       <button type="button" class="secondary" onClick={() => (pipeline.reload(), health.reload())}>
-        ↻
+        {t('common.refresh')}
       </button>
     </section>
   );

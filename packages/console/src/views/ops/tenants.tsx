@@ -2,6 +2,7 @@ import { ok } from '../../api/client';
 import { useConsole } from '../../context';
 import { formatDate, t } from '../../i18n';
 import { ErrorNote } from '../status';
+import { ListTable } from '../list-table';
 import { useAsync } from '../use-async';
 
 /** Tenants with their limits (keys are issued and revoked with `npm run docflow` or the API). */
@@ -13,30 +14,18 @@ export function Tenants() {
       <h1>{t('ops.tenants')}</h1>
       <ErrorNote error={tenants.error} />
       {tenants.data && (
-        <table class="list">
-          <thead>
-            <tr>
-              <th scope="col">{t('ops.name')}</th>
-              <th scope="col">id</th>
-              <th scope="col">{t('ops.created')}</th>
-              <th scope="col">{t('ops.rateLimit')}</th>
-              <th scope="col">{t('ops.retention')}</th>
-            </tr>
-          </thead>
-          <tbody>
-            {tenants.data.items.map((x) => (
-              <tr key={x.id}>
-                <th scope="row">{x.name}</th>
-                <td>
-                  <code>{x.id}</code>
-                </td>
-                <td>{formatDate(x.createdAt)}</td>
-                <td>{x.rateLimit ?? '—'}</td>
-                <td>{x.retentionDays ?? '—'}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+        <ListTable
+          label={t('ops.tenants')}
+          columns={[
+            { header: t('ops.name'), rowHeader: true, cell: (x) => x.name },
+            { header: 'id', cell: (x) => <code>{x.id}</code> },
+            { header: t('ops.created'), cell: (x) => formatDate(x.createdAt) },
+            { header: t('ops.rateLimit'), cell: (x) => x.rateLimit ?? '—' },
+            { header: t('ops.retention'), cell: (x) => x.retentionDays ?? '—' },
+          ]}
+          rows={tenants.data.items}
+          rowKey={(x) => x.id}
+        />
       )}
     </section>
   );

@@ -74,5 +74,7 @@ export function processEInvoice(
     candidates: [{ docType: invoice.docType, probability: 1 }],
     extraction,
     findings,
+    // vendor layouts teach the text path; an e-invoice is read from its own XML
+    vendorKeys: [],
   };
 }

@@ -15,7 +15,8 @@ const DATE_SURE = 0.75;
 
 /**
  * What is uncertain on a receipt: a total the scorer is not sure of blocks publication
- * (`total.uncertain`); a doubtful or missing merchant or date is a warning naming the field.
+ * (`total.uncertain`); a doubtful or missing merchant or date is a warning naming the field
+ * (`merchant.uncertain`, `date.missing`: codes are lower case, the field names the field).
  */
 export function receiptFindings(e: Extraction): Finding[] {
   const findings: Finding[] = [];
@@ -27,21 +28,21 @@ export function receiptFindings(e: Extraction): Finding[] {
       field: 'total',
       message: `the total ${String(total.value)} is one reading among others (confidence ${total.confidence.toFixed(2)} < ${RECEIPT_TOTAL_PUBLISH})`,
     });
-  for (const [name, sure] of [
-    ['merchantName', MERCHANT_SURE],
-    ['date', DATE_SURE],
+  for (const [name, code, sure] of [
+    ['merchantName', 'merchant', MERCHANT_SURE],
+    ['date', 'date', DATE_SURE],
   ] as const) {
     const f = e.fields[name];
     if (!f)
       findings.push({
-        code: `${name}.missing`,
+        code: `${code}.missing`,
         severity: 'warning',
         field: name,
         message: `no ${name} found`,
       });
     else if (f.confidence < sure)
       findings.push({
-        code: `${name}.uncertain`,
+        code: `${code}.uncertain`,
         severity: 'warning',
         field: name,
         message: `${name} "${String(f.value)}" is uncertain (confidence ${f.confidence.toFixed(2)})`,

@@ -9,6 +9,7 @@ import {
 import { joinPages, type DocumentRecord } from '@docflow/documents';
 import type { AppDeps } from '../../app-deps';
 import { documentView } from '../../domain/document-view';
+import { rememberVendorLayout } from '../../domain/review-lesson';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
 import { errorResponses } from '../schemas';
@@ -63,7 +64,7 @@ export function documentActionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           summary:
-            'Correct the type and fields; publishes the correction and keeps it for training',
+            "Correct the type and fields; publishes the correction, keeps it for training and teaches the vendor's layout",
           tags: ['documents'],
           params: idParamsSchema,
           body: reviewBodySchema,
@@ -82,7 +83,9 @@ export function documentActionRoutes(deps: AppDeps): FastifyPluginAsyncZod {
           fields,
           ...(request.body.tables ? { tables: request.body.tables } : {}),
         });
-        await keepTrainingExample(deps, record);
+        const text = await reviewedText(deps, record);
+        await keepTrainingExample(deps, record, text);
+        await rememberVendorLayout(deps.vendorLayouts, record, text, new Date());
         return documentView(record, baseUrl(request, deps.config.PUBLIC_BASE_URL));
       },
     );
@@ -97,13 +100,19 @@ function asField(value: ExtractedField | string | number | boolean | null): Extr
   return value !== null && typeof value === 'object' ? value : { value, confidence: 1 };
 }
 
+/** The reviewed document's text; null once retention purged it (or it never had one). */
+async function reviewedText(deps: AppDeps, record: DocumentRecord): Promise<string | null> {
+  if (!record.result?.docType || !record.text || record.purgedAt) return null;
+  return joinPages((await deps.texts.load(record.text.ref)).pages);
+}
+
 /** A reviewed document becomes a labelled example for its tenant's classifier (never another's). */
-async function keepTrainingExample(deps: AppDeps, record: DocumentRecord): Promise<void> {
+async function keepTrainingExample(
+  deps: AppDeps,
+  record: DocumentRecord,
+  text: string | null,
+): Promise<void> {
   if (!record.result?.docType) return;
-  const text =
-    record.text && !record.purgedAt
-      ? joinPages((await deps.texts.load(record.text.ref)).pages)
-      : null;
   await deps.trainingExamples.keep(`${record._id}:${record.version}`, {
     tenantId: record.tenantId,
     documentId: record._id,

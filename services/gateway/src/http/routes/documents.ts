@@ -1,10 +1,13 @@
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import {
+  countQuerySchema,
+  documentCountsSchema,
   documentPageSchema,
   documentViewSchema,
   idParamsSchema,
   listQuerySchema,
+  textQuerySchema,
   textViewSchema,
 } from '@docflow/contracts';
 import { joinPages } from '@docflow/documents';
@@ -14,6 +17,7 @@ import { decodeCursor, encodeCursor } from '../../domain/cursor';
 import { tenantOf } from '../auth';
 import { baseUrl } from '../base-url';
 import { documentView } from '../../domain/document-view';
+import { textView } from '../../domain/text-view';
 import { apiError } from '../errors';
 import { errorResponses } from '../schemas';
 import { multipartUpload, upload, uploadResponses } from '../upload';
@@ -80,6 +84,29 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
     );
 
     app.get(
+      '/v1/documents/counts',
+      {
+        schema: {
+          summary: "How many of the caller's documents are in each status",
+          description:
+            'The list filters but `status` (what is counted) and the page; one aggregation, cheap enough to ask again after each live event.',
+          tags: ['documents'],
+          querystring: countQuerySchema,
+          response: { 200: documentCountsSchema, ...errorResponses },
+        },
+      },
+      async (request) => {
+        const { createdFrom, createdTo, ...filters } = request.query;
+        const byStatus = await deps.documentCounts.byStatus(tenantOf(request)._id, {
+          ...filters,
+          ...(createdFrom ? { createdFrom: new Date(createdFrom) } : {}),
+          ...(createdTo ? { createdTo: new Date(createdTo) } : {}),
+        });
+        return { total: Object.values(byStatus).reduce((a, b) => a + b, 0), byStatus };
+      },
+    );
+
+    app.get(
       '/v1/documents/:id',
       {
         schema: {
@@ -134,8 +161,11 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         schema: {
           summary: 'The text extracted from the document, page by page',
+          description:
+            'With `include=words`, each page also carries its words with their boxes (fractions of the page, from its top-left corner) and confidence, and `fields` names the words each extracted field covers, so a reviewer can be shown where a value came from. Documents read before words were kept have none.',
           tags: ['documents'],
           params: idParamsSchema,
+          querystring: textQuerySchema,
           response: { 200: textViewSchema, 410: errorResponses[404], ...errorResponses },
         },
       },
@@ -144,12 +174,15 @@ export function documentRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         if (!record) throw apiError('DOCUMENT_NOT_FOUND');
         if (record.purgedAt) throw purged('TEXT_PURGED', 'extracted text', record.purgedAt);
         if (!record.text) throw apiError('TEXT_NOT_FOUND');
-        const text = await deps.texts.load(record.text.ref);
-        return {
-          documentId: record._id,
-          totalChars: joinPages(text.pages).length,
-          pages: text.pages,
-        };
+        const withWords = request.query.include === 'words';
+        const text = await deps.texts.load(record.text.ref, { words: withWords });
+        if (!withWords)
+          return {
+            documentId: record._id,
+            totalChars: joinPages(text.pages).length,
+            pages: text.pages.map(({ page, text: pageText }) => ({ page, text: pageText })),
+          };
+        return textView(record._id, text, record.result);
       },
     );
   };

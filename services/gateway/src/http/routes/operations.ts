@@ -1,3 +1,4 @@
+import type { FastifyRequest } from 'fastify';
 import type { FastifyPluginAsyncZod } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { consumers, deadLetterSchema, type ConsumerName } from '@docflow/contracts';
@@ -28,6 +29,20 @@ const pipelineSchema = z.object({
       deadLettersStored: z.number(),
     }),
   ),
+  breakers: z
+    .array(
+      z.object({
+        service: z.string(),
+        name: z.string().describe('What it guards: `clamd`, `webhook:<endpoint id>`.'),
+        replica: z.string().describe('The process (host:pid); each replica has its own.'),
+        state: z.enum(['closed', 'halfOpen', 'open']),
+        since: z.string().describe('ISO 8601 date-time: when it entered this state.'),
+        reportedAt: z.string().describe('ISO 8601 date-time: its process last reported.'),
+      }),
+    )
+    .describe(
+      "Circuit breakers of the processes alive now (reported within the last 90 s). A tenant key sees shared ones and its own webhook endpoints'; the admin key sees all.",
+    ),
 });
 
 const checkSchema = z.object({ ok: z.boolean(), detail: z.string().optional() });
@@ -41,11 +56,17 @@ const consumerNames = consumers.map((c) => c.name) as [ConsumerName, ...Consumer
 
 /** Pipeline introspection, health, and dead-letter administration. */
 export function operationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
-  const pipeline = async () => {
-    const [{ source, stages }, stored] = await Promise.all([
+  const pipeline = async (request: FastifyRequest) => {
+    const [{ source, stages }, stored, breakers] = await Promise.all([
       deps.pipeline.stages(),
       deps.deadLetters.counts(),
+      deps.breakers(),
     ]);
+    const principal = request.principal;
+    const visible = (owner: string | undefined) =>
+      owner === undefined ||
+      principal?.kind === 'admin' ||
+      (principal?.kind === 'tenant' && principal.tenant._id === owner);
     return {
       source,
       stages: stages.map((s) => ({
@@ -54,6 +75,16 @@ export function operationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
         produces: [...s.produces],
         deadLettersStored: stored[s.name] ?? 0,
       })),
+      breakers: breakers
+        .filter((b) => visible(b.tenantId))
+        .map((b) => ({
+          service: b.service,
+          name: b.breaker,
+          replica: b.replica,
+          state: b.state,
+          since: b.since.toISOString(),
+          reportedAt: b.reportedAt.toISOString(),
+        })),
     };
   };
 
@@ -63,7 +94,8 @@ export function operationRoutes(deps: AppDeps): FastifyPluginAsyncZod {
       {
         config: { auth: 'any' },
         schema: {
-          summary: 'Stages with the events they consume and produce, queue depths and consumers',
+          summary:
+            'Stages with the events they consume and produce, queue depths and consumers; circuit breakers',
           description:
             'Derived from the contracts topology and the broker, never a hand-kept list.',
           tags: ['operations'],

@@ -20,9 +20,31 @@ describe('parseTesseractTsv', () => {
 
     const pages = parseTesseractTsv(tsv, 3);
 
-    expect(pages[0]).toEqual({ text: 'FACTURA 2024\nTotal\n\nIVA', confidence: 0.75 });
-    expect(pages[1]).toEqual({ text: 'Invoice', confidence: 0.5 });
-    expect(pages[2]).toEqual({ text: '', confidence: 0 });
+    expect(pages[0]).toMatchObject({ text: 'FACTURA 2024\nTotal\n\nIVA', confidence: 0.75 });
+    expect(pages[1]).toMatchObject({ text: 'Invoice', confidence: 0.5 });
+    expect(pages[2]).toMatchObject({ text: '', confidence: 0 });
+  });
+
+  test('when words are read, then each has its box, confidence and place in the page text', () => {
+    const tsv = [
+      header,
+      '1\t1\t0\t0\t0\t0\t0\t0\t800\t1200\t-1\t',
+      '5\t1\t1\t1\t1\t1\t40\t30\t120\t25\t96.5\tTOTAL',
+      '5\t1\t1\t1\t1\t2\t600\t31\t90\t24\t88\t8.70',
+      '5\t1\t1\t1\t1\t3\t700\t31\t10\t24\t95\t ',
+      '5\t1\t2\t1\t1\t1\t40\t900\t200\t30\t-1\tThanks',
+    ].join('\n');
+
+    const [page] = parseTesseractTsv(tsv, 1);
+
+    expect(page!.text).toBe('TOTAL 8.70\n\nThanks');
+    expect(page!.layout.size).toEqual({ width: 800, height: 1200, unit: 'px' });
+    expect(page!.layout.words).toEqual([
+      { x0: 40, y0: 30, x1: 160, y1: 55, confidence: 0.965, start: 0, end: 5 },
+      { x0: 600, y0: 31, x1: 690, y1: 55, confidence: 0.88, start: 6, end: 10 },
+      { x0: 40, y0: 900, x1: 240, y1: 930, confidence: 0, start: 12, end: 18 },
+    ]);
+    for (const w of page!.layout.words) expect(page!.text.slice(w.start, w.end)).not.toMatch(/\s/);
   });
 
   test('when a word row is malformed, then parsing fails instead of guessing', () => {

@@ -52,7 +52,9 @@ describe('field extraction on hostile text', () => {
     'when the text has %s, then every extractor finishes quickly and still finds the total',
     (_name, text) => {
       // Act
-      // the backtracking patterns this guards against took minutes of CPU on these texts
+      // the backtracking patterns this guards against took minutes of CPU on these texts; a
+      // linear pass over the largest of them takes about 2.5 s of CPU on a quiet machine and
+      // up to 6 s on a machine with eight times as many runnable threads as cores
       const { result: totals, cpuMs } = withCpuTime(() =>
         DOC_TYPES.map((docType) => {
           const { fields } = extractFields(docType, text, 'en');
@@ -61,7 +63,7 @@ describe('field extraction on hostile text', () => {
       );
 
       // Assert
-      expect(cpuMs).toBeLessThan(5_000);
+      expect(cpuMs).toBeLessThan(15_000);
       for (const [docType, total] of totals) {
         if (WITH_TOTAL.has(docType)) expect({ docType, total }).toEqual({ docType, total: 12 });
       }

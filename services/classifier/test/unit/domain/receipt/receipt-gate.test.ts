@@ -1,3 +1,4 @@
+import { findingSchema } from '@docflow/contracts';
 import {
   RECEIPT_TOTAL_PUBLISH,
   receiptFindings,
@@ -37,8 +38,10 @@ describe('receipt gate', () => {
 
     // Assert
     expect(findings.map((x) => [x.code, x.severity])).toEqual([
-      ['merchantName.uncertain', 'warning'],
+      ['merchant.uncertain', 'warning'],
       ['date.missing', 'warning'],
     ]);
+    // what the event contract takes: a finding it refuses fails the whole document
+    for (const finding of findings) expect(findingSchema.parse(finding)).toEqual(finding);
   });
 });

@@ -1,0 +1,6 @@
+export {
+  createEventStreamParser,
+  parseEventBlock,
+  readServerSentEvents,
+  type ServerSentEvent,
+} from './event-stream-parser';

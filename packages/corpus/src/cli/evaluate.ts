@@ -87,11 +87,11 @@ async function main(): Promise<void> {
       ? resolve(values.out)
       : join(reportsDir, `eval-einvoice-${basename(folder)}.json`);
     report = { dataset: basename(folder), ...summary, files: results };
-    const { unrecognised, mismatchedFields, falseMismatches, ...numbers } = summary;
+    const { unrecognised, mismatchedFields, mismatchedPdfs, ...numbers } = summary;
     process.stdout.write(`${JSON.stringify(numbers, null, 2)}\n`);
     void unrecognised;
     void mismatchedFields;
-    void falseMismatches;
+    void mismatchedPdfs;
   } else if (!dataset || existsSync(join(dataset, 'test.jsonl'))) {
     const corpus = dataset ?? corpusDir;
     const sanityDir = values.sanity ? resolve(values.sanity) : join(corpus, 'sanity');

@@ -199,14 +199,14 @@ export function summariseEInvoices(results: EInvoiceFileResult[]) {
     fieldsMappedPct: pct(present - wrong, present),
     pdfsDecided: decided.length,
     published: decided.filter((r) => r.outcome === 'classified').length,
-    falseMismatch: count('embedded_xml.mismatch'),
+    mismatchOnValid: count('embedded_xml.mismatch'),
     unverified: count('embedded_xml.unverified'),
     invalidFiles: results.filter((r) => r.invalid).length,
     invalidRecognised: results.filter((r) => r.invalid && r.syntax).length,
     invalidWithFindings: results.filter((r) => r.invalid && (r.findings?.length ?? 0) > 0).length,
     unrecognised: withXml.filter((r) => !r.syntax).map((r) => `${r.id}: ${r.error ?? '?'}`),
     mismatchedFields: recognised.flatMap((r) => r.mismatched.map((m) => ({ id: r.id, ...m }))),
-    falseMismatches: decided
+    mismatchedPdfs: decided
       .filter((r) => r.findings!.includes('embedded_xml.mismatch'))
       .map((r) => r.id),
   };

@@ -13,6 +13,8 @@ export interface StoredText {
   tenantId: string;
   documentId: string;
   pages: TextPage[];
+  /** A structured e-invoice's XML (an XML upload, or the XML a PDF embeds), kept with its text. */
+  einvoiceXml?: string;
   /**
    * The pages' words with their boxes, packed (see the contracts' packedPageWordsSchema), for
    * the pages read with positions. Loaded only when asked for.
@@ -34,8 +36,8 @@ interface TextRecord extends StoredText {
   createdAt: Date;
 }
 
-/** The GridFS body: the pages (an array, as before words were kept) or pages and words. */
-type TextBody = TextPage[] | { pages: TextPage[]; words?: unknown[] };
+/** The GridFS body: the pages (an array, as before words were kept) or pages, words and XML. */
+type TextBody = TextPage[] | { pages: TextPage[]; words?: unknown[]; einvoiceXml?: string };
 
 /** The words of a version this code reads; others (a newer writer's) are dropped. */
 const readableWords = (words: readonly unknown[] | undefined): PackedPageWords[] =>
@@ -62,7 +64,14 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
   return {
     async save(text) {
       const words = text.words?.length ? text.words : undefined;
-      const body = JSON.stringify(words ? { pages: text.pages, words } : text.pages);
+      // the GridFS body: the pages alone, or with their words and a structured e-invoice's XML
+      const extra = {
+        ...(words ? { words } : {}),
+        ...(text.einvoiceXml !== undefined ? { einvoiceXml: text.einvoiceXml } : {}),
+      };
+      const body = JSON.stringify(
+        Object.keys(extra).length > 0 ? { pages: text.pages, ...extra } : text.pages,
+      );
       const id = text.documentId;
       if (Buffer.byteLength(body) <= inlineMaxBytes) {
         const totalChars = text.pages.reduce((sum, p) => sum + p.text.length, 0);
@@ -93,10 +102,11 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
           options.words ? {} : { projection: { words: 0 } },
         );
         if (!record) throw documentError('TEXT_NOT_FOUND', `text ${ref.id} does not exist`);
-        const { tenantId, documentId, pages } = record;
+        const { tenantId, documentId, pages, einvoiceXml } = record;
+        const xml = einvoiceXml !== undefined ? { einvoiceXml } : {};
         return options.words
-          ? { tenantId, documentId, pages, words: readableWords(record.words) }
-          : { tenantId, documentId, pages };
+          ? { tenantId, documentId, pages, ...xml, words: readableWords(record.words) }
+          : { tenantId, documentId, pages, ...xml };
       }
       const files = await bucket.find({ _id: ref.id as never }, { limit: 1 }).toArray();
       const file = files[0];
@@ -111,6 +121,9 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
         tenantId: meta.tenantId ?? '',
         documentId: meta.documentId ?? ref.id,
         pages,
+        ...(!Array.isArray(body) && body.einvoiceXml !== undefined
+          ? { einvoiceXml: body.einvoiceXml }
+          : {}),
         ...(options.words ? { words: readableWords(Array.isArray(body) ? [] : body.words) } : {}),
       };
     },

@@ -585,6 +585,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -613,6 +629,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -627,6 +648,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -636,6 +662,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -1134,6 +1162,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -1162,6 +1206,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -1176,6 +1225,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -1185,6 +1239,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -1404,6 +1460,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -1432,6 +1504,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -1446,6 +1523,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -1455,6 +1537,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -1632,6 +1716,11 @@ export interface paths {
                                     end: number;
                                     page?: number;
                                 };
+                                /**
+                                 * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                 * @enum {string}
+                                 */
+                                method?: "text" | "embedded_xml";
                             }) | null;
                         };
                         tables?: {
@@ -1646,6 +1735,11 @@ export interface paths {
                                         end: number;
                                         page?: number;
                                     };
+                                    /**
+                                     * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                     * @enum {string}
+                                     */
+                                    method?: "text" | "embedded_xml";
                                 };
                             }[];
                         };
@@ -1713,6 +1807,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -1741,6 +1851,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -1755,6 +1870,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -1764,6 +1884,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */

@@ -40,6 +40,30 @@ describe('text store (a record, or GridFS when large, on the real MongoDB-protoc
     },
   );
 
+  it.each([
+    ['a record', Number.MAX_SAFE_INTEGER, 'collection'],
+    ['GridFS', 10, 'gridfs'],
+  ])(
+    'when an e-invoice text is stored in %s with its XML, then the XML loads with the pages',
+    async (_where, inlineMaxBytes, store) => {
+      const texts = createTextStore(ctx.db, inlineMaxBytes);
+      const documentId = `doc-xml-${store}`;
+      const einvoiceXml = '<Invoice xmlns="urn:x"><ID>1</ID></Invoice>';
+
+      const ref = await texts.save({ tenantId: 't1', documentId, pages, words, einvoiceXml });
+
+      expect(ref.store).toBe(store);
+      expect(await texts.load(ref)).toEqual({ tenantId: 't1', documentId, pages, einvoiceXml });
+      expect(await texts.load(ref, { words: true })).toEqual({
+        tenantId: 't1',
+        documentId,
+        pages,
+        einvoiceXml,
+        words,
+      });
+    },
+  );
+
   it('when a stored text has words of an unknown version, then the text loads without them', async () => {
     const texts = createTextStore(ctx.db);
     const ref = await texts.save({

@@ -21,7 +21,8 @@ export interface TextExtractedDeps {
 
 /**
  * document.text_extracted → document.classified, or document.needs_review when the type is not
- * certain enough or the amounts do not add up. The work runs under the budget of `deps.process`:
+ * certain enough or the amounts do not add up. A structured e-invoice (its XML stored with the
+ * text) is decided by its own data: type code, fields, EN 16931 checks. The work runs under the budget of `deps.process`:
  * a document over it fails for good (BUDGET_EXCEEDED, processing.budget_exceeded).
  *
  * When reviewers taught layouts of vendors the document may be from (looked up in the tenant's
@@ -40,8 +41,16 @@ export function createTextExtractedHandler(
     const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
     const { text, finding } = capText(joinPages(stored.pages), deps.maxTextChars);
     const options = { ...deps.options, today };
-    const first = await deps.process(classifier, text, options, ctx.signal);
-    const lessons = await deps.vendorLayouts.recall(event.tenantId, first.vendorKeys);
+    const { einvoice } = event.payload;
+    const structured =
+      einvoice && stored.einvoiceXml !== undefined
+        ? { xml: stored.einvoiceXml, container: einvoice.container }
+        : undefined;
+    const first = await deps.process(classifier, text, options, ctx.signal, structured);
+    // vendor layouts teach the text path; a structured e-invoice is read from its own XML
+    const lessons = structured
+      ? []
+      : await deps.vendorLayouts.recall(event.tenantId, first.vendorKeys);
     const vendorMemory = lessons
       .filter((l) => l.layout.docType === first.docType)
       .map((l) => ({ layout: l.layout, learnedFrom: l._id }));

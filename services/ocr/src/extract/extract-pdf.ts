@@ -1,3 +1,5 @@
+import type { EInvoiceInfo } from '@docflow/contracts';
+import { decodeXml } from '@docflow/einvoice';
 import { PdfError, renderDpiFor, renderedPixels, type PageSize, type PdfFile } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
@@ -12,7 +14,8 @@ import { preparation, recognizePages, withLanguage } from './ocr-pages';
  * resolution renders at the resolution that fits (pdfinfo's page sizes); pages to OCR that would
  * render to more than `maxDocumentPixels` together fail the document with BUDGET_EXCEEDED before
  * any is rendered. The page count is pdfinfo's, as in the scanner; a PDF poppler cannot read
- * within its budget fails with a PdfError.
+ * within its budget fails with a PdfError. A PDF carrying an e-invoice (`einvoice`, from the scan)
+ * is not OCR'd: its text layer is kept as it is, for search and review, and its XML is read out.
  *
  * Every page gets its words with their boxes in points: text-layer pages from poppler's word
  * listing (pdftotext -bbox-layout, one more run over the text pages, placed in the text by
@@ -23,6 +26,7 @@ export async function extractPdf(
   bytes: Buffer,
   deps: ExtractDeps,
   signal?: AbortSignal,
+  einvoice?: EInvoiceInfo,
 ): Promise<Extraction> {
   return deps.pdf.open(
     bytes,
@@ -31,17 +35,22 @@ export async function extractPdf(
       const info = await pdf.info({ allPageSizes: true });
       if (!info.ok) throw new PdfError(info.problem);
       const count = info.info.pages;
-      const layer = await deps.steps.textLayer(
-        await pdf.pageTexts(),
-        count,
-        deps.minTextChars,
-        signal,
-      );
+      const raw = await pdf.pageTexts();
+      const layer = await deps.steps.textLayer(raw, count, deps.minTextChars, signal);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];
       layer.forEach((text, i) => {
-        if (text === null) toOcr.push(i + 1);
-        else pages.push({ page: i + 1, text, method: 'text_layer', confidence: 1, durationMs: 0 });
+        // an e-invoice's page is never OCR'd: its text layer, however thin, is kept
+        const kept = text ?? (einvoice ? (raw[i] ?? '').trim() : null);
+        if (kept === null) toOcr.push(i + 1);
+        else
+          pages.push({
+            page: i + 1,
+            text: kept,
+            method: 'text_layer',
+            confidence: 1,
+            durationMs: 0,
+          });
       });
       const layouts = await textLayerLayouts(
         pdf,
@@ -76,7 +85,12 @@ export async function extractPdf(
         const inPoints = layout && rescaleLayout(layout, 72 / dpis.get(page)!, 'pt');
         pages.push({ page, method: 'ocr', ...result, ...(inPoints ? { layout: inPoints } : {}) });
       });
-      return withLanguage({ pages: pages.sort((a, b) => a.page - b.page) }, deps, signal);
+      const xml = einvoice ? await embeddedXml(pdf, einvoice) : undefined;
+      return withLanguage(
+        { pages: pages.sort((a, b) => a.page - b.page), ...(xml ? { einvoiceXml: xml } : {}) },
+        deps,
+        signal,
+      );
     },
     signal,
   );
@@ -137,4 +151,10 @@ function renderDpis(
       { limit: 'OCR_MAX_DOCUMENT_PIXELS', budget: deps.maxDocumentPixels },
     );
   return dpis;
+}
+
+/** The e-invoice XML the scan found in the PDF, by its attachment's name. */
+async function embeddedXml(pdf: PdfFile, einvoice: EInvoiceInfo): Promise<string | undefined> {
+  const number = (await pdf.attachments()).indexOf(einvoice.attachment ?? '') + 1;
+  return number > 0 ? decodeXml(await pdf.attachment(number)) : undefined;
 }

@@ -5,7 +5,7 @@ import type { OcrEngine } from '../adapters/ocr-engine';
 import type { PageLayout } from '../domain/page-layout';
 import type { Language, OcrSteps } from '../steps/ocr-steps';
 
-export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain';
+export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain' | 'xml';
 
 export interface ExtractedPage {
   page: number;
@@ -25,6 +25,8 @@ export interface Extraction {
   encoding?: string;
   /** The language of the text, when it says enough. */
   language?: Language;
+  /** A structured e-invoice's XML (the upload, or the XML the PDF embeds), for the classifier. */
+  einvoiceXml?: string;
 }
 
 export interface ExtractDeps {

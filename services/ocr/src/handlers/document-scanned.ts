@@ -1,4 +1,4 @@
-import { packPageWords } from '@docflow/contracts';
+import { packPageWords, type EInvoiceInfo } from '@docflow/contracts';
 import type { BlobStore, TextStore } from '@docflow/documents';
 import { next, type EventHandler } from '@docflow/platform';
 import type { TableStore } from '../adapters/table-store';
@@ -12,6 +12,7 @@ export interface DocumentScannedDeps {
     type: Parameters<EventHandler<'document.scanned'>>[0]['payload']['detectedType'],
     bytes: Buffer,
     signal: AbortSignal,
+    einvoice?: EInvoiceInfo,
   ) => Promise<Extraction>;
   maxBytes: number;
   onPage?: (page: ExtractedPage) => void;
@@ -22,15 +23,18 @@ export interface DocumentScannedDeps {
  * budgets: a file past one fails for good (BUDGET_EXCEEDED, processing.budget_exceeded). The text
  * goes to the text store (a record, or GridFS when large) with the pages' words packed beside it
  * (boxes and places in the text), and the message carries only its reference and per-page facts.
+ * A structured e-invoice skips Tesseract (its text layer or XML is the text) and its XML is
+ * stored with the text for the classifier.
  */
 export function createDocumentScannedHandler(
   deps: DocumentScannedDeps,
 ): EventHandler<'document.scanned'> {
   return async (event, ctx) => {
-    const { blob, detectedType, sizeBytes } = event.payload;
+    const { blob, detectedType, sizeBytes, einvoice } = event.payload;
     const documentId = event.documentId ?? event.eventId;
     const bytes = await deps.blobs.read(blob, deps.maxBytes, sizeBytes);
-    const extraction = await deps.extract(detectedType, bytes, ctx.signal);
+    const extraction = await deps.extract(detectedType, bytes, ctx.signal, einvoice);
+    const structured = einvoice && extraction.einvoiceXml !== undefined ? einvoice : undefined;
     const pages = extraction.pages;
     const words = pages.flatMap(({ page, layout }) =>
       layout ? [packPageWords(page, layout.size, layout.words)] : [],
@@ -40,6 +44,7 @@ export function createDocumentScannedHandler(
       documentId,
       pages: pages.map(({ page, text }) => ({ page, text })),
       words,
+      ...(structured ? { einvoiceXml: extraction.einvoiceXml } : {}),
     });
     if (extraction.sheets)
       await deps.tables.save({ tenantId: event.tenantId, documentId, sheets: extraction.sheets });
@@ -59,6 +64,7 @@ export function createDocumentScannedHandler(
       text,
       totalChars: pages.reduce((sum, p) => sum + p.text.length, 0),
       ...(language ? { language } : {}),
+      ...(structured ? { einvoice: structured } : {}),
       pages: pages.map(({ page, method, confidence, durationMs, text: pageText }) => ({
         page,
         method,

@@ -5,7 +5,7 @@ import type { PageLayout } from '../domain/page-layout';
 import type { Extraction } from '../extract/extracted';
 
 /** The files OCR reads without rendering or Tesseract: parsed whole, in one step. */
-export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text';
+export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text' | 'xml';
 
 /** A PDF page read from its text layer: its text and the rotation it is shown with (degrees). */
 export interface TextLayerPage {
@@ -32,7 +32,7 @@ export interface TsvPage {
  * directly. Aborting `signal` stops a step.
  */
 export interface OcrSteps {
-  /** A DOCX, XLSX, CSV or plain-text file read to pages (and rows), its language guessed. */
+  /** A DOCX, XLSX, CSV, plain-text or XML file read to pages (and rows), its language guessed. */
   parseFile(
     type: ParsedType,
     bytes: Buffer,

@@ -7,7 +7,7 @@ import { paymentTerms } from './codes';
 /**
  * The totals of one FatturaElettronicaBody. FatturaPA states no net or VAT total: they are the
  * sums of DatiRiepilogo. The grand total is ImportoTotaleDocumento (VAT included, ritenuta not
- * deducted), or net + VAT where the optional element is absent. The ritenuta (withholding tax,
+ * deducted), or net + VAT where the optional element is absent (an unreadable one stays null). The ritenuta (withholding tax,
  * DatiRitenuta) is paid by the buyer to the tax office, so it is `withheld`, not due. The amount
  * due is what DatiPagamento asks for: all instalments (TP01) or the first detail (TP02/TP03,
  * where several details are alternative ways to pay the same amount); without DatiPagamento it is
@@ -20,8 +20,13 @@ export function readTotals(body: XmlElement, taxes: EInvoiceTax[]): EInvoiceTota
   const general = at(body, 'DatiGenerali/DatiGeneraliDocumento');
   const net = sumAmounts(taxes.map((t) => t.basis));
   const tax = sumAmounts(taxes.map((t) => t.amount));
-  const stated = decimal(textAt(general, 'ImportoTotaleDocumento'));
-  const total = stated ?? (net !== null && tax !== null ? roundAmount(net + tax) : null);
+  const stated = textAt(general, 'ImportoTotaleDocumento');
+  const total =
+    stated !== null
+      ? decimal(stated)
+      : net !== null && tax !== null
+        ? roundAmount(net + tax)
+        : null;
   const withheld = sumAmounts(
     all(general, 'DatiRitenuta').map((r) => decimal(textAt(r, 'ImportoRitenuta'))),
   );

@@ -28,7 +28,7 @@ export interface EInvoiceLine {
   quantity: number | null;
   /** UN/ECE Recommendation 20 unit code as written (C62, H87, KGM). */
   unitCode: string | null;
-  /** Net price per unit (per base quantity). */
+  /** Item net price as written (BT-146): per base quantity where the document gives one. */
   unitPrice: number | null;
   /** Line net amount. */
   net: number | null;
@@ -61,6 +61,8 @@ export interface EInvoiceTotals {
   total: number | null;
   /** Paid in advance (BT-113). */
   prepaid: number | null;
+  /** Rounding amount (BT-114), where the syntax has one. */
+  rounding?: number | null;
   /** Amount due for payment (BT-115). */
   due: number | null;
   /**

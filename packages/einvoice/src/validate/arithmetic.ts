@@ -52,8 +52,12 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
     check('BR-CO-15', 'totals.total', round2(t.net + t.tax), t.total, 'total without VAT + VAT');
   }
   if (t.total !== null) {
-    const due = t.total - (t.prepaid ?? 0) + (t.rounding ?? 0);
-    check('BR-CO-16', 'totals.due', round2(due), t.due, 'total − prepaid + rounding');
+    // withholding (ritenuta, IRPF, retenciones) goes to the tax office, not to the seller
+    const due = t.total - (t.prepaid ?? 0) - (t.withheld ?? 0) + (t.rounding ?? 0);
+    const what = t.withheld
+      ? 'total − prepaid − withheld + rounding'
+      : 'total − prepaid + rounding';
+    check('BR-CO-16', 'totals.due', round2(due), t.due, what);
   }
   const taxAmounts = present(invoice.taxes.map((x) => x.amount));
   if (invoice.taxes.length > 0 && taxAmounts) {

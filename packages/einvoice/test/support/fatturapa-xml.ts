@@ -116,12 +116,12 @@ export const creditNoteBody: FatturapaBody = {
   payment: transferPayment('61.00', '2026-03-09'),
 };
 
-/** Three rates and an exempt line: 22 %, 10 %, 4 % and N4 (esente). */
+/** Three rates and an exempt line: 22 %, 10 %, 4 % and N4 (esente); two instalments of 135.60. */
 export const multiRateBody: FatturapaBody = {
   type: 'TD01',
   number: '2026/118',
   date: '2026-03-15',
-  total: '269.20',
+  total: '271.20',
   lines: [
     { description: 'Detersivo', quantity: '4.00', price: '25.00', total: '100.00', rate: '22.00' },
     { description: 'Pasti mensa', quantity: '10.00', price: '8.00', total: '80.00', rate: '10.00' },
@@ -143,8 +143,8 @@ export const multiRateBody: FatturapaBody = {
   ],
   payment:
     `<DatiPagamento><CondizioniPagamento>TP01</CondizioniPagamento>` +
-    `<DettaglioPagamento><ModalitaPagamento>MP05</ModalitaPagamento><DataScadenzaPagamento>2026-04-15</DataScadenzaPagamento><ImportoPagamento>134.60</ImportoPagamento><IBAN>IT60 X054 2811 1010 0000 0123 456</IBAN></DettaglioPagamento>` +
-    `<DettaglioPagamento><ModalitaPagamento>MP05</ModalitaPagamento><DataScadenzaPagamento>2026-05-15</DataScadenzaPagamento><ImportoPagamento>134.60</ImportoPagamento><IBAN>IT60X0542811101000000123456</IBAN></DettaglioPagamento></DatiPagamento>`,
+    `<DettaglioPagamento><ModalitaPagamento>MP05</ModalitaPagamento><DataScadenzaPagamento>2026-04-15</DataScadenzaPagamento><ImportoPagamento>135.60</ImportoPagamento><IBAN>IT60 X054 2811 1010 0000 0123 456</IBAN></DettaglioPagamento>` +
+    `<DettaglioPagamento><ModalitaPagamento>MP05</ModalitaPagamento><DataScadenzaPagamento>2026-05-15</DataScadenzaPagamento><ImportoPagamento>135.60</ImportoPagamento><IBAN>IT60X0542811101000000123456</IBAN></DettaglioPagamento></DatiPagamento>`,
 };
 
 /**

@@ -33,8 +33,8 @@ export function readLines(invoice: XmlElement): EInvoiceLine[] {
 
 /**
  * The invoice's TaxesOutputs, one entry per tax and rate. An equivalence surcharge (recargo de
- * equivalencia, charged to retailers on top of IVA) is its own entry, category "RE", on the same
- * base: TotalTaxOutputs includes it.
+ * equivalencia, charged to retailers on top of IVA) is its own entry, category "RE": TotalTaxOutputs
+ * includes it. Its basis is null, for it is the IVA entry's base, which sums of bases count once.
  */
 export function readTaxes(invoice: XmlElement): EInvoiceTax[] {
   return all(invoice, 'TaxesOutputs/Tax').flatMap((tax) => {
@@ -49,7 +49,7 @@ export function readTaxes(invoice: XmlElement): EInvoiceTax[] {
     const surcharge = amount(at(tax, 'EquivalenceSurchargeAmount'));
     if (surcharge === null) return [entry];
     const surchargeRate = decimal(textAt(tax, 'EquivalenceSurcharge'));
-    return [entry, { rate: surchargeRate, category: 'RE', basis, amount: surcharge }];
+    return [entry, { rate: surchargeRate, category: 'RE', basis: null, amount: surcharge }];
   });
 }
 

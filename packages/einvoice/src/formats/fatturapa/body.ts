@@ -19,6 +19,7 @@ export function readBody(root: XmlElement, body: XmlElement): EInvoice {
   const general = at(body, 'DatiGenerali/DatiGeneraliDocumento');
   const goods = at(body, 'DatiBeniServizi');
   const typeCode = clean(textAt(general, 'TipoDocumento'));
+  const lines = readLines(goods);
   const taxes = readTaxes(goods);
   const payment = readPayment(body);
   return {
@@ -35,9 +36,9 @@ export function readBody(root: XmlElement, body: XmlElement): EInvoice {
     currency: clean(textAt(general, 'Divisa')),
     seller: readParty(at(header, 'CedentePrestatore')),
     buyer: readParty(at(header, 'CessionarioCommittente')),
-    lines: readLines(goods),
+    lines,
     taxes,
-    totals: readTotals(body, taxes),
+    totals: readTotals(body, lines, taxes),
     payment,
   };
 }

@@ -2,6 +2,7 @@ import type { EInvoiceLine, EInvoiceTax } from '../../model';
 import { clean, decimal } from '../../values';
 import { all, textAt, type XmlElement } from '../../xml';
 import { vatCategory } from './codes';
+import { unitCode } from './units';
 
 /** DettaglioLinee: PrezzoTotale is the line net (line discounts ScontoMaggiorazione applied). */
 export function readLines(goods: XmlElement | undefined): EInvoiceLine[] {
@@ -10,7 +11,7 @@ export function readLines(goods: XmlElement | undefined): EInvoiceLine[] {
     return {
       description: clean(textAt(line, 'Descrizione')),
       quantity: decimal(textAt(line, 'Quantita')),
-      unitCode: clean(textAt(line, 'UnitaMisura')),
+      unitCode: unitCode(clean(textAt(line, 'UnitaMisura'))),
       unitPrice: decimal(textAt(line, 'PrezzoUnitario')),
       net: decimal(textAt(line, 'PrezzoTotale')),
       vatRate: rate,

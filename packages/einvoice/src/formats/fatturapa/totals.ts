@@ -1,12 +1,12 @@
-import type { EInvoicePayment, EInvoiceTax, EInvoiceTotals } from '../../model';
+import type { EInvoiceLine, EInvoicePayment, EInvoiceTax, EInvoiceTotals } from '../../model';
 import { clean, decimal, isoDate } from '../../values';
 import { all, at, textAt, type XmlElement } from '../../xml';
 import { roundAmount, sumAmounts } from '../sum-amounts';
 import { paymentTerms } from './codes';
 
 /**
- * The totals of one FatturaElettronicaBody. FatturaPA states no net or VAT total: they are the
- * sums of DatiRiepilogo. The grand total is ImportoTotaleDocumento (VAT included, ritenuta not
+ * The totals of one FatturaElettronicaBody. FatturaPA states no line, net or VAT total: they are
+ * the sums of the lines' PrezzoTotale and of DatiRiepilogo. The grand total is ImportoTotaleDocumento (VAT included, ritenuta not
  * deducted), or net + VAT where the optional element is absent (an unreadable one stays null). The ritenuta (withholding tax,
  * DatiRitenuta) is paid by the buyer to the tax office, so it is `withheld`, not due. The amount
  * due is what DatiPagamento asks for: all instalments (TP01) or the first detail (TP02/TP03,
@@ -16,7 +16,11 @@ import { paymentTerms } from './codes';
  * previdenziale contribution (DatiCassaPrevidenziale) is taxable and in ImponibileImporto, so it
  * is a document-level charge.
  */
-export function readTotals(body: XmlElement, taxes: EInvoiceTax[]): EInvoiceTotals {
+export function readTotals(
+  body: XmlElement,
+  lines: EInvoiceLine[],
+  taxes: EInvoiceTax[],
+): EInvoiceTotals {
   const general = at(body, 'DatiGenerali/DatiGeneraliDocumento');
   const net = sumAmounts(taxes.map((t) => t.basis));
   const tax = sumAmounts(taxes.map((t) => t.amount));
@@ -34,7 +38,7 @@ export function readTotals(body: XmlElement, taxes: EInvoiceTax[]): EInvoiceTota
     all(general, 'DatiCassaPrevidenziale').map((c) => decimal(textAt(c, 'ImportoContributoCassa'))),
   );
   return {
-    lineTotal: null,
+    lineTotal: sumAmounts(lines.map((l) => l.net)),
     allowances: null,
     charges,
     net,

@@ -10,7 +10,8 @@ import { readLines, readTaxes } from './lines';
  * A factura or notaCredito comprobante. The number is estab-ptoEmi-secuencial as printed on the
  * RIDE (001-001-000000123); `typeCode` is codDoc (01 factura, 04 nota de crédito). The seller is
  * the RUC holder at its dirMatriz; the buyer is identified by identificacionComprador (RUC,
- * cédula, passport, 9999999999999 for consumidor final).
+ * cédula, passport, 9999999999999 for consumidor final). SRI states no line total: it is the sum
+ * of the lines' precioTotalSinImpuesto.
  */
 export function readComprobante(root: XmlElement, profile: string | null): EInvoice {
   const tributaria = at(root, 'infoTributaria');
@@ -19,7 +20,9 @@ export function readComprobante(root: XmlElement, profile: string | null): EInvo
   const codDoc = clean(textAt(tributaria, 'codDoc'));
   const idType = clean(textAt(info, 'tipoIdentificacionComprador'));
   const numberParts = ['estab', 'ptoEmi', 'secuencial'].map((p) => clean(textAt(tributaria, p)));
+  const lines = readLines(root);
   const taxes = readTaxes(info);
+  const lineTotal = sumAmounts(lines.map((l) => l.net));
   return {
     syntax: 'sri',
     profile,
@@ -50,9 +53,12 @@ export function readComprobante(root: XmlElement, profile: string | null): EInvo
         country: idType !== null && ECUADORIAN_ID_TYPES.has(idType) ? 'EC' : null,
       },
     },
-    lines: readLines(root),
+    lines,
     taxes,
-    totals: creditNote ? creditNoteTotals(info, taxes) : invoiceTotals(info, taxes),
+    totals: {
+      ...(creditNote ? creditNoteTotals(info, taxes) : invoiceTotals(info, taxes)),
+      lineTotal,
+    },
     payment: creditNote ? emptyPayment() : readPayment(info),
   };
 }

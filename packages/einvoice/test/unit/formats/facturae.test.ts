@@ -98,7 +98,7 @@ describe('Facturae reader', () => {
       { rate: 21, category: 'S', basis: 90, amount: 18.9 },
       { rate: 10, category: 'S', basis: 50, amount: 5 },
       { rate: 4, category: 'S', basis: 60, amount: 2.4 },
-      { rate: 0.5, category: 'RE', basis: 60, amount: 0.3 },
+      { rate: 0.5, category: 'RE', basis: null, amount: 0.3 },
     ]);
     expect(invoice.lines.map((l) => [l.net, l.vatRate, l.unitCode])).toEqual([
       [100, 21, 'C62'],
@@ -126,6 +126,26 @@ describe('Facturae reader', () => {
       'A2026-0001',
       '0042',
     ]);
+  });
+
+  it.each([
+    ['invoice with IRPF', invoiceWithIrpf],
+    ['corrective credit', correctiveCredit],
+    ['multi-rate invoice', multiRate],
+  ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, fixture) => {
+    expect(readEInvoice(facturaeXml([fixture])).findings).toEqual([]);
+  });
+
+  it('when InvoiceTotal disagrees with the net and taxes, then validation reports BR-CO-15', () => {
+    const totals = invoiceWithIrpf.totals.replace(
+      '<InvoiceTotal>1060.00</InvoiceTotal>',
+      '<InvoiceTotal>1070.00</InvoiceTotal>',
+    );
+    const { findings } = readEInvoice(facturaeXml([{ ...invoiceWithIrpf, totals }]));
+
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'BR-CO-15', field: 'totals.total', severity: 'error' }),
+    );
   });
 
   it('when the file has no invoice, then it is refused as unreadable, saying why', () => {

@@ -42,7 +42,7 @@ describe('FatturaPA reader', () => {
     expect(invoice.lines[0]).toEqual({
       description: 'Manutenzione impianto',
       quantity: 2,
-      unitCode: 'ore',
+      unitCode: 'HUR',
       unitPrice: 50,
       net: 100,
       vatRate: 22,
@@ -88,7 +88,7 @@ describe('FatturaPA reader', () => {
       [4, 'S'],
       [0, 'E'],
     ]);
-    expect(invoice.totals).toMatchObject({ net: 240, tax: 31.2, total: 269.2, due: 269.2 });
+    expect(invoice.totals).toMatchObject({ net: 240, tax: 31.2, total: 271.2, due: 271.2 });
     expect(invoice.payment).toMatchObject({
       terms: 'TP01 pagamento a rate',
       dueDate: '2026-04-15',
@@ -131,6 +131,27 @@ describe('FatturaPA reader', () => {
       bic: null,
       means: null,
     });
+  });
+
+  it.each([
+    ['invoice', invoiceBody],
+    ['credit note', creditNoteBody],
+    ['multi-rate invoice', multiRateBody],
+    ['invoice with ritenuta', withholdingBody],
+  ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, body) => {
+    expect(readEInvoice(fatturapaXml([body])).findings).toEqual([]);
+  });
+
+  it('when DatiRiepilogo disagrees with the lines, then validation reports the net and total it breaks', () => {
+    const summaries = [{ rate: '22.00', base: '160.00', tax: '35.20' }];
+    const { findings } = readEInvoice(fatturapaXml([{ ...invoiceBody, summaries }]));
+
+    expect(findings).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ rule: 'BR-CO-13', field: 'totals.net', severity: 'error' }),
+        expect.objectContaining({ rule: 'BR-CO-15', field: 'totals.total', severity: 'error' }),
+      ]),
+    );
   });
 
   it('when the file has no FatturaElettronicaBody, then it is refused as unreadable, saying why', () => {

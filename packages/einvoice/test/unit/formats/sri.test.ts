@@ -141,6 +141,22 @@ describe('SRI Ecuador reader', () => {
     });
   });
 
+  it.each([
+    ['factura', sriComprobanteXml(factura)],
+    ['nota de crédito', sriAutorizacionXml(sriComprobanteXml(notaCredito))],
+    ['multi-rate factura', sriComprobanteXml(multiRateFactura)],
+  ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, xml) => {
+    expect(readEInvoice(xml).findings).toEqual([]);
+  });
+
+  it('when importeTotal disagrees with the net and taxes, then validation reports BR-CO-15', () => {
+    const { findings } = readEInvoice(sriComprobanteXml({ ...factura, total: '125.00' }));
+
+    expect(findings).toContainEqual(
+      expect.objectContaining({ rule: 'BR-CO-15', field: 'totals.total', severity: 'error' }),
+    );
+  });
+
   it('when the autorizacion has an empty comprobante, then it is refused as unreadable, saying why', () => {
     const err = refusal(sriAutorizacionXml(''));
 

@@ -4,8 +4,14 @@ import type { EInvoice } from '../model';
 import { children, type XmlElement } from '../xml';
 import { readBody } from './fatturapa/body';
 
-/** FatturaPA 1.2.x (FPA12 and FPR12 alike): one namespace for every 1.2 revision. */
-export const FATTURAPA_NAMESPACE = 'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2';
+/**
+ * FatturaPA 1.2.x (FPA12 and FPR12 alike): one namespace for every 1.2 revision, the Agenzia
+ * delle Entrate's since 2017 and the first 1.2 schema's before it.
+ */
+export const FATTURAPA_NAMESPACES: ReadonlySet<string> = new Set([
+  'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2',
+  'http://www.fatturapa.gov.it/sdi/fatturapa/v1.2',
+]);
 
 /**
  * Every invoice of a FatturaPA file, in order: a file may be a lotto, one header (seller, buyer)
@@ -25,6 +31,6 @@ export function readFatturapaInvoices(root: XmlElement): EInvoice[] {
 
 export const fatturapaReader: EInvoiceReader = {
   syntax: 'fatturapa',
-  matches: (root) => root.name === 'FatturaElettronica' && root.ns === FATTURAPA_NAMESPACE,
+  matches: (root) => root.name === 'FatturaElettronica' && FATTURAPA_NAMESPACES.has(root.ns),
   read: (root) => readFatturapaInvoices(root)[0]!,
 };

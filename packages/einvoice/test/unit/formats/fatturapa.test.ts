@@ -65,6 +65,15 @@ describe('FatturaPA reader', () => {
     });
   });
 
+  it('when the file uses the first FatturaPA 1.2 namespace, then it is read as FatturaPA too', () => {
+    const xml = fatturapaXml([invoiceBody]).replace(
+      'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2',
+      'http://www.fatturapa.gov.it/sdi/fatturapa/v1.2',
+    );
+
+    expect(readEInvoice(xml).invoice).toMatchObject({ syntax: 'fatturapa', number: 'FPR 17/26' });
+  });
+
   it('when the document is a TD04 nota di credito, then it is a credit note with its amounts as written', () => {
     const { invoice } = readEInvoice(fatturapaXml([creditNoteBody]));
 

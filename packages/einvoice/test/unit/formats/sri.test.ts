@@ -85,6 +85,14 @@ describe('SRI Ecuador reader', () => {
     });
   });
 
+  it('when the autorizacion keeps the web service namespace, then it is unwrapped all the same', () => {
+    const xml = sriAutorizacionXml(sriComprobanteXml(factura))
+      .replace('<autorizacion>', '<ns2:autorizacion xmlns:ns2="http://ec.gob.sri.ws.autorizacion">')
+      .replace('</autorizacion>', '</ns2:autorizacion>');
+
+    expect(readEInvoice(xml).invoice).toMatchObject({ syntax: 'sri', number: '001-002-000000123' });
+  });
+
   it('when a nota de crédito (codDoc 04) is read, then it is a credit note crediting valorModificacion', () => {
     const { invoice } = readEInvoice(sriAutorizacionXml(sriComprobanteXml(notaCredito)));
 

@@ -148,6 +148,7 @@ function mergeData(state: DocumentState, event: AnyEvent): void {
         antivirus: p.antivirus,
         ...(p.pages !== undefined ? { pages: p.pages } : {}),
         ...(p.duplicateOf ? { duplicateOf: p.duplicateOf } : {}),
+        ...(p.einvoice ? { einvoice: p.einvoice } : {}),
       };
       state.blob = p.blob;
       return;

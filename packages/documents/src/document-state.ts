@@ -3,6 +3,7 @@ import type {
   BlobRef,
   DetectedType,
   DocType,
+  EInvoiceInfo,
   DocumentStatus,
   EventOfType,
   Extraction,
@@ -88,6 +89,8 @@ export interface DocumentState {
     pages?: number;
     duplicateOf?: string;
     antivirus: { status: 'clean' | 'not_scanned'; engine?: string };
+    /** A structured e-invoice: its syntax, profile and container. */
+    einvoice?: EInvoiceInfo;
   };
   blob: BlobRef;
   text?: { ref: TextRef; totalChars: number; language?: string; pages: number };

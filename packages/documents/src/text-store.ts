@@ -13,6 +13,8 @@ export interface StoredText {
   tenantId: string;
   documentId: string;
   pages: TextPage[];
+  /** A structured e-invoice's XML (an XML upload, or the XML a PDF embeds), kept with its text. */
+  einvoiceXml?: string;
 }
 
 export interface TextStore {
@@ -45,7 +47,12 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
 
   return {
     async save(text) {
-      const body = JSON.stringify(text.pages);
+      // the GridFS body: the pages, or pages and XML when there is an e-invoice
+      const body = JSON.stringify(
+        text.einvoiceXml === undefined
+          ? text.pages
+          : { pages: text.pages, einvoiceXml: text.einvoiceXml },
+      );
       const id = text.documentId;
       if (Buffer.byteLength(body) <= inlineMaxBytes) {
         const totalChars = text.pages.reduce((sum, p) => sum + p.text.length, 0);
@@ -72,7 +79,12 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
       if (ref.store === 'collection') {
         const record = await records.findOne({ _id: ref.id });
         if (!record) throw documentError('TEXT_NOT_FOUND', `text ${ref.id} does not exist`);
-        return { tenantId: record.tenantId, documentId: record.documentId, pages: record.pages };
+        return {
+          tenantId: record.tenantId,
+          documentId: record.documentId,
+          pages: record.pages,
+          ...(record.einvoiceXml !== undefined ? { einvoiceXml: record.einvoiceXml } : {}),
+        };
       }
       const files = await bucket.find({ _id: ref.id as never }, { limit: 1 }).toArray();
       const file = files[0];
@@ -81,10 +93,12 @@ export function createTextStore(db: Db, inlineMaxBytes = DEFAULT_INLINE_MAX_BYTE
       for await (const chunk of bucket.openDownloadStream(ref.id as never))
         chunks.push(chunk as Buffer);
       const meta = (file.metadata ?? {}) as { tenantId?: string; documentId?: string };
+      const body = JSON.parse(Buffer.concat(chunks).toString('utf8')) as
+        TextPage[] | { pages: TextPage[]; einvoiceXml: string };
       return {
         tenantId: meta.tenantId ?? '',
         documentId: meta.documentId ?? ref.id,
-        pages: JSON.parse(Buffer.concat(chunks).toString('utf8')) as TextPage[],
+        ...(Array.isArray(body) ? { pages: body } : body),
       };
     },
 

@@ -1,3 +1,4 @@
+export { EINVOICE_ATTACHMENT_NAMES, einvoiceAttachment } from './attachment';
 export {
   EInvoiceError,
   einvoiceErrorCodes,
@@ -29,6 +30,7 @@ export {
 } from './read-task';
 export { validateEInvoice } from './validate';
 export { clean, decimal, isoDate } from './values';
+export { decodeXml } from './xml-decode';
 export {
   DEFAULT_XML_LIMITS,
   all,

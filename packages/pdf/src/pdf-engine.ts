@@ -1,4 +1,4 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { PdfBudget } from './budget';
@@ -20,6 +20,10 @@ export interface PdfFile {
    * pdfinfo reports, see renderDpiFor).
    */
   renderPage(page: number, dpi: number): Promise<Buffer>;
+  /** Names of the embedded files (pdfdetach -list), in order; index + 1 is `attachment`'s number. */
+  attachments(): Promise<string[]>;
+  /** The embedded file numbered `number` (from 1), at most the output budget's bytes. */
+  attachment(number: number): Promise<Buffer>;
 }
 
 /** What the engine runs with; services log it at start. */
@@ -137,6 +141,24 @@ export function createPdfEngine(
           const pages = out.toString('utf8').split('\f');
           if (pages.length > 0 && pages[pages.length - 1]!.trim() === '') pages.pop();
           return pages;
+        },
+        async attachments() {
+          const out = await checked('pdfdetach', ['-list', '-enc', 'UTF-8', file], signal);
+          return out
+            .toString('utf8')
+            .split('\n')
+            .flatMap((line) => {
+              const m = /^\s*\d+:\s?(.*)$/.exec(line);
+              return m ? [m[1]!.trim()] : [];
+            });
+        },
+        async attachment(number) {
+          const saved = join(dir, `attachment-${number}`);
+          await checked('pdfdetach', ['-save', String(number), '-o', saved, file], signal);
+          const size = (await stat(saved)).size;
+          if (budget.maxOutputBytes > 0 && size > budget.maxOutputBytes)
+            throw new PdfError(budgetExceeded('pdfdetach', 'output', budget.maxOutputBytes));
+          return readFile(saved);
         },
         // without an output root, pdftoppm writes the page to stdout, under the output cap
         renderPage: (page, dpi) =>

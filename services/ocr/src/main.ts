@@ -58,7 +58,8 @@ export async function startOcr(
           blobs: createBlobStore(mongo.db),
           texts: createTextStore(mongo.db),
           tables: createTableStore(mongo.db),
-          extract: (type, bytes, signal) => extractDocument(type, bytes, deps, signal),
+          extract: (type, bytes, signal, einvoice) =>
+            extractDocument(type, bytes, deps, signal, einvoice),
           maxBytes: config.OCR_MAX_BYTES,
           onPage: (page) => ocrMetrics.record(page),
         });

@@ -17,6 +17,22 @@ export const scannerConfigSchema = runtimeConfigSchema.extend({
     1,
   ),
   SCANNER_MAX_SPREADSHEET_ROWS: env.int('Most rows a spreadsheet or CSV may have.', 100_000, 1),
+  SCANNER_MAX_XML_BYTES: env.int(
+    'Largest XML upload (e-invoices) accepted, in bytes; parsed hardened (no DTDs or entities).',
+    20 * 1024 * 1024,
+    1,
+  ),
+  SCANNER_BUDGET_MS: env.int(
+    'Wall-clock time parsing one XML file (an upload or the e-invoice a PDF embeds) may take in its ' +
+      'worker thread; past it the document fails (BUDGET_EXCEEDED, processing.budget_exceeded).',
+    10_000,
+    10,
+  ),
+  SCANNER_BUDGET_MEMORY_MB: env.int(
+    'Heap (MB) the XML-parsing worker thread may use; past it the document fails (BUDGET_EXCEEDED).',
+    256,
+    32,
+  ),
   ...archiveLimitSettings,
   ...pdfBudgetSettings,
   SCANNER_DUPLICATE_POLICY: z

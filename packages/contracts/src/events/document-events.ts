@@ -5,6 +5,7 @@ import {
   candidateSchema,
   detectedTypeSchema,
   docTypeSchema,
+  einvoiceInfoSchema,
   errorInfoSchema,
   extractionSchema,
   findingSchema,
@@ -50,6 +51,9 @@ export const documentScanned = defineEvent({
       status: z.enum(['clean', 'not_scanned']),
       engine: z.string().optional(),
     }),
+    einvoice: einvoiceInfoSchema
+      .optional()
+      .describe('Set when the file is a structured e-invoice: OCR then reads no pixels.'),
   }),
 });
 
@@ -77,6 +81,11 @@ export const documentTextExtracted = defineEvent({
     text: textRefSchema,
     totalChars: z.number().int().min(0),
     language: z.string().optional(),
+    einvoice: einvoiceInfoSchema
+      .optional()
+      .describe(
+        'A structured e-invoice: its XML is stored with the text, the classifier reads it.',
+      ),
     pages: z.array(
       z.object({
         page: z.number().int().min(1),

@@ -11,6 +11,7 @@ export const detectedTypeSchema = z.enum([
   'csv',
   'xlsx',
   'docx',
+  'xml',
 ]);
 export type DetectedType = z.infer<typeof detectedTypeSchema>;
 
@@ -49,7 +50,30 @@ export const rejectionReasonSchema = z.enum([
 ]);
 export type RejectionReason = z.infer<typeof rejectionReasonSchema>;
 
-export const pageMethodSchema = z.enum(['text_layer', 'ocr', 'spreadsheet', 'plain']);
+export const pageMethodSchema = z.enum(['text_layer', 'ocr', 'spreadsheet', 'plain', 'xml']);
+
+/** Syntaxes of the structured e-invoices docflow reads (@docflow/einvoice). */
+export const einvoiceSyntaxSchema = z.enum(['cii', 'ubl', 'fatturapa', 'facturae', 'sri']);
+
+/** A structured e-invoice the scanner found: an XML upload, or XML embedded in a PDF. */
+export const einvoiceInfoSchema = z.object({
+  container: z
+    .enum(['xml', 'pdf'])
+    .describe('An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.'),
+  attachment: z
+    .string()
+    .max(255)
+    .optional()
+    .describe("The PDF's embedded file, e.g. factur-x.xml."),
+  syntax: einvoiceSyntaxSchema,
+  profile: z.string().max(500).optional().describe('Profile or customization as written.'),
+  version: z.string().max(100).optional(),
+  typeCode: z.string().max(50).optional().describe('The document type code as written (380, 381).'),
+});
+export type EInvoiceInfo = z.infer<typeof einvoiceInfoSchema>;
+
+/** How a field was read: from the text (layer or OCR) or from a structured e-invoice's XML. */
+export const fieldMethodSchema = z.enum(['text', 'embedded_xml']);
 
 export const textSpanSchema = z.object({
   start: z.number().int().min(0),
@@ -62,6 +86,9 @@ export const extractedFieldSchema = z.object({
   raw: z.string().optional().describe('The text as found, before normalisation.'),
   confidence: z.number().min(0).max(1),
   span: textSpanSchema.optional(),
+  method: fieldMethodSchema
+    .optional()
+    .describe('embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.'),
 });
 export type ExtractedField = z.infer<typeof extractedFieldSchema>;
 
@@ -70,6 +97,11 @@ export const findingSchema = z.object({
   severity: z.enum(['error', 'warning', 'info']),
   message: z.string(),
   field: z.string().optional(),
+  rule: z
+    .string()
+    .max(50)
+    .optional()
+    .describe("The standard's rule id where one exists (EN 16931 BR-CO-15)."),
 });
 export type Finding = z.infer<typeof findingSchema>;
 

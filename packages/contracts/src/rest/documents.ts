@@ -3,6 +3,7 @@ import { DOCUMENT_STATUSES } from '../document-status';
 import {
   candidateSchema,
   docTypeSchema,
+  einvoiceInfoSchema,
   extractedFieldSchema,
   extractionSchema,
   findingSchema,
@@ -74,6 +75,7 @@ export const documentViewSchema = z.object({
       pages: z.number().int().optional(),
       duplicateOf: z.string().optional(),
       antivirus: z.object({ status: z.string(), engine: z.string().optional() }),
+      einvoice: einvoiceInfoSchema.optional(),
     })
     .nullable(),
   text: z

@@ -37,6 +37,7 @@ export function documentView(record: DocumentRecord, base: string): DocumentView
           antivirus: record.scan.antivirus,
           ...(record.scan.pages !== undefined ? { pages: record.scan.pages } : {}),
           ...(record.scan.duplicateOf ? { duplicateOf: record.scan.duplicateOf } : {}),
+          ...(record.scan.einvoice ? { einvoice: record.scan.einvoice } : {}),
         }
       : null,
     text: record.text

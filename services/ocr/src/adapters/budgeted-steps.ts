@@ -11,6 +11,7 @@ const activityOf = {
   xlsx: 'XLSX parsing',
   csv: 'CSV parsing',
   text: 'text decoding',
+  xml: 'XML parsing',
 };
 
 /**

@@ -1,4 +1,6 @@
-import { PdfError, renderDpiFor, renderedPixels, type PageSize } from '@docflow/pdf';
+import type { EInvoiceInfo } from '@docflow/contracts';
+import { decodeXml } from '@docflow/einvoice';
+import { PdfError, renderDpiFor, renderedPixels, type PageSize, type PdfFile } from '@docflow/pdf';
 import { prepareImage } from '../adapters/prepare-image';
 import { budgetExceeded } from '../domain/archive-failure';
 import type { ExtractDeps, ExtractedPage, Extraction } from './extracted';
@@ -10,12 +12,14 @@ import { preparation, recognizePages, withLanguage } from './ocr-pages';
  * resolution renders at the resolution that fits (pdfinfo's page sizes); pages to OCR that would
  * render to more than `maxDocumentPixels` together fail the document with BUDGET_EXCEEDED before
  * any is rendered. The page count is pdfinfo's, as in the scanner; a PDF poppler cannot read
- * within its budget fails with a PdfError.
+ * within its budget fails with a PdfError. A PDF carrying an e-invoice (`einvoice`, from the scan)
+ * is not OCR'd: its text layer is kept as it is, for search and review, and its XML is read out.
  */
 export async function extractPdf(
   bytes: Buffer,
   deps: ExtractDeps,
   signal?: AbortSignal,
+  einvoice?: EInvoiceInfo,
 ): Promise<Extraction> {
   return deps.pdf.open(
     bytes,
@@ -33,8 +37,17 @@ export async function extractPdf(
       const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];
+      const raw = einvoice ? await pdf.pageTexts() : [];
       layer.forEach((text, i) => {
-        if (text === null) toOcr.push(i + 1);
+        if (text === null && einvoice)
+          pages.push({
+            page: i + 1,
+            text: (raw[i] ?? '').trim(),
+            method: 'text_layer',
+            confidence: 1,
+            durationMs: layerMs,
+          });
+        else if (text === null) toOcr.push(i + 1);
         else
           pages.push({
             page: i + 1,
@@ -57,7 +70,12 @@ export async function extractPdf(
         signal,
       );
       toOcr.forEach((page, i) => pages.push({ page, method: 'ocr', ...results[i]! }));
-      return withLanguage({ pages: pages.sort((a, b) => a.page - b.page) }, deps, signal);
+      const xml = einvoice ? await embeddedXml(pdf, einvoice) : undefined;
+      return withLanguage(
+        { pages: pages.sort((a, b) => a.page - b.page), ...(xml ? { einvoiceXml: xml } : {}) },
+        deps,
+        signal,
+      );
     },
     signal,
   );
@@ -96,4 +114,10 @@ function renderDpis(
       { limit: 'OCR_MAX_DOCUMENT_PIXELS', budget: deps.maxDocumentPixels },
     );
   return dpis;
+}
+
+/** The e-invoice XML the scan found in the PDF, by its attachment's name. */
+async function embeddedXml(pdf: PdfFile, einvoice: EInvoiceInfo): Promise<string | undefined> {
+  const number = (await pdf.attachments()).indexOf(einvoice.attachment ?? '') + 1;
+  return number > 0 ? decodeXml(await pdf.attachment(number)) : undefined;
 }

@@ -4,7 +4,7 @@ import type { Sheet } from '../adapters/spreadsheet-reader';
 import type { OcrEngine } from '../adapters/ocr-engine';
 import type { Language, OcrSteps } from '../steps/ocr-steps';
 
-export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain';
+export type PageMethod = 'text_layer' | 'ocr' | 'spreadsheet' | 'plain' | 'xml';
 
 export interface ExtractedPage {
   page: number;
@@ -22,6 +22,8 @@ export interface Extraction {
   encoding?: string;
   /** The language of the text, when it says enough. */
   language?: Language;
+  /** A structured e-invoice's XML (the upload, or the XML the PDF embeds), for the classifier. */
+  einvoiceXml?: string;
 }
 
 export interface ExtractDeps {

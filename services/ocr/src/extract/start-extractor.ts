@@ -1,4 +1,4 @@
-import type { DetectedType } from '@docflow/contracts';
+import type { DetectedType, EInvoiceInfo } from '@docflow/contracts';
 import { pdfBudgetFromConfig, startPdfEngine } from '@docflow/pdf';
 import type { Logger } from '@docflow/platform';
 import { nativeTesseractVersion } from '../adapters/native-tesseract';
@@ -13,7 +13,12 @@ import type { Extraction } from './extracted';
 export interface Extractor {
   /** Engine name and version, e.g. `native tesseract 5.3.0 eng+spa` (for caches keyed by it). */
   readonly version: string;
-  extract(type: DetectedType, bytes: Buffer, signal?: AbortSignal): Promise<Extraction>;
+  extract(
+    type: DetectedType,
+    bytes: Buffer,
+    signal?: AbortSignal,
+    einvoice?: EInvoiceInfo,
+  ): Promise<Extraction>;
   close(): Promise<void>;
 }
 
@@ -31,7 +36,8 @@ export async function startExtractor(config: OcrConfig, logger: Logger): Promise
   const deps = extractDepsFromConfig(config, { engine, pdf, steps });
   return {
     version: `${engine.name} ${engineVersion ?? ''} ${config.OCR_LANGUAGES}`.replace(/\s+/g, ' '),
-    extract: (type, bytes, signal) => extractDocument(type, bytes, deps, signal),
+    extract: (type, bytes, signal, einvoice) =>
+      extractDocument(type, bytes, deps, signal, einvoice),
     close: () => engine.close(),
   };
 }

@@ -5,6 +5,7 @@ import { measurePage } from '../domain/measure-page';
 import { isUsableText } from '../domain/usable-text';
 import { extractDocx } from '../extract/extract-docx';
 import { extractPlain, extractSpreadsheet } from '../extract/extract-tabular';
+import { extractXml } from '../extract/extract-xml';
 import type { Extraction } from '../extract/extracted';
 import type { Language, OcrSteps, ParsedType } from './ocr-steps';
 
@@ -19,7 +20,9 @@ export async function parseFile(
       ? await extractDocx(bytes, limits)
       : type === 'text'
         ? extractPlain(bytes)
-        : await extractSpreadsheet(bytes, type, limits);
+        : type === 'xml'
+          ? extractXml(bytes)
+          : await extractSpreadsheet(bytes, type, limits);
   const language = guessLanguage(extraction.pages.map((p) => p.text).join('\n'));
   return language ? { ...extraction, language } : extraction;
 }

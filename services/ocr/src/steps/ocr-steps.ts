@@ -4,7 +4,7 @@ import type { PageGeometry } from '../domain/measure-page';
 import type { Extraction } from '../extract/extracted';
 
 /** The files OCR reads without rendering or Tesseract: parsed whole, in one step. */
-export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text';
+export type ParsedType = 'docx' | 'xlsx' | 'csv' | 'text' | 'xml';
 
 /** The language guessed from a document's text. */
 export type Language = 'en' | 'es';
@@ -22,7 +22,7 @@ export interface TsvPage {
  * directly. Aborting `signal` stops a step.
  */
 export interface OcrSteps {
-  /** A DOCX, XLSX, CSV or plain-text file read to pages (and rows), its language guessed. */
+  /** A DOCX, XLSX, CSV, plain-text or XML file read to pages (and rows), its language guessed. */
   parseFile(
     type: ParsedType,
     bytes: Buffer,

@@ -16,6 +16,7 @@ const MIME: Record<DetectedType, string> = {
   csv: 'text/csv',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
   docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  xml: 'application/xml',
 };
 
 const allow = (type: DetectedType): Detection => ({ allowed: true, type, mime: MIME[type] });
@@ -58,7 +59,7 @@ export function detectType(bytes: Buffer): Detection {
     if (startsWith(bytes, signature.magic, signature.offset)) return signature.detect();
   const text = sniffText(bytes);
   if (text === 'markup') return refuse('markup', 'text/html');
-  if (text === 'csv' || text === 'text') return allow(text);
+  if (text === 'csv' || text === 'text' || text === 'xml') return allow(text);
   return refuse('unknown');
 }
 

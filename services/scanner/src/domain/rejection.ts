@@ -1,5 +1,5 @@
 import type { ArchiveLimits } from '@docflow/archive';
-import type { RejectionReason } from '@docflow/contracts';
+import type { EInvoiceInfo, RejectionReason } from '@docflow/contracts';
 
 /** Why the scanner refuses a file: the contract's reason, a sentence, and machine-readable details. */
 export interface Rejection {
@@ -9,7 +9,8 @@ export interface Rejection {
 }
 
 /** What an inspection of a file's structure found: its page count, or why it is refused. */
-export type Inspection = { ok: true; pages?: number } | { ok: false; rejection: Rejection };
+export type Inspection =
+  { ok: true; pages?: number; einvoice?: EInvoiceInfo } | { ok: false; rejection: Rejection };
 
 export const accepted = (pages?: number): Inspection =>
   pages === undefined ? { ok: true } : { ok: true, pages };
@@ -31,6 +32,8 @@ export interface Limits {
   maxSpreadsheetRows: number;
   /** What reading an XLSX or DOCX file may inflate. */
   archive: ArchiveLimits;
+  /** Largest XML upload (default @docflow/einvoice's 20 MiB). */
+  maxXmlBytes?: number;
 }
 
 /** A caught error's message for a rejection's details, cut to 200 characters. */

@@ -1,5 +1,5 @@
 /** What a file that has no binary signature looks like. */
-export type TextSniff = 'text' | 'csv' | 'markup' | 'binary';
+export type TextSniff = 'text' | 'csv' | 'xml' | 'markup' | 'binary';
 
 const SAMPLE_BYTES = 64 * 1024;
 const CSV_SAMPLE_LINES = 50;
@@ -8,15 +8,18 @@ const DELIMITERS = [',', ';', '\t'] as const;
 /**
  * Plain text is valid UTF-8 (or UTF-16 with a BOM), or single-byte text (Latin-1/Windows-1252),
  * without control characters other than tab, line breaks and form feed. A text whose lines all
- * split into the same number (≥ 2) of fields on one delimiter is CSV. HTML, XML and SVG are markup.
+ * split into the same number (≥ 2) of fields on one delimiter is CSV. HTML and SVG are markup;
+ * other text that opens with an XML declaration or an element is XML (e-invoices), which the
+ * scanner then parses hardened.
  */
 export function sniffText(bytes: Buffer): TextSniff {
   if (bytes.length === 0) return 'binary';
   const sample = bytes.subarray(0, SAMPLE_BYTES);
   const text = decodeSample(sample, bytes.length > SAMPLE_BYTES);
   if (text === null) return 'binary';
-  const head = text.trimStart().slice(0, 256).toLowerCase();
-  if (/^(<\?xml|<!doctype html|<html|<svg|<script)/.test(head)) return 'markup';
+  const head = text.trimStart().slice(0, 1024).toLowerCase();
+  if (/^(<!doctype html|<html|<svg|<script)/.test(head)) return 'markup';
+  if (/^(<\?xml|<[a-z_])/.test(head)) return xmlOrMarkup(head);
   return looksLikeCsv(text, bytes.length > SAMPLE_BYTES) ? 'csv' : 'text';
 }
 
@@ -68,4 +71,13 @@ function countOutsideQuotes(line: string, delimiter: string): number {
     else if (ch === delimiter && !quoted) count++;
   }
   return count;
+}
+
+/** XML by its root: an XHTML or SVG document behind the XML declaration is still markup. */
+function xmlOrMarkup(head: string): TextSniff {
+  const root = head
+    .replace(/^<\?xml[\s\S]*?\?>/, '')
+    .replace(/<!--[\s\S]*?-->/g, '')
+    .trimStart();
+  return /^(<!doctype html|<html|<svg)/.test(root) ? 'markup' : 'xml';
 }

@@ -5,6 +5,7 @@ import { DocflowError, next, type EventHandler, type Outgoing } from '@docflow/p
 import type { ScanVerdict } from '../adapters/clamd-client';
 import type { DuplicateRegistry } from '../adapters/duplicate-registry';
 import type { Limits, Rejection } from '../domain/rejection';
+import type { XmlProbe } from '../domain/inspect-xml';
 import { tooLarge, validateFile } from '../domain/scan-file';
 
 export interface Antivirus {
@@ -18,8 +19,10 @@ export interface DocumentReceivedDeps {
   /** Null when configuration turns antivirus off: documents then record "not_scanned". */
   antivirus: Antivirus | null;
   limits: Limits;
-  /** Reads PDFs (page count, encryption) under its budget. */
-  pdf: Pick<PdfEngine, 'info'>;
+  /** Reads PDFs (page count, encryption, embedded e-invoices) under its budget. */
+  pdf: Pick<PdfEngine, 'info'> & Partial<Pick<PdfEngine, 'open'>>;
+  /** The hardened XML parse under the scanner's budget (default: in this thread). */
+  probeXml?: XmlProbe;
   duplicatePolicy: 'flag' | 'reject';
   /** Called once per outcome (scanned, or the rejection reason), for metrics. */
   onOutcome?: (outcome: string) => void;
@@ -60,7 +63,7 @@ export function createDocumentReceivedHandler(
       antivirus = { status: 'clean', engine: deps.antivirus.engine };
     }
 
-    const validation = await validateFile(bytes, deps.limits, deps.pdf);
+    const validation = await validateFile(bytes, deps.limits, deps.pdf, deps.probeXml);
     if (!validation.ok) return reject(validation.rejection);
     const { file } = validation;
 
@@ -86,6 +89,7 @@ export function createDocumentReceivedHandler(
       ...(file.pages !== undefined ? { pages: file.pages } : {}),
       ...(duplicateOf ? { duplicateOf } : {}),
       antivirus,
+      ...(file.einvoice ? { einvoice: file.einvoice } : {}),
     });
   };
 }

@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import type { Classifier } from '@docflow/model';
 import type { BudgetRunner } from '@docflow/platform';
 import type { ProcessOptions, ProcessResult } from '../domain/process-document';
+import type { StructuredInput } from '../domain/einvoice/process-einvoice';
 import type { ProcessDocumentInput } from '../domain/process-document-task';
 
 /** Runs processDocument for one text, off the event loop. */
@@ -10,6 +11,8 @@ export type DocumentProcessor = (
   text: string,
   options: ProcessOptions,
   signal?: AbortSignal,
+  /** A structured e-invoice's XML, read in the worker too (parsing is work on user data). */
+  einvoice?: StructuredInput,
 ) => Promise<ProcessResult>;
 
 // resolved in the worker: process-document-task.js when built, .ts under jest
@@ -22,11 +25,11 @@ const TASK_MODULE = join(__dirname, '..', 'domain', 'process-document-task');
  * per document.
  */
 export function createWorkerProcessor(runner: BudgetRunner): DocumentProcessor {
-  return (classifier, text, options, signal) =>
+  return (classifier, text, options, signal, einvoice) =>
     runner.run<ProcessDocumentInput, ProcessResult>({
       module: TASK_MODULE,
       fn: 'processDocumentTask',
-      input: { text, options },
+      input: { text, options, ...(einvoice ? { einvoice } : {}) },
       shared: { model: { key: classifier.version, value: () => classifier } },
       ...(signal ? { signal } : {}),
     });

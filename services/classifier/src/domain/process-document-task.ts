@@ -1,9 +1,12 @@
 import type { Classifier } from '@docflow/model';
+import { processEInvoice, type StructuredInput } from './einvoice/process-einvoice';
 import { processDocument, type ProcessOptions, type ProcessResult } from './process-document';
 
 export interface ProcessDocumentInput {
   text: string;
   options: ProcessOptions;
+  /** A structured e-invoice's XML: its data decides type and fields (process-einvoice.ts). */
+  einvoice?: StructuredInput;
 }
 
 /**
@@ -14,5 +17,7 @@ export function processDocumentTask(
   input: ProcessDocumentInput,
   shared: { model: Classifier },
 ): ProcessResult {
-  return processDocument(shared.model, input.text, input.options);
+  return input.einvoice
+    ? processEInvoice(shared.model, input.text, input.einvoice, input.options)
+    : processDocument(shared.model, input.text, input.options);
 }

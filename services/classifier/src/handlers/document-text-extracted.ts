@@ -18,7 +18,8 @@ export interface TextExtractedDeps {
 
 /**
  * document.text_extracted → document.classified, or document.needs_review when the type is not
- * certain enough or the amounts do not add up. The work runs under the budget of `deps.process`:
+ * certain enough or the amounts do not add up. A structured e-invoice (its XML stored with the
+ * text) is decided by its own data: type code, fields, EN 16931 checks. The work runs under the budget of `deps.process`:
  * a document over it fails for good (BUDGET_EXCEEDED, processing.budget_exceeded).
  */
 export function createTextExtractedHandler(
@@ -32,7 +33,18 @@ export function createTextExtractedHandler(
     const classifier = await deps.models.forTenant(event.tenantId);
     const today = (deps.now?.() ?? new Date()).toISOString().slice(0, 10);
     const { text, finding } = capText(joinPages(stored.pages), deps.maxTextChars);
-    const processed = await deps.process(classifier, text, { ...deps.options, today }, ctx.signal);
+    const { einvoice } = event.payload;
+    const structured =
+      einvoice && stored.einvoiceXml !== undefined
+        ? { xml: stored.einvoiceXml, container: einvoice.container }
+        : undefined;
+    const processed = await deps.process(
+      classifier,
+      text,
+      { ...deps.options, today },
+      ctx.signal,
+      structured,
+    );
     const result = finding
       ? { ...processed, findings: [finding, ...processed.findings] }
       : processed;

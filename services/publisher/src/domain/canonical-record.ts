@@ -1,5 +1,12 @@
 import { z } from 'zod';
-import { docTypeSchema, findingSchema, recordRefSchema, tenantIdSchema } from '@docflow/contracts';
+import {
+  docTypeSchema,
+  einvoiceSyntaxSchema,
+  fieldMethodSchema,
+  findingSchema,
+  recordRefSchema,
+  tenantIdSchema,
+} from '@docflow/contracts';
 
 /**
  * The canonical records the publisher writes, one schema per destination collection. Every record
@@ -30,7 +37,18 @@ const common = {
   provenance: provenanceSchema,
 };
 
-const party = z.object({ name: z.string().nullable(), taxId: z.string().nullable() });
+const address = z.object({
+  street: z.string().nullable(),
+  city: z.string().nullable(),
+  postcode: z.string().nullable(),
+  country: z.string().nullable(),
+});
+const party = z.object({
+  name: z.string().nullable(),
+  taxId: z.string().nullable(),
+  /** Null when the document gives none (the visual path reads no addresses yet). */
+  address: address.nullable(),
+});
 
 export const invoiceRecordSchema = z.object({
   ...common,
@@ -43,16 +61,36 @@ export const invoiceRecordSchema = z.object({
   buyer: party,
   subtotal: money.nullable(),
   taxTotal: money.nullable(),
-  taxLines: z.array(z.object({ rate: z.number().nullable(), amount: money.nullable() })),
+  taxLines: z.array(
+    z.object({
+      rate: z.number().nullable(),
+      amount: money.nullable(),
+      basis: money.nullable(),
+      category: z.string().nullable(),
+    }),
+  ),
   total: money.nullable(),
+  amountDue: money.nullable(),
+  paymentTerms: z.string().nullable(),
+  iban: z.string().nullable(),
+  bic: z.string().nullable(),
   lineItems: z.array(
     z.object({
       description: z.string().nullable(),
       quantity: z.number().nullable(),
-      unitPrice: money.nullable(),
+      unitCode: z.string().nullable(),
+      /** Net price per unit; e-invoices may state it per a base quantity (EN 16931 BT-146). */
+      unitPrice: z.number().finite().nullable(),
       amount: money.nullable(),
+      vatRate: z.number().nullable(),
     }),
   ),
+  /** Where the values come from: the page's text, or a structured e-invoice's XML. */
+  source: z.object({
+    method: fieldMethodSchema,
+    syntax: einvoiceSyntaxSchema.nullable(),
+    profile: z.string().nullable(),
+  }),
 });
 
 export const expenseRecordSchema = z.object({

@@ -54,3 +54,9 @@ export function plainValues(source: Source): Record<string, string | number | bo
       .map(([name, field]) => [name, field.value]),
   );
 }
+
+/** A number as stated, not rounded (quantities, unit prices, rates). */
+export function number(source: Source, name: string): number | null {
+  const value = source[name]?.value;
+  return typeof value === 'number' && Number.isFinite(value) ? value : null;
+}

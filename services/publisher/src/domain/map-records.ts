@@ -9,6 +9,7 @@ import {
 } from './canonical-record';
 import { publisherError } from './errors';
 import { amount, currency, date, plainValues, text } from './field-values';
+import { invoiceFields } from './invoice-record';
 
 export interface MapInput {
   tenantId: string;
@@ -63,25 +64,7 @@ export function mapRecords(input: MapInput): CanonicalRecord[] {
               ...base,
               _id: input.documentId,
               docType: payload.docType,
-              number: text(fields, 'invoiceNumber'),
-              issueDate: date(fields, 'issueDate'),
-              dueDate: date(fields, 'dueDate'),
-              currency: currency(fields, 'currency'),
-              seller: { name: text(fields, 'sellerName'), taxId: text(fields, 'sellerTaxId') },
-              buyer: { name: text(fields, 'buyerName'), taxId: text(fields, 'buyerTaxId') },
-              subtotal: amount(fields, 'subtotal'),
-              taxTotal: amount(fields, 'taxAmount'),
-              taxLines: (tables.taxLines ?? []).map((row) => ({
-                rate: amount(row, 'rate'),
-                amount: amount(row, 'amount'),
-              })),
-              total: amount(fields, 'total'),
-              lineItems: (tables.lineItems ?? []).map((row) => ({
-                description: text(row, 'description'),
-                quantity: amount(row, 'quantity'),
-                unitPrice: amount(row, 'unitPrice'),
-                amount: amount(row, 'amount'),
-              })),
+              ...invoiceFields(fields, tables),
             },
           },
         ];

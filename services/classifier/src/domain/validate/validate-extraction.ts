@@ -33,6 +33,9 @@ export const BLOCKING_CODES = new Set([
   'balance.mismatch',
   'payslip.net_mismatch',
   'fields.uncertain',
+  // structured e-invoices: EN 16931 arithmetic broken, or the page disagrees with the XML
+  'einvoice.arithmetic',
+  'embedded_xml.mismatch',
 ]);
 
 /**

@@ -1,24 +1,24 @@
 import { EInvoiceError, parseXml, readEInvoice } from '@docflow/einvoice';
 import { readFacturaeInvoices } from '../../../src/formats/facturae';
 import {
-  correctiveCredit,
+  FACTURAE_CORRECTIVE_CREDIT,
   facturaeXml,
-  invoiceWithIrpf,
-  multiRate,
-} from '../../support/facturae-xml';
+  FACTURAE_INVOICE_IRPF,
+  FACTURAE_MULTI_RATE,
+} from '@docflow/fixtures';
 
 describe('Facturae reader', () => {
   it.each(['3.2', '3.2.1', '3.2.2'] as const)(
     'when a Facturae %s invoice is read, then its version is recorded and the invoice mapped',
     (version) => {
-      const { invoice } = readEInvoice(facturaeXml([invoiceWithIrpf], version));
+      const { invoice } = readEInvoice(facturaeXml([FACTURAE_INVOICE_IRPF], version));
 
       expect(invoice).toMatchObject({ syntax: 'facturae', version, number: 'A2026-0001' });
     },
   );
 
   it('when an original invoice with IRPF is read, then parties, lines, taxes, totals and payment are mapped', () => {
-    const { invoice } = readEInvoice(facturaeXml([invoiceWithIrpf]));
+    const { invoice } = readEInvoice(facturaeXml([FACTURAE_INVOICE_IRPF]));
 
     expect(invoice).toMatchObject({
       profile: 'FC',
@@ -68,7 +68,7 @@ describe('Facturae reader', () => {
   });
 
   it('when a corrective invoice (OR) reduces the amount, then it is a credit note with the amounts as written', () => {
-    const { invoice } = readEInvoice(facturaeXml([correctiveCredit]));
+    const { invoice } = readEInvoice(facturaeXml([FACTURAE_CORRECTIVE_CREDIT]));
 
     expect(invoice).toMatchObject({ typeCode: 'OR', docType: 'credit_note', number: 'R2026-0001' });
     expect(invoice.totals).toMatchObject({
@@ -83,7 +83,11 @@ describe('Facturae reader', () => {
   it('when a corrective invoice raises the amount, then it stays an invoice', () => {
     const { invoice } = readEInvoice(
       facturaeXml([
-        { ...invoiceWithIrpf, invoiceClass: 'OR', corrective: correctiveCredit.corrective! },
+        {
+          ...FACTURAE_INVOICE_IRPF,
+          invoiceClass: 'OR',
+          corrective: FACTURAE_CORRECTIVE_CREDIT.corrective!,
+        },
       ]),
     );
 
@@ -91,7 +95,7 @@ describe('Facturae reader', () => {
   });
 
   it('when taxes have several rates, a surcharge, a discount and a payment on account, then each is mapped', () => {
-    const { invoice } = readEInvoice(facturaeXml([multiRate]));
+    const { invoice } = readEInvoice(facturaeXml([FACTURAE_MULTI_RATE]));
 
     expect(invoice.number).toBe('0042');
     expect(invoice.taxes).toEqual([
@@ -119,7 +123,7 @@ describe('Facturae reader', () => {
   });
 
   it('when the file is a batch, then the registry reads the first invoice and every invoice can be read', () => {
-    const xml = facturaeXml([invoiceWithIrpf, multiRate]);
+    const xml = facturaeXml([FACTURAE_INVOICE_IRPF, FACTURAE_MULTI_RATE]);
 
     expect(readEInvoice(xml).invoice.number).toBe('A2026-0001');
     expect(readFacturaeInvoices(parseXml(xml)).map((i) => i.number)).toEqual([
@@ -129,19 +133,19 @@ describe('Facturae reader', () => {
   });
 
   it.each([
-    ['invoice with IRPF', invoiceWithIrpf],
-    ['corrective credit', correctiveCredit],
-    ['multi-rate invoice', multiRate],
+    ['invoice with IRPF', FACTURAE_INVOICE_IRPF],
+    ['corrective credit', FACTURAE_CORRECTIVE_CREDIT],
+    ['multi-rate invoice', FACTURAE_MULTI_RATE],
   ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, fixture) => {
     expect(readEInvoice(facturaeXml([fixture])).findings).toEqual([]);
   });
 
   it('when InvoiceTotal disagrees with the net and taxes, then validation reports BR-CO-15', () => {
-    const totals = invoiceWithIrpf.totals.replace(
+    const totals = FACTURAE_INVOICE_IRPF.totals.replace(
       '<InvoiceTotal>1060.00</InvoiceTotal>',
       '<InvoiceTotal>1070.00</InvoiceTotal>',
     );
-    const { findings } = readEInvoice(facturaeXml([{ ...invoiceWithIrpf, totals }]));
+    const { findings } = readEInvoice(facturaeXml([{ ...FACTURAE_INVOICE_IRPF, totals }]));
 
     expect(findings).toContainEqual(
       expect.objectContaining({ rule: 'BR-CO-15', field: 'totals.total', severity: 'error' }),
@@ -158,7 +162,7 @@ describe('Facturae reader', () => {
   });
 
   it('when the root is Facturae in an unknown namespace, then no reader claims it', () => {
-    const xml = facturaeXml([invoiceWithIrpf]).replace(
+    const xml = facturaeXml([FACTURAE_INVOICE_IRPF]).replace(
       'http://www.facturae.gob.es/formato/Versiones/Facturaev3_2_2.xml',
       'urn:example:not-facturae',
     );

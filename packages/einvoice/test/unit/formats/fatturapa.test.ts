@@ -1,12 +1,12 @@
 import { EInvoiceError, parseXml, readEInvoice } from '@docflow/einvoice';
 import { readFatturapaInvoices } from '../../../src/formats/fatturapa';
 import {
-  creditNoteBody,
+  FATTURAPA_CREDIT_NOTE,
   fatturapaXml,
-  invoiceBody,
-  multiRateBody,
-  withholdingBody,
-} from '../../support/fatturapa-xml';
+  FATTURAPA_INVOICE,
+  FATTURAPA_MULTI_RATE,
+  FATTURAPA_WITHHOLDING,
+} from '@docflow/fixtures';
 
 function refusal(xml: string): EInvoiceError {
   try {
@@ -20,7 +20,7 @@ function refusal(xml: string): EInvoiceError {
 
 describe('FatturaPA reader', () => {
   it('when a TD01 invoice is read, then header, parties, lines, taxes, totals and payment are mapped', () => {
-    const { invoice } = readEInvoice(fatturapaXml([invoiceBody]));
+    const { invoice } = readEInvoice(fatturapaXml([FATTURAPA_INVOICE]));
 
     expect(invoice).toMatchObject({
       syntax: 'fatturapa',
@@ -66,7 +66,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when the file uses the first FatturaPA 1.2 namespace, then it is read as FatturaPA too', () => {
-    const xml = fatturapaXml([invoiceBody]).replace(
+    const xml = fatturapaXml([FATTURAPA_INVOICE]).replace(
       'http://ivaservizi.agenziaentrate.gov.it/docs/xsd/fatture/v1.2',
       'http://www.fatturapa.gov.it/sdi/fatturapa/v1.2',
     );
@@ -75,14 +75,14 @@ describe('FatturaPA reader', () => {
   });
 
   it('when the document is a TD04 nota di credito, then it is a credit note with its amounts as written', () => {
-    const { invoice } = readEInvoice(fatturapaXml([creditNoteBody]));
+    const { invoice } = readEInvoice(fatturapaXml([FATTURAPA_CREDIT_NOTE]));
 
     expect(invoice).toMatchObject({ typeCode: 'TD04', docType: 'credit_note', number: 'NC 3/26' });
     expect(invoice.totals).toMatchObject({ net: 50, tax: 11, total: 61, due: 61 });
   });
 
   it('when lines carry several rates and a Natura, then each DatiRiepilogo is a tax entry and instalments add up to the due amount', () => {
-    const { invoice } = readEInvoice(fatturapaXml([multiRateBody], 'FPA12'));
+    const { invoice } = readEInvoice(fatturapaXml([FATTURAPA_MULTI_RATE], 'FPA12'));
 
     expect(invoice.profile).toBe('FPA12');
     expect(invoice.taxes).toEqual([
@@ -106,7 +106,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when a ritenuta is withheld, then it is withheld and not due; the cassa is a charge and the bollo changes nothing', () => {
-    const { invoice } = readEInvoice(fatturapaXml([withholdingBody]));
+    const { invoice } = readEInvoice(fatturapaXml([FATTURAPA_WITHHOLDING]));
 
     expect(invoice.totals).toMatchObject({
       charges: 40,
@@ -119,7 +119,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when the file is a lotto of several bodies, then the registry reads the first and every body can be read', () => {
-    const xml = fatturapaXml([invoiceBody, creditNoteBody]);
+    const xml = fatturapaXml([FATTURAPA_INVOICE, FATTURAPA_CREDIT_NOTE]);
 
     expect(readEInvoice(xml).invoice.number).toBe('FPR 17/26');
     expect(readFatturapaInvoices(parseXml(xml)).map((i) => [i.number, i.docType])).toEqual([
@@ -129,7 +129,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when ImportoTotaleDocumento and DatiPagamento are absent, then the total is net + VAT and all of it is due', () => {
-    const { total: _total, payment: _payment, ...bare } = invoiceBody;
+    const { total: _total, payment: _payment, ...bare } = FATTURAPA_INVOICE;
     const { invoice } = readEInvoice(fatturapaXml([bare]));
 
     expect(invoice.totals).toMatchObject({ total: 183, due: 183 });
@@ -143,17 +143,17 @@ describe('FatturaPA reader', () => {
   });
 
   it.each([
-    ['invoice', invoiceBody],
-    ['credit note', creditNoteBody],
-    ['multi-rate invoice', multiRateBody],
-    ['invoice with ritenuta', withholdingBody],
+    ['invoice', FATTURAPA_INVOICE],
+    ['credit note', FATTURAPA_CREDIT_NOTE],
+    ['multi-rate invoice', FATTURAPA_MULTI_RATE],
+    ['invoice with ritenuta', FATTURAPA_WITHHOLDING],
   ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, body) => {
     expect(readEInvoice(fatturapaXml([body])).findings).toEqual([]);
   });
 
   it('when DatiRiepilogo disagrees with the lines, then validation reports the net and total it breaks', () => {
     const summaries = [{ rate: '22.00', base: '160.00', tax: '35.20' }];
-    const { findings } = readEInvoice(fatturapaXml([{ ...invoiceBody, summaries }]));
+    const { findings } = readEInvoice(fatturapaXml([{ ...FATTURAPA_INVOICE, summaries }]));
 
     expect(findings).toEqual(
       expect.arrayContaining([
@@ -171,7 +171,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when the file is truncated (no closing root tag), then it is refused as malformed with the position', () => {
-    const xml = fatturapaXml([invoiceBody]).replace(/<\/p:FatturaElettronica>\s*$/, '');
+    const xml = fatturapaXml([FATTURAPA_INVOICE]).replace(/<\/p:FatturaElettronica>\s*$/, '');
     const err = refusal(xml);
 
     expect(err.code).toBe('XML_MALFORMED');
@@ -179,7 +179,7 @@ describe('FatturaPA reader', () => {
   });
 
   it('when an amount is not a number, then the field is null for validation to report, not a guess', () => {
-    const xml = fatturapaXml([{ ...invoiceBody, total: '183,00' }]);
+    const xml = fatturapaXml([{ ...FATTURAPA_INVOICE, total: '183,00' }]);
 
     expect(readEInvoice(xml).invoice.totals.total).toBeNull();
   });

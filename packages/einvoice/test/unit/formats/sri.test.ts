@@ -1,11 +1,11 @@
 import { EInvoiceError, readEInvoice } from '@docflow/einvoice';
 import {
-  factura,
-  multiRateFactura,
-  notaCredito,
+  SRI_FACTURA,
+  SRI_MULTI_RATE,
+  SRI_NOTA_CREDITO,
   sriAutorizacionXml,
   sriComprobanteXml,
-} from '../../support/sri-xml';
+} from '@docflow/fixtures';
 
 function refusal(xml: string): EInvoiceError {
   try {
@@ -19,7 +19,7 @@ function refusal(xml: string): EInvoiceError {
 
 describe('SRI Ecuador reader', () => {
   it('when a bare factura is read, then number, parties, lines, taxes, totals and payment are mapped', () => {
-    const { invoice } = readEInvoice(sriComprobanteXml(factura));
+    const { invoice } = readEInvoice(sriComprobanteXml(SRI_FACTURA));
 
     expect(invoice).toMatchObject({
       syntax: 'sri',
@@ -76,7 +76,7 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when the factura comes inside the autorizacion as CDATA, then it is read and the estado recorded', () => {
-    const { invoice } = readEInvoice(sriAutorizacionXml(sriComprobanteXml(factura)));
+    const { invoice } = readEInvoice(sriAutorizacionXml(sriComprobanteXml(SRI_FACTURA)));
 
     expect(invoice).toMatchObject({
       profile: 'autorizacion AUTORIZADO',
@@ -86,7 +86,7 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when the autorizacion keeps the web service namespace, then it is unwrapped all the same', () => {
-    const xml = sriAutorizacionXml(sriComprobanteXml(factura))
+    const xml = sriAutorizacionXml(sriComprobanteXml(SRI_FACTURA))
       .replace('<autorizacion>', '<ns2:autorizacion xmlns:ns2="http://ec.gob.sri.ws.autorizacion">')
       .replace('</autorizacion>', '</ns2:autorizacion>');
 
@@ -94,7 +94,7 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when a nota de crédito (codDoc 04) is read, then it is a credit note crediting valorModificacion', () => {
-    const { invoice } = readEInvoice(sriAutorizacionXml(sriComprobanteXml(notaCredito)));
+    const { invoice } = readEInvoice(sriAutorizacionXml(sriComprobanteXml(SRI_NOTA_CREDITO)));
 
     expect(invoice).toMatchObject({
       typeCode: '04',
@@ -108,7 +108,7 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when IVA has several codigoPorcentaje without tarifa, then each rate comes from the code list', () => {
-    const { invoice } = readEInvoice(sriComprobanteXml(multiRateFactura));
+    const { invoice } = readEInvoice(sriComprobanteXml(SRI_MULTI_RATE));
 
     expect(invoice.version).toBe('2.1.0');
     expect(invoice.taxes).toEqual([
@@ -122,7 +122,7 @@ describe('SRI Ecuador reader', () => {
 
   it('when the factura states retentions, then they are withheld and not due', () => {
     const xml = sriComprobanteXml({
-      ...factura,
+      ...SRI_FACTURA,
       extra:
         '<propina>0.00</propina><valorRetIva>4.50</valorRetIva><valorRetRenta>1.75</valorRetRenta>',
     });
@@ -135,11 +135,14 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when the service answer holds several autorizaciones, then the AUTORIZADO one is read', () => {
-    const rejected = sriAutorizacionXml(sriComprobanteXml(notaCredito), 'NO AUTORIZADO').replace(
+    const rejected = sriAutorizacionXml(
+      sriComprobanteXml(SRI_NOTA_CREDITO),
+      'NO AUTORIZADO',
+    ).replace(/^<\?xml[^>]*>\s*/, '');
+    const accepted = sriAutorizacionXml(sriComprobanteXml(SRI_FACTURA)).replace(
       /^<\?xml[^>]*>\s*/,
       '',
     );
-    const accepted = sriAutorizacionXml(sriComprobanteXml(factura)).replace(/^<\?xml[^>]*>\s*/, '');
     const xml = `<RespuestaAutorizacionComprobante><claveAccesoConsultada>x</claveAccesoConsultada><numeroComprobantes>2</numeroComprobantes>
 <autorizaciones>${rejected}${accepted}</autorizaciones></RespuestaAutorizacionComprobante>`;
 
@@ -150,15 +153,15 @@ describe('SRI Ecuador reader', () => {
   });
 
   it.each([
-    ['factura', sriComprobanteXml(factura)],
-    ['nota de crédito', sriAutorizacionXml(sriComprobanteXml(notaCredito))],
-    ['multi-rate factura', sriComprobanteXml(multiRateFactura)],
+    ['factura', sriComprobanteXml(SRI_FACTURA)],
+    ['nota de crédito', sriAutorizacionXml(sriComprobanteXml(SRI_NOTA_CREDITO))],
+    ['multi-rate factura', sriComprobanteXml(SRI_MULTI_RATE)],
   ])('when the generated %s is validated, then EN 16931 finds nothing', (_kind, xml) => {
     expect(readEInvoice(xml).findings).toEqual([]);
   });
 
   it('when importeTotal disagrees with the net and taxes, then validation reports BR-CO-15', () => {
-    const { findings } = readEInvoice(sriComprobanteXml({ ...factura, total: '125.00' }));
+    const { findings } = readEInvoice(sriComprobanteXml({ ...SRI_FACTURA, total: '125.00' }));
 
     expect(findings).toContainEqual(
       expect.objectContaining({ rule: 'BR-CO-15', field: 'totals.total', severity: 'error' }),
@@ -173,7 +176,9 @@ describe('SRI Ecuador reader', () => {
   });
 
   it('when the comprobante in the CDATA is not well-formed, then it is refused as malformed, naming the comprobante', () => {
-    const err = refusal(sriAutorizacionXml(sriComprobanteXml(factura).replace('</detalles>', '')));
+    const err = refusal(
+      sriAutorizacionXml(sriComprobanteXml(SRI_FACTURA).replace('</detalles>', '')),
+    );
 
     expect(err.code).toBe('XML_MALFORMED');
     expect(err.message).toMatch(/autorizacion's comprobante: the XML is not well-formed/);

@@ -1,7 +1,7 @@
 /**
  * Writes `samples/`, the documents `npm run demo` uploads: realistic EN and ES business documents
  * as digital PDFs, scans and photos (rendered with poppler and degraded with sharp), plain text, a
- * Word document, a spreadsheet and a truncated PDF. Run once; the output is committed. (The infected test file is
+ * Word document, a spreadsheet, a truncated PDF and three structured e-invoices (einvoices()). Run once; the output is committed. (The infected test file is
  * written by the demo at run time, so no malware signature sits in the repository.)
  */
 import { execFile } from 'node:child_process';
@@ -12,7 +12,15 @@ import { promisify } from 'node:util';
 import ExcelJS from 'exceljs';
 import PDFDocument from 'pdfkit';
 import sharp from 'sharp';
-import { docx } from '@docflow/fixtures';
+import {
+  COLOMBIAN_INVOICE,
+  GERMAN_INVOICE,
+  ciiInvoiceXml,
+  dianAttachedDocumentXml,
+  docx,
+  facturxPdf,
+  ublInvoiceXml,
+} from '@docflow/fixtures';
 
 const run = promisify(execFile);
 const ROOT = join(__dirname, '..');
@@ -97,8 +105,24 @@ async function main(): Promise<void> {
   ])
     sheet.addRow(row);
   files.push(['gastos-q1.xlsx', Buffer.from(await workbook.xlsx.writeBuffer())]);
+  files.push(...(await einvoices()));
   for (const [name, content] of files) await writeFile(join(OUT, name), content);
   process.stdout.write(`wrote ${files.length} samples to ${OUT}\n`);
 }
 
 void main();
+
+/**
+ * The structured e-invoices: a Factur-X PDF (CII embedded as factur-x.xml), a PEPPOL BIS 3 UBL
+ * invoice and a DIAN Colombia invoice in its AttachedDocument, all generated from the fixtures'
+ * invoice specs (no third-party file is copied).
+ */
+export async function einvoices(): Promise<[string, Buffer][]> {
+  const peppol = { ...GERMAN_INVOICE, number: 'INV-2024-0042' };
+  const dian = ublInvoiceXml(COLOMBIAN_INVOICE, 'dian');
+  return [
+    ['rechnung-facturx.pdf', await facturxPdf(GERMAN_INVOICE, ciiInvoiceXml(GERMAN_INVOICE))],
+    ['invoice-peppol-ubl.xml', Buffer.from(ublInvoiceXml(peppol))],
+    ['factura-dian.xml', Buffer.from(dianAttachedDocumentXml(dian, COLOMBIAN_INVOICE.number))],
+  ];
+}

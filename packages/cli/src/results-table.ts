@@ -19,13 +19,19 @@ export function cell(text: string, width: number): string {
   return text.length > width ? `${text.slice(0, width - 1)}…` : text.padEnd(width);
 }
 
-/** Up to three key fields as `name=value`. */
+/**
+ * Up to three key fields as `name=value`, after `method=embedded_xml` when the fields were read
+ * from a structured e-invoice's XML rather than from its text.
+ */
 export function keyFields(view: Pick<DocumentView, 'result'>): string {
   const fields = view.result?.fields ?? {};
-  return KEY_FIELDS.filter((name) => fields[name] && fields[name].value !== null)
-    .slice(0, 3)
-    .map((name) => `${name}=${String(fields[name]!.value).slice(0, 24)}`)
-    .join(' ');
+  const structured = Object.values(fields).some((f) => f?.method === 'embedded_xml');
+  return [
+    ...(structured ? ['method=embedded_xml'] : []),
+    ...KEY_FIELDS.filter((name) => fields[name] && fields[name].value !== null)
+      .slice(0, 3)
+      .map((name) => `${name}=${String(fields[name]!.value).slice(0, 24)}`),
+  ].join(' ');
 }
 
 /** The status, with the stage a document stopped at (`failed@ocr`). */

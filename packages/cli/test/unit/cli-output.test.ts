@@ -157,6 +157,10 @@ describe('command line output', () => {
     expect(keyFields(view({ result: { ...classified!, fields: { number: long } } }))).toBe(
       `number=${'x'.repeat(24)}`,
     );
+    const xml = { value: 'RE-1', confidence: 1, method: 'embedded_xml' as const };
+    expect(keyFields(view({ result: { ...classified!, fields: { invoiceNumber: xml } } }))).toBe(
+      'method=embedded_xml invoiceNumber=RE-1',
+    );
     expect(cell('abc', 5)).toBe('abc  ');
     expect(cell('abcdef', 5)).toBe('abcd…');
     expect(batchSummary({ settled: 2, total: 3, latencyMs: { p50: 40, p95: null, max: 40 } })).toBe(

@@ -438,6 +438,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -466,6 +482,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -480,6 +501,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -489,6 +515,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -944,6 +972,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -972,6 +1016,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -986,6 +1035,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -995,6 +1049,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -1214,6 +1270,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -1242,6 +1314,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -1256,6 +1333,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -1265,6 +1347,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */
@@ -1442,6 +1526,11 @@ export interface paths {
                                     end: number;
                                     page?: number;
                                 };
+                                /**
+                                 * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                 * @enum {string}
+                                 */
+                                method?: "text" | "embedded_xml";
                             }) | null;
                         };
                         tables?: {
@@ -1456,6 +1545,11 @@ export interface paths {
                                         end: number;
                                         page?: number;
                                     };
+                                    /**
+                                     * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                     * @enum {string}
+                                     */
+                                    method?: "text" | "embedded_xml";
                                 };
                             }[];
                         };
@@ -1523,6 +1617,22 @@ export interface paths {
                                     status: string;
                                     engine?: string;
                                 };
+                                einvoice?: {
+                                    /**
+                                     * @description An XML upload, or a PDF (Factur-X, ZUGFeRD, XRechnung) carrying the XML.
+                                     * @enum {string}
+                                     */
+                                    container: "xml" | "pdf";
+                                    /** @description The PDF's embedded file, e.g. factur-x.xml. */
+                                    attachment?: string;
+                                    /** @enum {string} */
+                                    syntax: "cii" | "ubl" | "fatturapa" | "facturae" | "sri";
+                                    /** @description Profile or customization as written. */
+                                    profile?: string;
+                                    version?: string;
+                                    /** @description The document type code as written (380, 381). */
+                                    typeCode?: string;
+                                };
                             } | null;
                             text: {
                                 totalChars: number;
@@ -1551,6 +1661,11 @@ export interface paths {
                                             end: number;
                                             page?: number;
                                         };
+                                        /**
+                                         * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                         * @enum {string}
+                                         */
+                                        method?: "text" | "embedded_xml";
                                     };
                                 };
                                 tables: {
@@ -1565,6 +1680,11 @@ export interface paths {
                                                 end: number;
                                                 page?: number;
                                             };
+                                            /**
+                                             * @description embedded_xml: read from the e-invoice XML (confidence 1); absent: from the text.
+                                             * @enum {string}
+                                             */
+                                            method?: "text" | "embedded_xml";
                                         };
                                     }[];
                                 };
@@ -1574,6 +1694,8 @@ export interface paths {
                                     severity: "error" | "warning" | "info";
                                     message: string;
                                     field?: string;
+                                    /** @description The standard's rule id where one exists (EN 16931 BR-CO-15). */
+                                    rule?: string;
                                 }[];
                                 reviewed?: {
                                     /** @description ISO 8601 date-time */

@@ -2,15 +2,18 @@ import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { processDocument } from '@docflow/classifier/domain/process-document';
+import { processEInvoice } from '@docflow/classifier/domain/process-einvoice';
+import { createPdfEngine, DEFAULT_PDF_BUDGET } from '@docflow/pdf';
 import { BASE_MODEL_PATH, fromModelFile } from '@docflow/model';
 import type { DocumentSubset, TextSource } from '../evaluation/dataset';
 import { evaluateDataset, reportName } from '../evaluation/evaluate-dataset';
 import { evaluateSynthetic } from '../evaluation/evaluate-synthetic';
+import { scoreEInvoiceFolder, summariseEInvoices } from '../evaluation/einvoice-dataset';
 import type { LabelledDoc } from '../evaluation/labelled-doc';
 import { corpusDir, reportsDir } from './paths';
 import { writeJson } from './write-json';
 
-const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>]`;
+const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--fresh] [--only <ids>] [--sample <k>] [--model <file>] [--out <file>] [--sanity <dir>] | --einvoice <folder> [--out <file>]`;
 
 /**
  * `npm run eval`: the generator's held-out split and the hand-written sanity set; writes
@@ -22,6 +25,9 @@ const USAGE = `usage: npm run eval -- [--dataset <folder>] [--text gold|ocr] [--
  * every k-th one in name order (from the first), to try an OCR change quickly.
  * `--model <file>` evaluates another model file and then writes a report only when `--out <file>`
  * is given; `--sanity <dir>` reads the sanity documents from another directory.
+ * `--einvoice <folder>` checks the structured path on a folder of e-invoices (PDFs with embedded
+ * XML, XML files): share recognised, fields mapped against a reference reading, and
+ * `embedded_xml.mismatch` findings on valid PDFs; writes reports/eval-einvoice-<folder>.json.
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -34,6 +40,7 @@ async function main(): Promise<void> {
       fresh: { type: 'boolean', default: false },
       only: { type: 'string' },
       sample: { type: 'string' },
+      einvoice: { type: 'string' },
     },
   });
   if (values.text !== 'gold' && values.text !== 'ocr')
@@ -59,7 +66,29 @@ async function main(): Promise<void> {
   };
   let out: string | undefined;
   let report: unknown;
-  if (!dataset || existsSync(join(dataset, 'test.jsonl'))) {
+  if (values.einvoice) {
+    const folder = resolve(values.einvoice);
+    if (!existsSync(folder)) throw new Error(`--einvoice ${folder}: no such folder`);
+    const results = await scoreEInvoiceFolder(
+      folder,
+      createPdfEngine(DEFAULT_PDF_BUDGET),
+      (xml, text) => {
+        const r = processEInvoice(classifier, text, { xml, container: 'pdf' }, options);
+        return { outcome: r.outcome, findings: r.findings.map((f) => f.code) };
+      },
+      (line) => process.stderr.write(`${line}\n`),
+    );
+    const summary = summariseEInvoices(results);
+    out = values.out
+      ? resolve(values.out)
+      : join(reportsDir, `eval-einvoice-${basename(folder)}.json`);
+    report = { dataset: basename(folder), ...summary, files: results };
+    const { unrecognised, mismatchedFields, falseMismatches, ...numbers } = summary;
+    process.stdout.write(`${JSON.stringify(numbers, null, 2)}\n`);
+    void unrecognised;
+    void mismatchedFields;
+    void falseMismatches;
+  } else if (!dataset || existsSync(join(dataset, 'test.jsonl'))) {
     const corpus = dataset ?? corpusDir;
     const sanityDir = values.sanity ? resolve(values.sanity) : join(corpus, 'sanity');
     const { heldOut, sanity } = evaluateSynthetic(corpus, sanityDir, run);

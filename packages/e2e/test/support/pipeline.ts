@@ -51,6 +51,8 @@ export interface Pipeline {
    * them (`docflow_document_end_to_end_seconds_count`): one HTTP call, no database read.
    */
   settledByOutcome(): Promise<Record<string, number>>;
+  /** A service's Prometheus text (its /metrics). */
+  metrics(service: string): Promise<string>;
   stop(): Promise<void>;
 }
 
@@ -117,14 +119,18 @@ export async function startPipeline(options: {
     return byName;
   };
 
+  const metrics = async (service: string): Promise<string> => {
+    const target = run.metricsTargets.find((t) => t.service === service);
+    if (!target) throw new Error(`the pipeline has no ${service} metrics target`);
+    const answer = await fetch(`http://${target.address}/metrics`);
+    if (!answer.ok) throw new Error(`${service} /metrics answered ${answer.status}`);
+    return answer.text();
+  };
+
   const settledByOutcome = async (): Promise<Record<string, number>> => {
-    const gateway = run.metricsTargets.find((t) => t.service === 'gateway');
-    if (!gateway) throw new Error('the pipeline has no gateway metrics target');
-    const answer = await fetch(`http://${gateway.address}/metrics`);
-    if (!answer.ok) throw new Error(`gateway /metrics answered ${answer.status}`);
     const counts: Record<string, number> = {};
     const line = /^docflow_document_end_to_end_seconds_count\{([^}]*)\} (\d+)$/gm;
-    for (const [, labels, value] of (await answer.text()).matchAll(line)) {
+    for (const [, labels, value] of (await metrics('gateway')).matchAll(line)) {
       const outcome = /outcome="([^"]+)"/.exec(labels!)?.[1] ?? 'unknown';
       counts[outcome] = (counts[outcome] ?? 0) + Number(value);
     }
@@ -144,6 +150,7 @@ export async function startPipeline(options: {
       (await run.waitSettled(key, batchId, total, timeoutMs)).body,
     expectSettledOnce,
     settledByOutcome,
+    metrics,
     stop: async () => {
       await run.stop();
       await ctx.cleanup();

@@ -7,19 +7,22 @@ import { ciiPaths, type CiiPaths } from './cii-paths';
 
 const CII_NAMESPACE = 'urn:un:unece:uncefact:data:standard:CrossIndustryInvoice:100';
 const ZUGFERD1_NAMESPACE = 'urn:ferd:CrossIndustryDocument:invoice:1p0';
+/** ZUGFeRD's release candidate (2013/14): an `Invoice` root, ZUGFeRD 1.0's element names. */
+const ZUGFERD_RC_NAMESPACE = 'urn:un:unece:uncefact:data:standard:CBFBUY:5';
 
 /**
  * UN/CEFACT Cross Industry Invoice D16B (Factur-X / ZUGFeRD 2.x, every profile from MINIMUM to
- * EXTENDED, XRechnung CII) and ZUGFeRD 1.0's CrossIndustryDocument, which names the same
- * business terms by older element names (cii-paths.ts).
+ * EXTENDED, XRechnung CII) and ZUGFeRD 1.0's CrossIndustryDocument (and its release candidate's
+ * CBFBUY Invoice), which name the same business terms by older element names (cii-paths.ts).
  */
 export const ciiReader: EInvoiceReader = {
   syntax: 'cii',
   matches: (root) =>
     (root.name === 'CrossIndustryInvoice' && (root.ns === CII_NAMESPACE || root.ns === '')) ||
-    (root.name === 'CrossIndustryDocument' && (root.ns === ZUGFERD1_NAMESPACE || root.ns === '')),
+    (root.name === 'CrossIndustryDocument' && (root.ns === ZUGFERD1_NAMESPACE || root.ns === '')) ||
+    (root.name === 'Invoice' && root.ns === ZUGFERD_RC_NAMESPACE),
   read: (root) =>
-    readCii(root, root.name === 'CrossIndustryDocument' ? ciiPaths.zugferd1 : ciiPaths.d16b),
+    readCii(root, root.name === 'CrossIndustryInvoice' ? ciiPaths.d16b : ciiPaths.zugferd1),
 };
 
 function readCii(root: XmlElement, p: CiiPaths): EInvoice {

@@ -1,6 +1,6 @@
 import type { EInvoiceAddress, EInvoiceParty } from '../model';
 import { clean } from '../values';
-import { all, at, textAt, type XmlElement } from '../xml';
+import { all, at, attribute, textAt, type XmlElement } from '../xml';
 
 /**
  * A UBL party (cac:Party). PEPPOL writes the name in PartyName and the VAT id in a PartyTaxScheme
@@ -17,7 +17,8 @@ export function ublParty(party: XmlElement | undefined): EInvoiceParty {
         textAt(vatScheme, 'RegistrationName'),
     ),
     taxId: clean(
-      textAt(vatScheme, 'CompanyID') ??
+      dianNit(at(vatScheme, 'CompanyID')) ??
+        textAt(vatScheme, 'CompanyID') ??
         textAt(party, 'PartyLegalEntity/CompanyID') ??
         textAt(party, 'PartyIdentification/ID'),
     ),
@@ -28,6 +29,21 @@ export function ublParty(party: XmlElement | undefined): EInvoiceParty {
         at(vatScheme, 'RegistrationAddress'),
     ),
   };
+}
+
+/**
+ * DIAN writes the NIT's check digit (DV) in the CompanyID's schemeID (schemeName 31 = NIT):
+ * `900373115` with schemeID `3` is NIT 900373115-3, which the checksum validators can check.
+ */
+function dianNit(companyId: XmlElement | undefined): string | null {
+  const dv = attribute(companyId, 'schemeID');
+  const nit = companyId?.text ?? '';
+  return attribute(companyId, 'schemeName') === '31' &&
+    dv !== null &&
+    /^\d$/.test(dv) &&
+    /^\d+$/.test(nit)
+    ? `${nit}-${dv}`
+    : null;
 }
 
 function ublAddress(address: XmlElement | undefined): EInvoiceAddress {

@@ -1,21 +1,25 @@
 import type { EInvoiceFinding } from '../findings';
-import type { EInvoice } from '../model';
+import type { EInvoice, EInvoiceSyntax } from '../model';
 
 /** Amounts agree when they differ by at most a cent (EN 16931 rounds each amount to 2 decimals). */
 const TOLERANCE = 0.011;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const sum = (values: number[]) => round2(values.reduce((a, b) => a + b, 0));
+/** Syntaxes that always state the amount due against the total (FatturaPA ImportoPagamento …). */
+const DUE_STATED: ReadonlySet<EInvoiceSyntax> = new Set(['fatturapa', 'facturae', 'sri']);
 const present = (values: (number | null)[]): number[] | null =>
   values.every((v): v is number => v !== null) ? values : null;
 
 /**
  * EN 16931 calculation rules on the stated amounts; a rule is checked only when every amount it
  * needs is present (MINIMUM and BASIC WL profiles carry no lines). Each breach is an error
- * finding `einvoice.arithmetic` with the rule id.
+ * finding `einvoice.arithmetic` with the rule id; a warning for ZUGFeRD 1.0, which predates
+ * EN 16931 (its samples state gross line amounts, or no due amount on corrections).
  */
 export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
   const findings: EInvoiceFinding[] = [];
   const t = invoice.totals;
+  const strict = invoice.version !== 'ZUGFeRD 1.0';
   const check = (
     rule: string,
     field: string,
@@ -28,7 +32,7 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
     findings.push({
       code: 'einvoice.arithmetic',
       rule,
-      severity: 'error',
+      severity: strict ? 'error' : 'warning',
       message: `${rule}: ${what} is ${round2(expected)}, the invoice states ${stated}`,
       field,
     });
@@ -51,12 +55,17 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
   if (t.net !== null && t.tax !== null) {
     check('BR-CO-15', 'totals.total', round2(t.net + t.tax), t.total, 'total without VAT + VAT');
   }
-  if (t.total !== null) {
-    // withholding (ritenuta, IRPF, retenciones) goes to the tax office, not to the seller
-    const due = t.total - (t.prepaid ?? 0) - (t.withheld ?? 0) + (t.rounding ?? 0);
-    const what = t.withheld
-      ? 'total − prepaid − withheld + rounding'
-      : 'total − prepaid + rounding';
+  // checked where a prepaid or withheld amount is stated, and always for the national syntaxes,
+  // which state what is due: MINIMUM and BASIC WL profiles state a due amount that differs from
+  // the total without saying what was paid. Withholding (ritenuta, IRPF, retenciones) goes to the
+  // tax office, not to the seller.
+  const withheld = t.withheld ?? null;
+  if (
+    t.total !== null &&
+    (t.prepaid !== null || withheld !== null || DUE_STATED.has(invoice.syntax))
+  ) {
+    const due = t.total - (t.prepaid ?? 0) - (withheld ?? 0) + (t.rounding ?? 0);
+    const what = withheld ? 'total − prepaid − withheld + rounding' : 'total − prepaid + rounding';
     check('BR-CO-16', 'totals.due', round2(due), t.due, what);
   }
   const taxAmounts = present(invoice.taxes.map((x) => x.amount));

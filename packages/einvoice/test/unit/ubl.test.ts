@@ -76,10 +76,10 @@ describe('UBL reader', () => {
       currency: 'COP',
       seller: {
         name: 'Distribuidora Andina S.A.S.',
-        taxId: '900373115',
+        taxId: '900373115-3',
         address: { city: 'Bogotá', country: 'CO', street: 'Carrera 7 # 71-21' },
       },
-      buyer: { name: 'Comercializadora del Valle Ltda.', taxId: '860002964' },
+      buyer: { name: 'Comercializadora del Valle Ltda.', taxId: '860002964-4' },
       taxes: [
         { rate: 19, category: '01', basis: 370000, amount: 70300 },
         { rate: 5, category: '01', basis: 84000, amount: 4200 },

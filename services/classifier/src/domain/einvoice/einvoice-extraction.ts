@@ -55,7 +55,11 @@ export function einvoiceExtraction(invoice: EInvoice): Extraction {
   put(fields, 'amountDue', t.due);
   put(fields, 'paymentTerms', invoice.payment.terms);
   put(fields, 'paymentMeans', invoice.payment.means);
-  put(fields, 'iban', invoice.payment.iban);
+  // the payee account: an IBAN where it has an IBAN's shape (DIAN and SUNAT give local accounts)
+  const account = invoice.payment.iban;
+  const isIban =
+    account !== null && /^[A-Z]{2}\d{2}[A-Z0-9]{8,30}$/.test(account.replace(/\s+/g, ''));
+  put(fields, isIban ? 'iban' : 'accountNumber', account);
   put(fields, 'bic', invoice.payment.bic);
   put(fields, 'einvoiceSyntax', invoice.syntax);
   put(fields, 'einvoiceProfile', invoice.profile);

@@ -54,7 +54,13 @@ export function processEInvoice(
   const extraction = einvoiceExtraction(invoice);
   const findings: Finding[] = [
     ...reading.findings.map(toFinding),
-    ...validateExtraction(invoice.docType, extraction, options),
+    // the shared checks (ids, IBAN, dates, net + tax = total); lines are EN 16931's BR-CO-10,
+    // against the line total, not against the tax basis, which allowances and charges move
+    ...validateExtraction(
+      invoice.docType,
+      { fields: extraction.fields, tables: { taxLines: extraction.tables.taxLines ?? [] } },
+      options,
+    ),
     ...(input.container === 'pdf' ? pageAmountFindings(invoice, text, language) : []),
   ];
   const blocked = findings.some((f) => f.severity === 'error' && BLOCKING_CODES.has(f.code));

@@ -1,6 +1,6 @@
 import { MAX_LOAD_CONNECTIONS, type OfferedLoad } from './pipeline/upload-load';
 
-export const SCENARIOS = ['hop', 'e2e', 'pinned', 'upload', 'ocr'] as const;
+export const SCENARIOS = ['hop', 'e2e', 'pinned', 'upload', 'ocr', 'einvoice'] as const;
 export type Scenario = (typeof SCENARIOS)[number] | 'celery';
 
 export interface BenchArgs {
@@ -26,7 +26,7 @@ export const HELP = `npm run bench [-- options]
 
 Benchmarks, each against a fresh vhost and database. Without an --*-only flag every scenario
 runs (about 11 minutes on 2 cores): hop, e2e (with its store ceiling, broker limit and the
-Celery anchor), pinned, upload, ocr. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
+Celery anchor), pinned, upload, ocr, einvoice. Writes bench/results/<date>.json and <date>.md (<date>-<scenario>
 for an --*-only run) and prints the tables. How to read them: docs/benchmarks.md.
 
 Scenarios
@@ -39,6 +39,8 @@ Scenarios
   --celery-only       only the Celery + Redis anchor (../shared/anchors/celery)
   --upload-only       gateway uploads over HTTP (autocannon)
   --ocr-only          the OCR stage against the tesseract CLI
+  --einvoice-only     Factur-X PDFs (read from their XML) against the same pages as text-layer
+                      PDFs, through the whole pipeline at max load (--docs, --reps, --replicas)
 
 Options
   --reps N            repetitions; medians are reported (default 3)

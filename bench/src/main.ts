@@ -6,6 +6,7 @@ import { celeryBench } from './celery/celery-bench';
 import { HELP, parseArgs, type BenchArgs, type Scenario } from './cli';
 import { e2eBench } from './e2e-bench';
 import { e2eMarkdown } from './e2e-report';
+import { einvoiceBench } from './einvoice-bench';
 import { hopBench } from './hop-bench';
 import { describeMachine, machineLine } from './machine';
 import { ocrBench } from './ocr-bench';
@@ -20,6 +21,7 @@ const TITLES: Record<Scenario, string> = {
   celery: 'Celery + Redis anchor',
   upload: 'Gateway uploads',
   ocr: 'OCR stage vs the tesseract CLI',
+  einvoice: 'Structured e-invoices against text-layer invoices, end to end',
 };
 
 /** True when clamd answers a PING at `url` (tcp://host:port). */
@@ -107,6 +109,16 @@ async function runScenario(
       return uploadScenario(target, args.seconds);
     case 'ocr':
       return ocrBench(target, args.pages, args.reps);
+    case 'einvoice': {
+      const antivirus =
+        args.antivirus === 'auto' ? await clamdAnswers(clamdUrl) : args.antivirus === 'on';
+      return einvoiceBench(target, {
+        documents: args.docs,
+        replicas: args.replicas,
+        reps: args.reps,
+        antivirus: { on: antivirus, clamdUrl },
+      });
+    }
   }
 }
 

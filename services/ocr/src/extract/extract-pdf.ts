@@ -28,8 +28,9 @@ export async function extractPdf(
       const info = await pdf.info({ allPageSizes: true });
       if (!info.ok) throw new PdfError(info.problem);
       const count = info.info.pages;
+      const raw = await pdf.pageTexts();
       const layer = await deps.steps.textLayer(
-        await pdf.pageTexts(),
+        raw,
         count,
         deps.minTextChars,
         signal,
@@ -37,7 +38,6 @@ export async function extractPdf(
       const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];
-      const raw = einvoice ? await pdf.pageTexts() : [];
       layer.forEach((text, i) => {
         if (text === null && einvoice)
           pages.push({

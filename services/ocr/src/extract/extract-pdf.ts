@@ -29,12 +29,7 @@ export async function extractPdf(
       if (!info.ok) throw new PdfError(info.problem);
       const count = info.info.pages;
       const raw = await pdf.pageTexts();
-      const layer = await deps.steps.textLayer(
-        raw,
-        count,
-        deps.minTextChars,
-        signal,
-      );
+      const layer = await deps.steps.textLayer(raw, count, deps.minTextChars, signal);
       const layerMs = (performance.now() - started) / Math.max(1, count);
       const pages: ExtractedPage[] = [];
       const toOcr: number[] = [];

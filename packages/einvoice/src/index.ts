@@ -8,6 +8,8 @@ export {
 export type { EInvoiceFinding } from './findings';
 export type { EInvoiceReader } from './format';
 export { readers } from './formats';
+export { readFacturaeInvoices } from './formats/facturae';
+export { readFatturapaInvoices } from './formats/fatturapa';
 export type {
   EInvoice,
   EInvoiceAddress,

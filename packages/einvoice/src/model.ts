@@ -65,6 +65,12 @@ export interface EInvoiceTotals {
   rounding?: number | null;
   /** Amount due for payment (BT-115). */
   due: number | null;
+  /**
+   * Withheld by the buyer and paid to the tax office, not to the seller (FatturaPA ritenuta,
+   * Facturae TaxesWithheld/IRPF, SRI retenciones): total − prepaid − withheld = due. Optional:
+   * absent (or null) where the syntax has no withholding.
+   */
+  withheld?: number | null;
 }
 
 export interface EInvoicePayment {

@@ -5,6 +5,7 @@ import type { PdfEngine } from '@docflow/pdf';
 import { readCii } from './cii-truth';
 import type { Truth } from './labelled-doc';
 import { readUbl } from './ubl-truth';
+import { readFatturapa } from './fatturapa-truth';
 
 /** What the structured path made of one file of an e-invoice dataset. */
 export interface EInvoiceFileResult {
@@ -47,7 +48,11 @@ function reference(xml: string): Truth | undefined {
     try {
       return readUbl(xml);
     } catch {
-      return undefined;
+      try {
+        return readFatturapa(xml);
+      } catch {
+        return undefined;
+      }
     }
   }
 }

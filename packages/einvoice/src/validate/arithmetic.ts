@@ -1,10 +1,12 @@
 import type { EInvoiceFinding } from '../findings';
-import type { EInvoice } from '../model';
+import type { EInvoice, EInvoiceSyntax } from '../model';
 
 /** Amounts agree when they differ by at most a cent (EN 16931 rounds each amount to 2 decimals). */
 const TOLERANCE = 0.011;
 const round2 = (v: number) => Math.round(v * 100) / 100;
 const sum = (values: number[]) => round2(values.reduce((a, b) => a + b, 0));
+/** Syntaxes that always state the amount due against the total (FatturaPA ImportoPagamento …). */
+const DUE_STATED: ReadonlySet<EInvoiceSyntax> = new Set(['fatturapa', 'facturae', 'sri']);
 const present = (values: (number | null)[]): number[] | null =>
   values.every((v): v is number => v !== null) ? values : null;
 
@@ -53,11 +55,18 @@ export function arithmeticFindings(invoice: EInvoice): EInvoiceFinding[] {
   if (t.net !== null && t.tax !== null) {
     check('BR-CO-15', 'totals.total', round2(t.net + t.tax), t.total, 'total without VAT + VAT');
   }
-  // checked where a prepaid amount is stated: MINIMUM and BASIC WL profiles state a due amount
-  // that differs from the total without saying what was paid
-  if (t.total !== null && t.prepaid !== null) {
-    const due = t.total - t.prepaid + (t.rounding ?? 0);
-    check('BR-CO-16', 'totals.due', round2(due), t.due, 'total − prepaid + rounding');
+  // checked where a prepaid or withheld amount is stated, and always for the national syntaxes,
+  // which state what is due: MINIMUM and BASIC WL profiles state a due amount that differs from
+  // the total without saying what was paid. Withholding (ritenuta, IRPF, retenciones) goes to the
+  // tax office, not to the seller.
+  const withheld = t.withheld ?? null;
+  if (
+    t.total !== null &&
+    (t.prepaid !== null || withheld !== null || DUE_STATED.has(invoice.syntax))
+  ) {
+    const due = t.total - (t.prepaid ?? 0) - (withheld ?? 0) + (t.rounding ?? 0);
+    const what = withheld ? 'total − prepaid − withheld + rounding' : 'total − prepaid + rounding';
+    check('BR-CO-16', 'totals.due', round2(due), t.due, what);
   }
   const taxAmounts = present(invoice.taxes.map((x) => x.amount));
   if (invoice.taxes.length > 0 && taxAmounts) {

@@ -95,17 +95,21 @@ export function validateExtraction(
     const lines = e.tables.lineItems
       ?.map((l) => l.amount?.value)
       .filter((v): v is number => typeof v === 'number');
+    // an e-invoice states its line total (BT-106): document-level allowances and charges (a
+    // discount, the Italian cassa previdenziale) lie between it and the subtotal
+    const lineTotal = num(e, 'lineTotal');
+    const linesShould = lineTotal ?? subtotal;
     if (
       lines &&
       lines.length &&
-      subtotal !== undefined &&
-      !amountsAgree(round(lines.reduce((a, b) => a + b, 0)), subtotal)
+      linesShould !== undefined &&
+      !amountsAgree(round(lines.reduce((a, b) => a + b, 0)), linesShould)
     ) {
       add(
         'line_items.mismatch',
         'error',
-        `line items add up to ${round(lines.reduce((a, b) => a + b, 0))}, subtotal is ${subtotal}`,
-        'subtotal',
+        `line items add up to ${round(lines.reduce((a, b) => a + b, 0))}, ${lineTotal !== undefined ? 'the line total' : 'subtotal'} is ${linesShould}`,
+        lineTotal !== undefined ? 'lineTotal' : 'subtotal',
       );
     }
   }

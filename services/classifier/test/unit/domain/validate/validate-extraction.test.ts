@@ -28,6 +28,16 @@ describe('validateExtraction', () => {
     };
     expect(codes(e)).toContain('line_items.mismatch');
   });
+  test('when an e-invoice states a line total apart from the subtotal, then lines are checked against it', () => {
+    const tables = {
+      taxLines: [{ amount: f(21) }],
+      lineItems: [{ amount: f(60) }, { amount: f(50) }],
+    };
+    const discounted = { fields: { lineTotal: f(110), subtotal: f(100), total: f(121) }, tables };
+    const wrong = { fields: { lineTotal: f(120), subtotal: f(100), total: f(121) }, tables };
+    expect(codes(discounted)).not.toContain('line_items.mismatch');
+    expect(codes(wrong)).toContain('line_items.mismatch');
+  });
   test('when opening + transactions differs from closing, then balance.mismatch', () => {
     const ok = {
       fields: { openingBalance: f(100), closingBalance: f(70) },

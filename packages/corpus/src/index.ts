@@ -5,6 +5,8 @@ export { corpusDir } from './cli/paths';
 export { loadCorpus } from './cli/load-corpus';
 export { valuesEqual, valuesMatch } from './evaluation/field-match';
 export { readSroieKey } from './evaluation/sroie-truth';
+export { readCii } from './evaluation/cii-truth';
+export { embeddedInvoiceXml } from './evaluation/embedded-xml';
 export { sharedDatasetsDir } from './evaluation/shared-datasets';
 export { generateCorpus, type CorpusSpec } from './generator/generate-corpus';
 export type { GeneratedDoc } from './generator/generated-doc';

@@ -77,10 +77,28 @@ export function wordsInBox(words: readonly PageWord[], drawn: PageBox): PageWord
       w.box.page === drawn.page &&
       inside(drawn, w.box.x + w.box.width / 2, w.box.y + w.box.height / 2),
   );
-  // words on one line share most of their height; sort by line, then across it
-  const lineOf = (w: PageWord) => Math.round((w.box.y + w.box.height / 2) / (w.box.height || 1));
-  picked.sort((a, b) => lineOf(a) - lineOf(b) || a.box.x - b.box.x);
-  return picked;
+  // the API's words carry the text's own reading order; runs cut by pdf.js go by their lines
+  if (picked.every((w) => w.range)) return picked.sort((a, b) => a.range!.start - b.range!.start);
+  return inLines(picked);
+}
+
+const middle = (w: PageWord) => w.box.y + w.box.height / 2;
+
+/**
+ * Words in reading order by where they sit: a word whose middle falls within the height of the
+ * line above goes on that line (words on one line differ in height: `1,540.00` hangs below
+ * `GBP`), lines top to bottom, words left to right.
+ */
+function inLines(words: PageWord[]): PageWord[] {
+  const lines: { bottom: number; words: PageWord[] }[] = [];
+  for (const w of [...words].sort((a, b) => middle(a) - middle(b))) {
+    const line = lines[lines.length - 1];
+    if (line && middle(w) <= line.bottom) {
+      line.words.push(w);
+      line.bottom = Math.max(line.bottom, w.box.y + w.box.height);
+    } else lines.push({ bottom: w.box.y + w.box.height, words: [w] });
+  }
+  return lines.flatMap((l) => l.words.sort((a, b) => a.box.x - b.box.x));
 }
 
 /** Picked words as a value for a field: their text, and their offsets when all words have them. */

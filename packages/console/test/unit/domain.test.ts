@@ -99,6 +99,17 @@ describe('text on a PDF page', () => {
     expect(textInBox(words, drawn)).toBe('GBP 1,540.00 1,440.00');
     expect(textInBox(words, boxBetween(1, [0, 0], [0.05, 0.05]))).toBe('');
   });
+
+  it('when words of one line differ in height, then a dragged box still reads them left to right', () => {
+    const words = [
+      { text: '1,540.00', box: { page: 1, x: 0.38, y: 0.49, width: 0.12, height: 0.034 } },
+      { text: 'GBP', box: { page: 1, x: 0.3, y: 0.492, width: 0.06, height: 0.027 } },
+      { text: '1,440.00', box: { page: 1, x: 0.38, y: 0.55, width: 0.12, height: 0.03 } },
+    ];
+    expect(textInBox(words, boxBetween(1, [0.29, 0.48], [0.51, 0.6]))).toBe(
+      'GBP 1,540.00 1,440.00',
+    );
+  });
 });
 
 describe("the API's words on a scanned page", () => {

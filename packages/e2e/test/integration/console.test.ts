@@ -224,7 +224,7 @@ describe('the review console in a real browser, against the six services', () =>
     ['a PNG', 'png', '.page img'],
     ['a PDF without a text layer', 'pdf', '.page canvas'],
   ])(
-    "when a reviewer focuses the total of an invoice scanned as %s, then the API's box for it is drawn over the scan, and a click on a word of the scan fills the field",
+    "when a reviewer focuses the total of an invoice scanned as %s, then the API's box for it is drawn over the scan, and a box dragged or a word clicked on the scan fills the field",
     async (_, kind, picture) => {
       // its own tenant: the other tests read the first invoice of theirs
       const scanKey = await pipeline.createTenant();
@@ -275,8 +275,17 @@ describe('the review console in a real browser, against the six services', () =>
         '1,540.00',
       ]);
 
-      // a click on the paid amount on the scan fills the total, and the box follows it
+      // a box dragged around the total's words on the scan fills the field with them
       const shown = await shownImage();
+      const at = (x: number, y: number) =>
+        [shown.x + x * shown.width, shown.y + y * shown.height] as const;
+      await page.mouse.move(...at(totalBox.x0 - 0.01, totalBox.y0 - 0.01));
+      await page.mouse.down();
+      await page.mouse.move(...at(totalBox.x1 + 0.01, totalBox.y1 + 0.01), { steps: 4 });
+      await page.mouse.up();
+      await expect(total.inputValue()).resolves.toBe('GBP 1,540.00');
+
+      // a click on the paid amount on the scan fills the total, and the box follows it
       await page.mouse.click(
         shown.x + ((paid.box.x0 + paid.box.x1) / 2) * shown.width,
         shown.y + ((paid.box.y0 + paid.box.y1) / 2) * shown.height,

@@ -1,10 +1,10 @@
 /**
  * Where an extracted field sits on the document, and the words a reviewer can click.
  *
- * Today the API gives each field a `span`: character offsets into the document's text (its pages
- * joined with form feeds, as `GET /v1/documents/{id}/text` returns them). Page boxes will come
- * from the understanding work; when they do, `locateField` reads them into `boxes` and the page
- * viewer draws them, while the text view keeps using `range`. Nothing else has to change.
+ * The API gives each field a `span`: character offsets into the document's text (its pages
+ * joined with form feeds, as `GET /v1/documents/{id}/text` returns them), which the text view
+ * marks. Page boxes come from the text view's words (`page-words.ts`); boxes on a field itself,
+ * should the result ever carry them, are read into `boxes` here and drawn first.
  */
 
 /** A rectangle on a page, as fractions (0–1) of the page's width and height, origin top left. */
@@ -26,7 +26,7 @@ export interface FieldLocation {
   range: TextRange | null;
   /** The page the field is on, when known (1-based). */
   page: number | null;
-  /** Boxes on the page image; empty until the API gives them (the text highlight is the fallback). */
+  /** Boxes on the field itself (the result carries none today: see `page-words.ts`). */
   boxes: PageBox[];
 }
 

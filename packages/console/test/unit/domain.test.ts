@@ -3,7 +3,15 @@ import { confidenceLevel } from '../../src/domain/confidence';
 import { toCsv } from '../../src/domain/csv';
 import { dayBounds, localDay } from '../../src/domain/days';
 import { layoutPages, locateField, overlaps, pickedText } from '../../src/domain/highlight';
-import { boxBetween, boxesForText, textInBox, wordAt, wordsOf } from '../../src/domain/page-text';
+import {
+  boxBetween,
+  boxesForText,
+  pickOf,
+  textInBox,
+  wordsOf,
+  wordUnder,
+} from '../../src/domain/page-text';
+import { documentWords, fieldBoxes, fieldKeyOf } from '../../src/domain/page-words';
 import { draftFrom, reviewBody } from '../../src/domain/review-draft';
 
 describe('amounts as written on documents', () => {
@@ -75,9 +83,9 @@ describe('text on a PDF page', () => {
   it('when a point of the page is clicked, then the word under it is found', () => {
     const words = wordsOf(items);
     expect(words.map((w) => w.text)).toEqual(['TOTAL', 'DUE:', 'GBP', '1,540.00']);
-    expect(wordAt(words, 0.1 + 0.46 * (20 / 23), 0.52)).toBe('1,540.00');
-    expect(wordAt(words, 0.1 + 0.46 * (13 / 23), 0.52)).toBe('GBP');
-    expect(wordAt(words, 0.9, 0.52)).toBeNull();
+    expect(wordUnder(words, 0.1 + 0.46 * (20 / 23), 0.52)?.text).toBe('1,540.00');
+    expect(wordUnder(words, 0.1 + 0.46 * (13 / 23), 0.52)?.text).toBe('GBP');
+    expect(wordUnder(words, 0.9, 0.52)).toBeUndefined();
   });
 
   it('when a box is dragged over words on two lines, then their text comes in reading order', () => {
@@ -90,6 +98,80 @@ describe('text on a PDF page', () => {
     const drawn = boxBetween(1, [0.6, 0.61], [0.27, 0.49]);
     expect(textInBox(words, drawn)).toBe('GBP 1,540.00 1,440.00');
     expect(textInBox(words, boxBetween(1, [0, 0], [0.05, 0.05]))).toBe('');
+  });
+
+  it('when words of one line differ in height, then a dragged box still reads them left to right', () => {
+    const words = [
+      { text: '1,540.00', box: { page: 1, x: 0.38, y: 0.49, width: 0.12, height: 0.034 } },
+      { text: 'GBP', box: { page: 1, x: 0.3, y: 0.492, width: 0.06, height: 0.027 } },
+      { text: '1,440.00', box: { page: 1, x: 0.38, y: 0.55, width: 0.12, height: 0.03 } },
+    ];
+    expect(textInBox(words, boxBetween(1, [0.29, 0.48], [0.51, 0.6]))).toBe(
+      'GBP 1,540.00 1,440.00',
+    );
+  });
+});
+
+describe("the API's words on a scanned page", () => {
+  const answer = {
+    pages: [
+      {
+        page: 1,
+        words: [
+          {
+            page: 1,
+            text: 'TOTAL',
+            box: { x0: 0.1, y0: 0.5, x1: 0.2, y1: 0.54 },
+            start: 0,
+            end: 5,
+          },
+          { page: 1, text: 'GBP', box: { x0: 0.3, y0: 0.5, x1: 0.36, y1: 0.54 }, start: 6, end: 9 },
+          {
+            page: 1,
+            text: '1,540.00',
+            box: { x0: 0.38, y0: 0.49, x1: 0.5, y1: 0.55 },
+            start: 10,
+            end: 18,
+          },
+        ],
+      },
+      { page: 2, words: [] },
+    ],
+    fields: [
+      { field: 'total', page: 1, box: { x0: 0.3, y0: 0.49, x1: 0.5, y1: 0.55 } },
+      { field: 'lineItems[2].amount', page: 1, box: { x0: 0.1, y0: 0.5, x1: 0.2, y1: 0.54 } },
+    ],
+  };
+  const words = documentWords(answer);
+
+  it('when the answer is read, then pages with words and field boxes are kept under console keys', () => {
+    expect([...words.pages.keys()]).toEqual([1]);
+    expect(words.pages.get(1)![2]).toMatchObject({
+      text: '1,540.00',
+      range: { start: 10, end: 18 },
+    });
+    expect(words.pages.get(1)![2]!.box.width).toBeCloseTo(0.12);
+    expect([...words.fields.keys()]).toEqual(['total', 'lineItems/2/amount']);
+    expect(fieldKeyOf('vendor.name')).toBe('vendor.name');
+  });
+
+  it("when a field is as extracted, then the API's box is drawn; once picked elsewhere, its words' box", () => {
+    const total = fieldBoxes(words, 'total', { changed: false, span: { start: 6, end: 18 } });
+    expect(total).toEqual([
+      { page: 1, x: 0.3, y: 0.49, width: expect.closeTo(0.2), height: expect.closeTo(0.06) },
+    ]);
+    const picked = fieldBoxes(words, 'total', { changed: true, span: { start: 0, end: 5 } });
+    expect(picked).toEqual([
+      { page: 1, x: 0.1, y: 0.5, width: expect.closeTo(0.1), height: expect.closeTo(0.04) },
+    ]);
+    expect(fieldBoxes(words, 'date', { changed: false })).toEqual([]);
+  });
+
+  it('when words with offsets are picked, then the field gets their text and their span', () => {
+    const [, gbp, amount] = words.pages.get(1)!;
+    expect(pickOf([gbp!, amount!])).toEqual({ text: 'GBP 1,540.00', range: { start: 6, end: 18 } });
+    expect(pickOf(wordsOf([{ text: 'a b', box: gbp!.box }]))).toEqual({ text: 'a b' });
+    expect(pickOf([])).toBeNull();
   });
 });
 

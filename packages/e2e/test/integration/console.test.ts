@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import { connect } from 'amqplib';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { queuesOf } from '@docflow/contracts';
-import { makePdf } from '@docflow/fixtures';
+import { makePdf, renderScan } from '@docflow/fixtures';
 import { READY_TIMEOUT_MS, waitFor } from '@docflow/testing';
 import { launchChromium, seriousAxeViolations, watchProblems } from '../support/browser';
 import { startPipeline, type Pipeline } from '../support/pipeline';
@@ -219,6 +219,93 @@ describe('the review console in a real browser, against the six services', () =>
     expect(problems).toEqual([]);
     await context.close();
   }, 120_000);
+
+  it.each([
+    ['a PNG', 'png', '.page img'],
+    ['a PDF without a text layer', 'pdf', '.page canvas'],
+  ])(
+    "when a reviewer focuses the total of an invoice scanned as %s, then the API's box for it is drawn over the scan, and a box dragged or a word clicked on the scan fills the field",
+    async (_, kind, picture) => {
+      // its own tenant: the other tests read the first invoice of theirs
+      const scanKey = await pipeline.createTenant();
+      const scan = await renderScan(MISMATCHED_INVOICE);
+      const file = kind === 'png' ? scan : await makePdf([{ image: scan }]);
+      const form = new FormData();
+      form.append('file', new Blob([file]), `inv-0917.${kind}`);
+      const id = (await pipeline.api('POST', '/v1/documents', scanKey, form)).body.documents[0].id;
+      await waitFor(
+        async () =>
+          (await pipeline.api('GET', `/v1/documents/${id}`, scanKey)).body.status ===
+          'needs_review',
+        90_000,
+        'the scanned invoice waiting for review',
+      );
+      const text = (await pipeline.api('GET', `/v1/documents/${id}/text?include=words`, scanKey))
+        .body;
+      const totalBox = text.fields.find((f: { field: string }) => f.field === 'total').box;
+      const words: { text: string; box: typeof totalBox }[] = text.pages[0].words;
+      const paid = words.find((w) => w.text === '1,440.00')!;
+      expect(paid).toBeDefined();
+
+      const { context, page, problems } = await signedIn(scanKey);
+      await page.goto(`${pipeline.base}/console/documents/${id}`);
+      await page.locator(picture).waitFor();
+      const total = page.getByLabel('Total', { exact: true });
+      await total.focus();
+      // the box drawn over the scan is the API's box of the total, as fractions of the shown image
+      await page.getByTestId('page-highlight').waitFor();
+      // measured each time: focusing a field or marking its text may scroll the page
+      const shownImage = async () => (await page.getByTestId('page-canvas').boundingBox())!;
+      const drawn = async () => {
+        const shown = await shownImage();
+        const b = (await page.getByTestId('page-highlight').boundingBox())!;
+        return {
+          x0: (b.x - shown.x) / shown.width,
+          y0: (b.y - shown.y) / shown.height,
+          x1: (b.x + b.width - shown.x) / shown.width,
+          y1: (b.y + b.height - shown.y) / shown.height,
+        };
+      };
+      const near = (a: typeof totalBox, b: typeof totalBox) =>
+        Math.max(...(['x0', 'y0', 'x1', 'y1'] as const).map((k) => Math.abs(a[k] - b[k])));
+      expect(near(await drawn(), totalBox)).toBeLessThan(0.005);
+      // and the text view marks the same words
+      await expect(page.getByTestId('text-highlight').allTextContents()).resolves.toEqual([
+        'GBP',
+        '1,540.00',
+      ]);
+
+      // a box dragged around the total's words on the scan fills the field with them
+      const shown = await shownImage();
+      const at = (x: number, y: number) =>
+        [shown.x + x * shown.width, shown.y + y * shown.height] as const;
+      await page.mouse.move(...at(totalBox.x0 - 0.01, totalBox.y0 - 0.01));
+      await page.mouse.down();
+      await page.mouse.move(...at(totalBox.x1 + 0.01, totalBox.y1 + 0.01), { steps: 4 });
+      await page.mouse.up();
+      await expect(total.inputValue()).resolves.toBe('GBP 1,540.00');
+
+      // a click on the paid amount on the scan fills the total, and the box follows it
+      await page.mouse.click(
+        shown.x + ((paid.box.x0 + paid.box.x1) / 2) * shown.width,
+        shown.y + ((paid.box.y0 + paid.box.y1) / 2) * shown.height,
+      );
+      await expect(total.inputValue()).resolves.toBe('1,440.00');
+      await total.focus();
+      await waitFor(
+        async () => near(await drawn(), paid.box) < 0.005,
+        5_000,
+        'the box on 1,440.00',
+      );
+      await expect(page.getByTestId('text-highlight').allTextContents()).resolves.toEqual([
+        '1,440.00',
+      ]);
+      if (kind === 'png') await shoot(page, 'document-scan');
+      expect(problems).toEqual([]);
+      await context.close();
+    },
+    150_000,
+  );
 
   it('when the admin opens the pipeline and replays a dead letter, then the breakers show and the letter goes back through its stage', async () => {
     const connection = await connect(pipeline.ctx.amqpUrl);

@@ -3,6 +3,7 @@ import { ok } from '../../api/client';
 import type { DocumentView } from '../../api/types';
 import { useConsole } from '../../context';
 import { layoutPages, locateField, type TextPage, type TextRange } from '../../domain/highlight';
+import { documentWords, fieldBoxes, NO_WORDS, type DocumentWords } from '../../domain/page-words';
 import {
   draftFrom,
   type DraftField,
@@ -28,6 +29,7 @@ export function DocumentPage({ id }: { id: string }) {
   const { api } = useConsole();
   const [doc, setDoc] = useState<DocumentView | null>(null);
   const [pages, setPages] = useState<TextPage[] | null>(null);
+  const [words, setWords] = useState<DocumentWords>(NO_WORDS);
   const [draft, setDraft] = useState<ReviewDraft | null>(null);
   const [active, setActive] = useState<string | null>(null);
   const [hovered, setHovered] = useState<string | null>(null);
@@ -41,8 +43,12 @@ export function DocumentPage({ id }: { id: string }) {
   };
   useEffect(() => {
     ok(api.GET('/v1/documents/{id}', { params: { path: { id } } })).then(show, setError);
-    ok(api.GET('/v1/documents/{id}/text', { params: { path: { id } } })).then(
-      (text) => setPages(layoutPages(text.pages)),
+    const query = { include: 'words' } as const;
+    ok(api.GET('/v1/documents/{id}/text', { params: { path: { id }, query } })).then(
+      (text) => {
+        setPages(layoutPages(text.pages));
+        setWords(documentWords(text));
+      },
       () => setPages([]),
     );
   }, [id]);
@@ -50,6 +56,10 @@ export function DocumentPage({ id }: { id: string }) {
   const focusedField = hovered ?? active;
   const field = useMemo(() => fieldByKey(draft, focusedField), [draft, focusedField]);
   const location = locateField(field?.span ? { span: field.span } : (field?.original ?? undefined));
+  const boxes =
+    location.boxes.length > 0 || !field || !focusedField
+      ? location.boxes
+      : fieldBoxes(words, focusedField, field);
   const needle = field ? neededText(field, pages, location.range) : null;
 
   if (error && !doc) return <ErrorNote error={error} />;
@@ -130,12 +140,7 @@ export function DocumentPage({ id }: { id: string }) {
         <div class="pane left">
           <h2 class="visually-hidden">{t('doc.original')}</h2>
           {editable && <p class="hint">{t('doc.pageHint')}</p>}
-          <OriginalView
-            doc={doc}
-            boxes={location.boxes}
-            needle={needle}
-            onPick={(text) => pick(text)}
-          />
+          <OriginalView doc={doc} boxes={boxes} words={words.pages} needle={needle} onPick={pick} />
           <h2>{t('doc.text')}</h2>
           <p class="hint">{t('doc.textHint')}</p>
           <TextView pages={pages} highlight={location.range} onPick={pick} />

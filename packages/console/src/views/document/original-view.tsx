@@ -2,8 +2,8 @@ import { useEffect, useRef, useState } from 'preact/hooks';
 import { fetchBlob } from '../../api/client';
 import type { DocumentView } from '../../api/types';
 import { useConsole } from '../../context';
-import type { PageBox } from '../../domain/highlight';
-import { boxesForText } from '../../domain/page-text';
+import type { PageBox, TextRange } from '../../domain/highlight';
+import { boxesForText, type PageWord } from '../../domain/page-text';
 import { t } from '../../i18n';
 import { CanvasHolder, PageView } from './page-view';
 import { renderPdf, type RenderedPage } from './pdf-pages';
@@ -20,14 +20,17 @@ const IMAGE_TYPES = ['png', 'jpeg', 'webp'];
 /**
  * The original on the left: PDF pages through pdf.js, images as they are. The focused field's
  * boxes are drawn over the page: the API's boxes when it has them, otherwise (PDFs with a text
- * layer) where the field's text is found on the page. Clicking a word of a PDF page, or dragging
- * a box around words, picks them for the focused field.
+ * layer) where the field's text is found on the page. Clicking a word on a page, or dragging a box
+ * around words, picks them for the focused field: the API's words (OCR'd scans and images, and
+ * PDFs read since words were kept), else the PDF's text layer.
  */
 export function OriginalView(props: {
   doc: DocumentView;
   boxes: PageBox[];
+  /** The API's words by page; pages it has none for are absent. */
+  words: ReadonlyMap<number, PageWord[]>;
   needle: string | null;
-  onPick: (text: string) => void;
+  onPick: (text: string, range?: TextRange) => void;
 }) {
   const { session } = useConsole();
   const [preview, setPreview] = useState<Preview>({ kind: 'loading' });
@@ -75,7 +78,7 @@ export function OriginalView(props: {
       {preview.kind === 'image' && (
         <PageView
           page={1}
-          words={[]}
+          words={props.words.get(1) ?? []}
           boxes={props.boxes.filter((b) => b.page === 1)}
           onPick={props.onPick}
         >
@@ -87,7 +90,7 @@ export function OriginalView(props: {
           <PageView
             key={p.page}
             page={p.page}
-            words={p.words}
+            words={props.words.get(p.page) ?? p.words}
             boxes={boxesOn(p.page, p.items)}
             onPick={props.onPick}
           >

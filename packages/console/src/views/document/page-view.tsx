@@ -1,7 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
-import type { PageBox } from '../../domain/highlight';
-import { boxBetween, textInBox, wordAt, type PageWord } from '../../domain/page-text';
+import type { PageBox, TextRange } from '../../domain/highlight';
+import { boxBetween, pickOf, wordsInBox, wordUnder, type PageWord } from '../../domain/page-text';
 import { t } from '../../i18n';
 
 /** A drag shorter than this (a fraction of the page) is a click on a word. */
@@ -11,15 +11,16 @@ type Point = [number, number];
 
 /**
  * One page of the original (a rendered PDF page or an image) with the focused field's boxes over
- * it. Where the page has words with boxes (a PDF's text layer today; OCR's words would come the
- * same way), a click on a word picks it and a box dragged with the mouse or a pen picks the words
- * inside it; a touch only taps (a finger dragging scrolls the page).
+ * it. Where the page has words with boxes (the API's, from OCR or the PDF, or else the PDF's text
+ * layer), a click on a word picks it and a box dragged with the mouse or a pen picks the words
+ * inside it, with their offsets in the text when the words have them; a touch only taps (a finger
+ * dragging scrolls the page).
  */
 export function PageView(props: {
   page: number;
   words: readonly PageWord[];
   boxes: PageBox[];
-  onPick: (text: string) => void;
+  onPick: (text: string, range?: TextRange) => void;
   /** The page's picture, filling the frame. */
   children: ComponentChildren;
 }) {
@@ -34,11 +35,12 @@ export function PageView(props: {
     const to = at(e);
     setDrag(null);
     const box = boxBetween(props.page, drag.from, to);
-    const text =
+    const words =
       box.width < CLICK_SLOP && box.height < CLICK_SLOP
-        ? wordAt(props.words, to[0], to[1])
-        : textInBox(props.words, box);
-    if (text) props.onPick(text);
+        ? [wordUnder(props.words, to[0], to[1])].filter((w) => w !== undefined)
+        : wordsInBox(props.words, box);
+    const picked = pickOf(words);
+    if (picked) props.onPick(picked.text, picked.range);
   };
   const picking = pickable
     ? {

@@ -20,7 +20,7 @@ type View = any;
 describe('real receipt scans through the whole pipeline', () => {
   let pipeline: Pipeline;
   let key: string;
-  const views = new Map<string, View>();
+  let views = new Map<string, View>();
   const truthOf = (image: string) => {
     const path = join(SROIE, 'key', image.replace(/\.[^.]+$/, '.json'));
     return readSroieKey(readFileSync(path, 'utf8'), path).fields;
@@ -29,19 +29,10 @@ describe('real receipt scans through the whole pipeline', () => {
   beforeAll(async () => {
     pipeline = await startPipeline({ name: 'e2e-real-receipts' });
     key = await pipeline.createTenant();
-    const form = new FormData();
-    for (const image of SAMPLE)
-      form.append('file', new Blob([readFileSync(join(SROIE, 'img', image))]), image);
-    const accepted = await pipeline.api('POST', '/v1/batches', key, form);
-    expect(accepted.status).toBe(202);
-    const progress = await pipeline.settle(
-      { key, batchId: accepted.body.batchId, total: SAMPLE.length },
-      240_000,
+    views = await pipeline.settleFiles(
+      key,
+      SAMPLE.map((image) => ({ name: image, bytes: readFileSync(join(SROIE, 'img', image)) })),
     );
-    for (const { id } of progress.documents as { id: string }[]) {
-      const view = (await pipeline.api('GET', `/v1/documents/${id}`, key)).body;
-      views.set(view.filename, view);
-    }
   }, READY_TIMEOUT_MS + 300_000);
 
   afterAll(async () => {

@@ -31,7 +31,7 @@ type View = any;
 describe('real e-invoice PDFs through the whole pipeline', () => {
   let pipeline: Pipeline;
   let key: string;
-  const views = new Map<string, View>();
+  let views = new Map<string, View>();
   const truths = new Map<string, ReturnType<typeof readCii>>();
 
   beforeAll(async () => {
@@ -41,18 +41,10 @@ describe('real e-invoice PDFs through the whole pipeline', () => {
     }
     pipeline = await startPipeline({ name: 'e2e-real-einvoices' });
     key = await pipeline.createTenant();
-    const form = new FormData();
-    for (const path of SAMPLE) form.append('file', new Blob([readFileSync(path)]), nameOf(path));
-    const accepted = await pipeline.api('POST', '/v1/batches', key, form);
-    expect(accepted.status).toBe(202);
-    const progress = await pipeline.settle(
-      { key, batchId: accepted.body.batchId, total: SAMPLE.length },
-      240_000,
+    views = await pipeline.settleFiles(
+      key,
+      SAMPLE.map((path) => ({ name: nameOf(path), bytes: readFileSync(path) })),
     );
-    for (const { id } of progress.documents as { id: string }[]) {
-      const view = (await pipeline.api('GET', `/v1/documents/${id}`, key)).body;
-      views.set(view.filename, view);
-    }
   }, READY_TIMEOUT_MS + 300_000);
 
   afterAll(async () => {

@@ -39,6 +39,11 @@ export interface Pipeline {
   createTenant(): Promise<string>;
   /** Uploads samples/ plus an antivirus test file as one batch of a new tenant. */
   uploadSamples(): Promise<UploadedBatch>;
+  /**
+   * Uploads files as one batch of the tenant, waits until every one settled and returns their
+   * document views by file name.
+   */
+  settleFiles(key: string, files: { name: string; bytes: Buffer }[]): Promise<Map<string, any>>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /** Waits until every document of the batch settled; returns the batch's progress view. */
   settle(batch: UploadedBatch, timeoutMs?: number): Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
   /**
@@ -151,6 +156,22 @@ export async function startPipeline(options: {
     expectSettledOnce,
     settledByOutcome,
     metrics,
+    async settleFiles(key, files) {
+      const form = new FormData();
+      for (const { name, bytes } of files) form.append('file', new Blob([bytes]), name);
+      const accepted = await api('POST', '/v1/batches', key, form);
+      if (accepted.status !== 202)
+        throw new Error(`batch refused: ${accepted.status} ${JSON.stringify(accepted.body)}`);
+      const progress = (
+        await run.waitSettled(key, accepted.body.batchId as string, files.length, 240_000)
+      ).body;
+      const views = await Promise.all(
+        (progress.documents as { id: string }[]).map(
+          async ({ id }) => (await api('GET', `/v1/documents/${id}`, key)).body,
+        ),
+      );
+      return new Map(views.map((view) => [view.filename as string, view]));
+    },
     stop: async () => {
       await run.stop();
       await ctx.cleanup();
